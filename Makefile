@@ -1,0 +1,26 @@
+# Two commands do everything on a fresh machine:
+#   make demo   relais on a copy of the sample site, with a local Apertium server
+#   make test   the whole test suite, with a local Apertium server
+# Both install Apertium when it is missing and stop the server they start.
+
+CARGO ?= cargo
+
+.PHONY: demo test build bench fmt lint
+
+build:
+	$(CARGO) build --locked
+
+demo: build
+	.ci/with-apy .ci/demo
+
+# Build everything first, then run: the APy server is only up while tests run.
+test:
+	$(CARGO) test --locked --no-run
+	.ci/with-apy $(CARGO) test --locked
+
+fmt:
+	$(CARGO) fmt --all
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets --locked -- -D warnings

@@ -1,0 +1,123 @@
+//! One file per subcommand: resolve flags, call the library, print.
+//! stdout carries data (tables, JSON); stderr carries diagnostics.
+
+mod init;
+mod preview;
+mod status;
+mod submit;
+mod sync;
+
+use crate::cli::{Cli, Command};
+use crate::config::Config;
+use crate::error::Error;
+use clap::Parser;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    init_tracing();
+    let cli = Cli::parse();
+    let root = match resolve_root(&cli) {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    let result = match &cli.command {
+        Command::Init => init::run(&root, cli.json),
+        Command::Submit { file } => with_config(&root, |cfg| submit::run(cfg, file, cli.json)),
+        Command::Sync {
+            resources,
+            locales,
+            dry_run,
+        } => with_config(&root, |cfg| {
+            sync::run(cfg, resources, locales, *dry_run, cli.json)
+        }),
+        Command::Preview { resource, locale } => {
+            with_config(&root, |cfg| preview::run(cfg, resource, locale))
+        }
+        Command::Status { resources } => {
+            with_config(&root, |cfg| status::run(cfg, resources, cli.json))
+        }
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => fail(&e),
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("RELAIS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
+}
+
+fn resolve_root(cli: &Cli) -> Result<PathBuf, Error> {
+    let dir = cli.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    std::fs::canonicalize(&dir).map_err(|e| Error::Config(format!("-C {}: {e}", dir.display())))
+}
+
+fn with_config(
+    root: &std::path::Path,
+    f: impl FnOnce(&Config) -> Result<u8, Error>,
+) -> Result<u8, Error> {
+    let cfg = Config::load(root)?;
+    f(&cfg)
+}
+
+fn fail(e: &Error) -> ExitCode {
+    eprintln!("error: {e:#}");
+    ExitCode::from(e.exit_code())
+}
+
+/// Prints a JSON document on stdout; a closed pipe is not an error.
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
+    let mut text = serde_json::to_string_pretty(value).expect("reports serialise");
+    text.push('\n');
+    print_out(&text);
+}
+
+/// Writes to stdout, treating a broken pipe as success.
+pub(crate) fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: stdout: {e}");
+    }
+}
+
+/// Builds the async runtime commands that talk to engines use.
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, Error> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Config(format!("cannot start the async runtime: {e}")))
+}
+
+/// Parses `--locale` values against the configured targets.
+pub(crate) fn parse_locales(
+    cfg: &Config,
+    raw: &[String],
+) -> Result<Vec<unic_langid::LanguageIdentifier>, Error> {
+    raw.iter()
+        .map(|l| {
+            let id: unic_langid::LanguageIdentifier = l
+                .parse()
+                .map_err(|_| Error::Config(format!("--locale {l}: not a locale")))?;
+            if cfg.targets.contains(&id) {
+                Ok(id)
+            } else {
+                let known: Vec<String> = cfg.targets.iter().map(ToString::to_string).collect();
+                Err(Error::Config(format!(
+                    "--locale {l}: not a target locale (targets: {})",
+                    known.join(", ")
+                )))
+            }
+        })
+        .collect()
+}

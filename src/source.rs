@@ -1,0 +1,222 @@
+//! The site's source side, read: every post extracted into its French
+//! messages, every hand-written French bundle parsed, and a target bundle
+//! read back for a resource and locale.
+//!
+//! Shared by `sync` (which also writes the French bundles of posts) and by
+//! the read-only commands (`status`).
+
+use crate::check::TextKind;
+use crate::config::Config;
+use crate::error::{Error, Location, Result};
+use crate::extract;
+use crate::fs;
+use crate::ftl::{self, Message, Resource};
+use crate::post;
+use crate::protect::Syntax;
+use crate::state::{SourceRecord, Store};
+use std::path::{Path, PathBuf};
+use unic_langid::LanguageIdentifier;
+
+/// A source resource, read and extracted.
+pub struct Source {
+    /// `posts/<slug>` or the path of a hand-written bundle (`site`).
+    pub resource: String,
+    /// Messages in source order (terms excluded).
+    pub messages: Vec<Message>,
+    /// UI terms, copied to target bundles as they are.
+    pub terms: Vec<Message>,
+    pub syntax: Syntax,
+    /// Link reference definitions of a post ("" for UI bundles).
+    pub ref_defs: String,
+    pub draft: bool,
+    /// The file the messages come from, relative to the root.
+    pub origin: String,
+}
+
+impl Source {
+    pub fn text_kind(&self) -> TextKind<'_> {
+        TextKind {
+            syntax: self.syntax,
+            ref_defs: &self.ref_defs,
+        }
+    }
+
+    pub fn message(&self, id: &str) -> Option<&Message> {
+        self.messages.iter().find(|m| m.id == id)
+    }
+}
+
+/// What reading the sources produced.
+#[derive(Default)]
+pub struct Sources {
+    pub sources: Vec<Source>,
+    pub errors: Vec<Error>,
+    /// Files written (French bundles and source records of posts).
+    pub written: Vec<String>,
+}
+
+/// Whether `resource` is selected by the user's list (empty = all). A post
+/// may be named by its resource or its file (`posts/x.md`).
+pub fn wanted(filter: &[String], resource: &str) -> bool {
+    filter.is_empty()
+        || filter
+            .iter()
+            .any(|r| r.trim_end_matches(".md").trim_end_matches(".ftl") == resource)
+}
+
+/// Reads posts (extracting them, and writing their French bundles and ids
+/// when `write`) and hand-written source bundles.
+pub fn read_all(cfg: &Config, filter: &[String], write: bool) -> Sources {
+    let mut out = Sources::default();
+    let store = Store::new(cfg.state_dir());
+    let posts = fs::list_files(&cfg.posts_dir(), ".md").unwrap_or_else(|e| {
+        out.errors.push(e);
+        Vec::new()
+    });
+    for name in posts {
+        let resource = format!("posts/{}", name.trim_end_matches(".md"));
+        if !wanted(filter, &resource) {
+            continue;
+        }
+        match read_post(cfg, &store, &name, write, &mut out.written) {
+            Ok(s) => out.sources.push(s),
+            Err(e) => out.errors.push(e),
+        }
+    }
+    let src_dir = cfg.locale_dir(&cfg.source);
+    for name in fs::list_files(&src_dir, ".ftl").unwrap_or_default() {
+        let resource = name.trim_end_matches(".ftl").to_string();
+        if resource.starts_with("posts/") || !wanted(filter, &resource) {
+            continue;
+        }
+        match read_ui(cfg, &resource) {
+            Ok(s) => out.sources.push(s),
+            Err(errors) => out.errors.extend(errors),
+        }
+    }
+    out
+}
+
+fn read_post(
+    cfg: &Config,
+    store: &Store,
+    name: &str,
+    write: bool,
+    written: &mut Vec<String>,
+) -> Result<Source> {
+    let rel = PathBuf::from("posts").join(name);
+    let text = fs::read_text(&cfg.root.join(&rel)).map_err(|e| relative(cfg, e))?;
+    let post = post::parse(&rel, text)?;
+    let resource = post.resource();
+    let record_path = store.source_path(&cfg.source.to_string(), &resource);
+    let previous: SourceRecord = store.load(&record_path).map_err(|e| relative(cfg, e))?;
+    let ex = extract::extract(&post, &cfg.front_matter, &previous);
+    if write {
+        let ftl_path = cfg.locale_dir(&cfg.source).join(format!("{resource}.ftl"));
+        if fs::write_if_changed(&ftl_path, &ftl::write(&ex.resource))? {
+            written.push(rel_path(cfg, &ftl_path));
+        }
+        if store.save(&record_path, &ex.record)? {
+            written.push(rel_path(cfg, &record_path));
+        }
+    }
+    Ok(Source {
+        resource,
+        messages: ex.resource.messages,
+        terms: Vec::new(),
+        syntax: Syntax::Markdown,
+        ref_defs: ex.segmented.ref_defs,
+        draft: post.draft,
+        origin: rel_path(cfg, &cfg.root.join(&rel)),
+    })
+}
+
+/// A hand-written source bundle; every syntax error is reported.
+fn read_ui(cfg: &Config, resource: &str) -> std::result::Result<Source, Vec<Error>> {
+    let path = cfg.locale_dir(&cfg.source).join(format!("{resource}.ftl"));
+    let rel = rel_path(cfg, &path);
+    let text = fs::read_text(&path).map_err(|e| vec![relative(cfg, e)])?;
+    let (res, errors) = ftl::parse(&text);
+    if !errors.is_empty() {
+        return Err(syntax_errors(&rel, errors));
+    }
+    let (terms, messages) = res
+        .messages
+        .into_iter()
+        .partition(|m| m.id.starts_with('-'));
+    Ok(Source {
+        resource: resource.to_string(),
+        messages,
+        terms,
+        syntax: Syntax::Plain,
+        ref_defs: String::new(),
+        draft: false,
+        origin: rel,
+    })
+}
+
+/// The target bundle of a resource in a locale (empty when absent). A file
+/// with syntax errors is an error naming every bad place: it is a human
+/// edit that must be fixed by hand, never replaced.
+pub fn read_target(
+    cfg: &Config,
+    resource: &str,
+    locale: &LanguageIdentifier,
+) -> std::result::Result<Resource, Vec<Error>> {
+    let path = target_path(cfg, resource, locale);
+    let rel = rel_path(cfg, &path);
+    match fs::read_text_opt(&path).map_err(|e| vec![relative(cfg, e)])? {
+        None => Ok(Resource::default()),
+        Some(text) => {
+            let (res, errors) = ftl::parse(&text);
+            if errors.is_empty() {
+                Ok(res)
+            } else {
+                Err(syntax_errors(&rel, errors))
+            }
+        }
+    }
+}
+
+pub fn target_path(cfg: &Config, resource: &str, locale: &LanguageIdentifier) -> PathBuf {
+    cfg.locale_dir(locale).join(format!("{resource}.ftl"))
+}
+
+fn syntax_errors(rel: &str, errors: Vec<ftl::SyntaxError>) -> Vec<Error> {
+    errors
+        .into_iter()
+        .map(|e| Error::input(Location::new(rel, e.line, e.col), e.message))
+        .collect()
+}
+
+/// Select expressions are translated variant by variant; that comes with
+/// Fluent-aware translation of UI bundles, not in this version.
+pub fn is_untranslatable(m: &Message) -> bool {
+    m.value.as_ref().is_some_and(|p| p.has_select())
+        || m.attributes.iter().any(|(_, p)| p.has_select())
+}
+
+/// A path relative to the site root, with `/`.
+pub fn rel_path(cfg: &Config, path: &Path) -> String {
+    let rel = path.strip_prefix(&cfg.root).unwrap_or(path);
+    rel.iter()
+        .map(|p| p.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Input errors name files relative to the site root.
+fn relative(cfg: &Config, e: Error) -> Error {
+    match e {
+        Error::Input { mut loc, message } => {
+            loc.path = PathBuf::from(rel_path(cfg, &loc.path));
+            Error::Input { loc, message }
+        }
+        other => other,
+    }
+}
+
+/// Finds a message by id.
+pub fn find<'a>(res: &'a Resource, id: &str) -> Option<&'a Message> {
+    res.messages.iter().find(|m| m.id == id)
+}

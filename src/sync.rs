@@ -1,0 +1,621 @@
+//! `relais sync`: extract posts, translate what is new or changed, write
+//! target bundles and review state.
+//!
+//! The run has three phases: read every source and target (a bad file is
+//! reported and skipped, never rewritten), translate the planned segments
+//! per locale through the configured engine, then apply the answers. A
+//! human edit is never overwritten: when its French changes, the new
+//! machine text is stored beside it as a suggestion.
+
+use crate::check::{self, TextKind};
+use crate::config::{Config, EngineConfig};
+use crate::engine::{self, Meter, Pair, Translation, Translator};
+use crate::error::{Error, Result};
+use crate::fs;
+use crate::ftl::{self, Message, Resource};
+use crate::protect::{self, Protected};
+use crate::source::{self, Source, find, is_untranslatable, rel_path};
+use crate::state::{self, Failure, MachineText, MessageRecord, Removed, Store, TargetRecord};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use unic_langid::LanguageIdentifier;
+
+/// What the user asked for.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Resources to sync (`posts/<slug>`, `site`); empty means all.
+    pub resources: Vec<String>,
+    /// Target locales to sync; empty means all.
+    pub locales: Vec<LanguageIdentifier>,
+    pub dry_run: bool,
+}
+
+/// What a run did, for people and for `--json`.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub dry_run: bool,
+    /// HTTP requests made to engines (a pivot costs its legs).
+    pub requests: usize,
+    /// Characters sent in those requests.
+    pub characters: usize,
+    /// (message, locale) pairs that got new machine text.
+    pub translated: usize,
+    /// Pairs served by a duplicate in the same run instead of an engine.
+    pub reused: usize,
+    /// Pairs whose machine output failed verification (state `invalid`).
+    pub invalid: usize,
+    /// Pairs left for the next run because the engine stopped.
+    pub left: usize,
+    /// Messages relais cannot machine-translate yet (select expressions).
+    pub skipped: usize,
+    /// Files written or removed, relative to the site root.
+    pub written: Vec<String>,
+    pub removed: Vec<String>,
+    /// `--dry-run`: what would be sent, per locale.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub estimate: Vec<Estimate>,
+    /// Problems found in the site's files (each `path:line:col: message`).
+    pub errors: Vec<String>,
+    /// Why the engine stopped the run, if it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engine_error: Option<String>,
+    #[serde(skip)]
+    config_error: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Estimate {
+    pub locale: String,
+    pub engine: String,
+    pub segments: usize,
+    /// Characters of the first leg (a pivot sends its second leg too).
+    pub characters: usize,
+}
+
+impl Report {
+    /// 2 over 3 over 1, as documented in the README.
+    pub fn exit_code(&self) -> u8 {
+        if self.config_error {
+            2
+        } else if self.engine_error.is_some() {
+            3
+        } else if !self.errors.is_empty() {
+            1
+        } else {
+            0
+        }
+    }
+
+    fn error(&mut self, e: Error) {
+        if matches!(e, Error::Config(_)) {
+            self.config_error = true;
+        }
+        self.errors.push(e.to_string());
+    }
+}
+
+/// One message to translate for one locale.
+struct Job {
+    id: String,
+    suggestion: bool,
+    source_text: String,
+    source_hash: String,
+    /// (attribute name or None for the value, protected text).
+    parts: Vec<(Option<String>, Protected)>,
+}
+
+/// One resource in one target locale.
+struct Target {
+    source: usize,
+    locale: LanguageIdentifier,
+    ftl_path: PathBuf,
+    state_path: PathBuf,
+    current: Resource,
+    record: TargetRecord,
+    jobs: Vec<Job>,
+}
+
+/// Runs `sync` on the site of `cfg`.
+pub async fn run(cfg: &Config, opts: &Options) -> Report {
+    let mut report = Report {
+        dry_run: opts.dry_run,
+        ..Report::default()
+    };
+    let store = Store::new(cfg.state_dir());
+    let read = source::read_all(cfg, &opts.resources, !opts.dry_run);
+    report.written = read.written;
+    read.errors.into_iter().for_each(|e| report.error(e));
+    let sources = read.sources;
+    let locales: Vec<LanguageIdentifier> = cfg
+        .targets
+        .iter()
+        .filter(|l| opts.locales.is_empty() || opts.locales.contains(l))
+        .cloned()
+        .collect();
+    let mut targets = Vec::new();
+    for locale in &locales {
+        for (i, source) in sources.iter().enumerate() {
+            match plan_target(cfg, &store, &sources, i, locale) {
+                Ok(Some(t)) => targets.push(t),
+                Ok(None) => {}
+                Err(errors) => errors.into_iter().for_each(|e| report.error(e)),
+            }
+            report.skipped += source
+                .messages
+                .iter()
+                .filter(|m| is_untranslatable(m))
+                .count();
+        }
+    }
+    if opts.dry_run {
+        report.estimate = estimate(cfg, &locales, &targets);
+        return report;
+    }
+    let answers = translate(cfg, &locales, &targets, &mut report).await;
+    let now = state::now();
+    let mut requested = HashSet::new();
+    for target in targets {
+        let run = Run {
+            cfg,
+            store: &store,
+            answers: &answers,
+            now: &now,
+        };
+        if let Err(e) = apply(&run, &sources, target, &mut requested, &mut report) {
+            report.error(e);
+        }
+    }
+    if opts.resources.is_empty() {
+        remove_deleted_posts(cfg, &store, &sources, &mut report);
+    }
+    report
+}
+
+/// Reads one target bundle and its state, and decides what to translate.
+fn plan_target(
+    cfg: &Config,
+    store: &Store,
+    sources: &[Source],
+    index: usize,
+    locale: &LanguageIdentifier,
+) -> std::result::Result<Option<Target>, Vec<Error>> {
+    let source = &sources[index];
+    if source.draft {
+        return Ok(None);
+    }
+    let ftl_path = source::target_path(cfg, &source.resource, locale);
+    let current = source::read_target(cfg, &source.resource, locale)?;
+    let state_path = store.target_path(&locale.to_string(), &source.resource);
+    let mut record: TargetRecord = store.load(&state_path).map_err(|e| vec![e])?;
+    record.resource = source.resource.clone();
+    record.locale = locale.to_string();
+    let jobs = source
+        .messages
+        .iter()
+        .filter(|m| !is_untranslatable(m))
+        .filter_map(|m| plan_message(source, m, find(&current, &m.id), record.messages.get(&m.id)))
+        .collect();
+    Ok(Some(Target {
+        source: index,
+        locale: locale.clone(),
+        ftl_path,
+        state_path,
+        current,
+        record,
+        jobs,
+    }))
+}
+
+/// Whether a message needs the engine, and where the answer goes.
+fn plan_message(
+    source: &Source,
+    m: &Message,
+    current: Option<&Message>,
+    rec: Option<&MessageRecord>,
+) -> Option<Job> {
+    let source_text = state::message_text(m);
+    let source_hash = state::hash(&source_text);
+    let suggestion = match (current, rec) {
+        (None, Some(r))
+            if r.failed
+                .as_ref()
+                .is_some_and(|f| f.source_hash == source_hash) =>
+        {
+            return None;
+        }
+        (None, _) => false,
+        // A text a person wrote where relais had none: theirs.
+        (Some(_), None) => return None,
+        (Some(_), Some(r)) if r.source_hash.is_empty() => return None,
+        (Some(_), Some(r)) if r.source_hash == source_hash => return None,
+        (Some(c), Some(r)) => {
+            let untouched = r
+                .machine
+                .as_ref()
+                .is_some_and(|mt| mt.hash == state::hash(&state::message_text(c)));
+            let suggested = r
+                .suggestion
+                .as_ref()
+                .is_some_and(|s| s.source_hash == source_hash);
+            if !untouched && suggested {
+                return None;
+            }
+            !untouched
+        }
+    };
+    let mut parts = Vec::new();
+    if let Some(v) = &m.value {
+        parts.push((None, protect::protect(v, source.syntax, &source.ref_defs)));
+    }
+    for (name, p) in &m.attributes {
+        parts.push((
+            Some(name.clone()),
+            protect::protect(p, source.syntax, &source.ref_defs),
+        ));
+    }
+    Some(Job {
+        id: m.id.clone(),
+        suggestion,
+        source_text,
+        source_hash,
+        parts,
+    })
+}
+
+/// Unique protected texts of a locale, in first-seen order.
+fn unique_texts<'a>(targets: impl Iterator<Item = &'a Target>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for t in targets {
+        for job in &t.jobs {
+            for (_, p) in &job.parts {
+                if seen.insert(p.text.clone()) {
+                    out.push(p.text.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn estimate(cfg: &Config, locales: &[LanguageIdentifier], targets: &[Target]) -> Vec<Estimate> {
+    locales
+        .iter()
+        .map(|locale| {
+            let texts = unique_texts(targets.iter().filter(|t| &t.locale == locale));
+            Estimate {
+                locale: locale.to_string(),
+                engine: format!("{:?}", cfg.engine_for(locale).kind).to_lowercase(),
+                segments: texts.len(),
+                characters: texts.iter().map(|t| t.chars().count()).sum(),
+            }
+        })
+        .collect()
+}
+
+/// Answers by locale and protected text.
+type Answers = HashMap<(LanguageIdentifier, String), (Translation, &'static str)>;
+
+/// Sends every planned segment, locale by locale (so a pivot through
+/// Spanish reuses the legs already paid for). Stops at the first engine
+/// failure, keeping the answers received.
+async fn translate(
+    cfg: &Config,
+    locales: &[LanguageIdentifier],
+    targets: &[Target],
+    report: &mut Report,
+) -> Answers {
+    let meter = Arc::new(Meter::default());
+    let mut engines: Vec<(EngineConfig, Arc<dyn Translator>)> = Vec::new();
+    let mut answers = Answers::new();
+    for locale in locales {
+        let texts = unique_texts(targets.iter().filter(|t| &t.locale == locale));
+        if texts.is_empty() || report.engine_error.is_some() {
+            continue;
+        }
+        let engine = match engine_for(cfg, locale, &meter, &mut engines) {
+            Ok(e) => e,
+            Err(e) => {
+                report.engine_error = Some(e.to_string());
+                break;
+            }
+        };
+        let pair = Pair {
+            source: cfg.source.clone(),
+            target: locale.clone(),
+        };
+        let (got, error) = engine::translate_all(engine.as_ref(), &pair, &texts).await;
+        for (text, answer) in texts.into_iter().zip(got) {
+            if let Some(a) = answer {
+                answers.insert((locale.clone(), text), (a, engine.name()));
+            }
+        }
+        if let Some(e) = error {
+            report.engine_error = Some(e.to_string());
+        }
+    }
+    report.requests = meter.requests();
+    report.characters = meter.characters();
+    answers
+}
+
+/// One client per distinct engine configuration, shared across locales.
+fn engine_for(
+    cfg: &Config,
+    locale: &LanguageIdentifier,
+    meter: &Arc<Meter>,
+    engines: &mut Vec<(EngineConfig, Arc<dyn Translator>)>,
+) -> std::result::Result<Arc<dyn Translator>, engine::EngineError> {
+    let ec = cfg.engine_for(locale);
+    if let Some((_, e)) = engines.iter().find(|(c, _)| c == ec) {
+        return Ok(e.clone());
+    }
+    let e = engine::build(ec, meter.clone())?;
+    engines.push((ec.clone(), e.clone()));
+    Ok(e)
+}
+
+/// What every target of a run shares when answers are applied.
+struct Run<'a> {
+    cfg: &'a Config,
+    store: &'a Store,
+    answers: &'a Answers,
+    now: &'a str,
+}
+
+/// Applies the answers to one target and writes its bundle and state.
+/// `requested` holds the (locale, segment) pairs already used in this run,
+/// so that a duplicate counts as reused.
+fn apply(
+    run: &Run,
+    sources: &[Source],
+    mut target: Target,
+    requested: &mut HashSet<(LanguageIdentifier, String)>,
+    report: &mut Report,
+) -> Result<()> {
+    let Run {
+        cfg,
+        store,
+        answers,
+        now,
+    } = *run;
+    let source = &sources[target.source];
+    let kind = TextKind {
+        syntax: source.syntax,
+        ref_defs: &source.ref_defs,
+    };
+    let mut new_texts: BTreeMap<String, Message> = BTreeMap::new();
+    for job in std::mem::take(&mut target.jobs) {
+        let src = source
+            .messages
+            .iter()
+            .find(|m| m.id == job.id)
+            .expect("job of a source message");
+        let outcome = restore_job(&job, &target.locale, answers, src, kind);
+        let Some(outcome) = outcome else {
+            report.left += 1;
+            continue;
+        };
+        let rec = target.record.messages.entry(job.id.clone()).or_default();
+        match outcome {
+            Err(reason) => {
+                report.invalid += 1;
+                rec.failed = Some(Failure {
+                    source_hash: job.source_hash.clone(),
+                    engine: cfg_engine_name(answers, &target.locale, &job),
+                    reason,
+                    at: now.to_string(),
+                });
+            }
+            Ok((message, machine)) => {
+                let reused = job.parts.iter().fold(true, |all, (_, p)| {
+                    !requested.insert((target.locale.clone(), p.text.clone())) && all
+                });
+                if reused {
+                    report.reused += 1
+                } else {
+                    report.translated += 1
+                }
+                record_machine(rec, &job, machine, now);
+                if !job.suggestion {
+                    new_texts.insert(job.id.clone(), message);
+                }
+            }
+        }
+    }
+    adopt_human_texts(source, &target.current, &mut target.record);
+    let bundle = target_bundle(cfg, source, &target, &new_texts);
+    retire_removed(source, &target.current, &mut target.record, now);
+    // A resource with nothing translated yet gets no files at all.
+    let nothing =
+        bundle.messages.iter().all(|m| m.id.starts_with('-')) && target.record.messages.is_empty();
+    if nothing && !target.ftl_path.exists() && !target.state_path.exists() {
+        return Ok(());
+    }
+    if bundle != target.current && fs::write_if_changed(&target.ftl_path, &ftl::write(&bundle))? {
+        report.written.push(rel_path(cfg, &target.ftl_path));
+    }
+    if store.save(&target.state_path, &target.record)? {
+        report.written.push(rel_path(cfg, &target.state_path));
+    }
+    Ok(())
+}
+
+fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) -> String {
+    job.parts
+        .iter()
+        .find_map(|(_, p)| answers.get(&(locale.clone(), p.text.clone())))
+        .map_or("engine", |(_, name)| name)
+        .to_string()
+}
+
+/// Restores every part of a job. `None` when some part has no answer yet.
+fn restore_job(
+    job: &Job,
+    locale: &LanguageIdentifier,
+    answers: &Answers,
+    src: &Message,
+    kind: TextKind,
+) -> Option<std::result::Result<(Message, MachineText), String>> {
+    let mut message = Message {
+        id: job.id.clone(),
+        comment: src.comment.clone(),
+        value: None,
+        attributes: Vec::new(),
+    };
+    let mut meta: Option<(&'static str, Option<String>)> = None;
+    let mut unknown: Vec<String> = Vec::new();
+    for (attr, protected) in &job.parts {
+        let (answer, engine) = answers.get(&(locale.clone(), protected.text.clone()))?;
+        meta = Some((engine, answer.pivot.clone()));
+        unknown.extend(
+            answer
+                .unknown
+                .iter()
+                .filter(|w| !unknown.contains(w))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        let restored = match protect::restore(protected, &answer.text) {
+            Ok(p) => p,
+            Err(e) => {
+                let what = attr
+                    .as_ref()
+                    .map_or("value".to_string(), |a| format!(".{a}"));
+                return Some(Err(format!("{what}: {e}")));
+            }
+        };
+        match attr {
+            None => message.value = Some(restored),
+            Some(name) => message.attributes.push((name.clone(), restored)),
+        }
+    }
+    let problems = check::problems(src, &message, kind);
+    if !problems.is_empty() {
+        return Some(Err(problems.join("; ")));
+    }
+    let (engine, pivot) = meta.unwrap_or(("engine", None));
+    let text = state::message_text(&message);
+    let machine = MachineText {
+        hash: state::hash(&text),
+        text,
+        source_hash: job.source_hash.clone(),
+        engine: engine.to_string(),
+        pivot,
+        at: String::new(),
+        unknown,
+    };
+    Some(Ok((message, machine)))
+}
+
+/// Records a machine answer: as the translation, or as a suggestion
+/// beside a human text.
+fn record_machine(rec: &mut MessageRecord, job: &Job, mut machine: MachineText, now: &str) {
+    machine.at = now.to_string();
+    rec.failed = None;
+    if job.suggestion {
+        rec.log(now, "suggestion", &machine.text);
+        rec.suggestion = Some(machine);
+    } else {
+        rec.log(now, "machine", &machine.text);
+        rec.source = job.source_text.clone();
+        rec.source_hash = job.source_hash.clone();
+        rec.machine = Some(machine);
+        rec.suggestion = None;
+    }
+}
+
+/// A translation written by hand with no record yet counts as a human
+/// edit of the current French.
+fn adopt_human_texts(source: &Source, current: &Resource, record: &mut TargetRecord) {
+    for m in &source.messages {
+        let known = record
+            .messages
+            .get(&m.id)
+            .is_some_and(|r| !r.source_hash.is_empty());
+        if find(current, &m.id).is_some() && !known {
+            let text = state::message_text(m);
+            let rec = record.messages.entry(m.id.clone()).or_default();
+            rec.source_hash = state::hash(&text);
+            rec.source = text;
+        }
+    }
+}
+
+/// The target bundle: source order, new machine texts, current texts
+/// elsewhere (a human edit stays as written), UI terms as in the French.
+fn target_bundle(
+    cfg: &Config,
+    source: &Source,
+    target: &Target,
+    new_texts: &BTreeMap<String, Message>,
+) -> Resource {
+    let mut messages: Vec<Message> = source.terms.clone();
+    for m in &source.messages {
+        if let Some(new) = new_texts.get(&m.id) {
+            messages.push(new.clone());
+        } else if let Some(cur) = find(&target.current, &m.id) {
+            messages.push(cur.clone());
+        }
+    }
+    Resource {
+        comment: Some(format!(
+            "Translation of {} ({} → {}), written by relais, reviewed by people.\nEdit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.",
+            source.origin, cfg.source, target.locale
+        )),
+        messages,
+    }
+}
+
+/// Messages that left the source leave the bundle; their last texts stay
+/// in the state's `removed` list.
+fn retire_removed(source: &Source, current: &Resource, record: &mut TargetRecord, now: &str) {
+    let ids: HashSet<&str> = source.messages.iter().map(|m| m.id.as_str()).collect();
+    let gone: Vec<String> = record
+        .messages
+        .keys()
+        .filter(|id| !ids.contains(id.as_str()))
+        .cloned()
+        .collect();
+    for id in gone {
+        let rec = record.messages.remove(&id).expect("listed above");
+        record.removed.push(Removed {
+            translation: find(current, &id).map(state::message_text),
+            id,
+            at: now.to_string(),
+            source: rec.source,
+        });
+    }
+}
+
+/// A post whose `.md` is gone takes its bundles and state with it.
+fn remove_deleted_posts(cfg: &Config, store: &Store, sources: &[Source], report: &mut Report) {
+    let src_posts = cfg.locale_dir(&cfg.source).join("posts");
+    let known: HashSet<&str> = sources.iter().map(|s| s.resource.as_str()).collect();
+    for name in fs::list_files(&src_posts, ".ftl").unwrap_or_default() {
+        let resource = format!("posts/{}", name.trim_end_matches(".ftl"));
+        let md = cfg
+            .posts_dir()
+            .join(format!("{}.md", name.trim_end_matches(".ftl")));
+        if known.contains(resource.as_str()) || md.exists() {
+            continue;
+        }
+        let mut paths = vec![
+            src_posts.join(&name),
+            store.source_path(&cfg.source.to_string(), &resource),
+        ];
+        for locale in &cfg.targets {
+            paths.push(cfg.locale_dir(locale).join(format!("{resource}.ftl")));
+            paths.push(store.target_path(&locale.to_string(), &resource));
+        }
+        for path in paths {
+            match fs::remove_if_exists(&path) {
+                Ok(true) => report.removed.push(rel_path(cfg, &path)),
+                Ok(false) => {}
+                Err(e) => report.error(e),
+            }
+        }
+    }
+}

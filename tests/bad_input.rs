@@ -1,0 +1,96 @@
+//! Bad input gets `path:line:col`, a non-zero exit, and no file changed.
+
+mod common;
+
+use common::{Site, apy_url};
+
+fn assert_rejected(site: &Site, needle: &str) {
+    let before = site.snapshot();
+    let out = site.relais(&["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(needle), "expected `{needle}` in:\n{stderr}");
+    assert_eq!(site.snapshot(), before, "no file may change");
+}
+
+#[test]
+fn broken_front_matter_names_the_line() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    site.write(
+        "posts/2024-01-01-x.md",
+        "---\ntitle: \"Visite\ndate: [2024\n---\n\nCorps.\n",
+    );
+    assert_rejected(&site, "posts/2024-01-01-x.md:");
+    let out = site.relais(&["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("front matter"), "{stderr}");
+}
+
+#[test]
+fn non_utf8_post_names_line_and_column() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    std::fs::write(
+        site.path().join("posts/2024-01-01-x.md"),
+        b"---\ntitle: x\n---\n\nCaf\xe9 au lait.\n",
+    )
+    .unwrap();
+    assert_rejected(&site, "posts/2024-01-01-x.md:5:4: not valid UTF-8");
+}
+
+#[test]
+fn empty_post_is_rejected() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    site.write("posts/2024-01-01-x.md", "");
+    assert_rejected(&site, "posts/2024-01-01-x.md:1:1: the post is empty");
+}
+
+#[test]
+fn missing_title_is_rejected() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    site.write(
+        "posts/2024-01-01-x.md",
+        "---\ndate: 2024-01-01\n---\n\nCorps.\n",
+    );
+    assert_rejected(
+        &site,
+        "posts/2024-01-01-x.md:2:1: the front matter has no `title`",
+    );
+}
+
+#[test]
+fn a_syntax_error_in_a_human_edit_is_reported_never_replaced() {
+    let site = Site::new(&["en"], &apy_url());
+    site.write(
+        "posts/2024-01-01-x.md",
+        "---\ntitle: Visite\n---\n\nLa visite a eu lieu.\n\nUn second paragraphe.\n",
+    );
+    site.sync(&[]);
+    let rel = "locales/en/posts/2024-01-01-x.ftl";
+    let broken = site.read(rel).replacen("title =", "title = The { visit", 1);
+    site.write(rel, &broken);
+    let line = broken
+        .lines()
+        .position(|l| l.starts_with("title ="))
+        .unwrap()
+        + 1;
+    assert_rejected(&site, &format!("{rel}:{line}:"));
+}
+
+#[test]
+fn one_bad_post_does_not_stop_the_others() {
+    let site = Site::new(&["en"], &apy_url());
+    site.write("posts/2024-01-01-bad.md", "pas de front matter\n");
+    site.write(
+        "posts/2024-01-02-good.md",
+        "---\ntitle: Bonjour\n---\n\nUne phrase.\n",
+    );
+    let out = site.relais(&["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("posts/2024-01-01-bad.md:1:1:"), "{stderr}");
+    assert!(
+        site.path()
+            .join("locales/en/posts/2024-01-02-good.ftl")
+            .exists()
+    );
+}

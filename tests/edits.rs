@@ -1,0 +1,180 @@
+//! Ids and translations across edits of the French, and human edits of the
+//! translations, against a real Apertium APy server.
+
+mod common;
+
+use common::{Site, apy_url};
+use relais::ftl;
+use std::collections::BTreeMap;
+
+const POST: &str = "posts/2024-06-06-visite.md";
+
+fn post(paragraphs: &[&str]) -> String {
+    format!(
+        "---\ntitle: \"Visite à Bobo-Dioulasso\"\ndate: 2024-06-06\n---\n\n{}\n",
+        paragraphs.join("\n\n")
+    )
+}
+
+const P1: &str = "La délégation de KEOOGO a visité l’école maternelle du Dispensaire Trottoir.";
+const P2: &str = "Les monitrices ont partagé leurs pratiques pendant une semaine entière.";
+const P3: &str = "Un jardin agroécologique fournit les fruits et les légumes des goûters.";
+const P4: &str = "Le prochain échange aura lieu à Ouagadougou au printemps prochain.";
+
+/// id → Fluent text of every message of a bundle.
+fn messages(site: &Site, rel: &str) -> BTreeMap<String, String> {
+    let (res, errors) = ftl::parse(&site.read(rel));
+    assert!(errors.is_empty(), "{errors:?}");
+    res.messages
+        .iter()
+        .map(|m| (m.id.clone(), relais::state::message_text(m)))
+        .collect()
+}
+
+fn id_of(map: &BTreeMap<String, String>, french: &str) -> String {
+    map.iter()
+        .find(|(_, t)| t.trim() == french)
+        .map(|(id, _)| id.clone())
+        .unwrap_or_else(|| panic!("{french} not in {map:#?}"))
+}
+
+#[test]
+fn untouched_paragraphs_keep_ids_and_translations_when_others_change() {
+    let site = Site::new(&["en", "es"], &apy_url());
+    site.write(POST, &post(&[P1, P2, P3, P4]));
+    site.sync(&[]);
+    let fr = messages(&site, "locales/fr/posts/2024-06-06-visite.ftl");
+    let en = messages(&site, "locales/en/posts/2024-06-06-visite.ftl");
+    let (id1, id2, id3, id4) = (
+        id_of(&fr, P1),
+        id_of(&fr, P2),
+        id_of(&fr, P3),
+        id_of(&fr, P4),
+    );
+
+    // Insert at the top, edit P2 slightly, delete P3.
+    let p0 = "Retour sur une semaine d’échanges entre partenaires.";
+    let p2b = "Les monitrices ont partagé leurs pratiques pendant une semaine complète.";
+    site.write(POST, &post(&[p0, P1, p2b, P4]));
+    let report = site.sync(&[]);
+    // New P0 and edited P2, in two locales; English pivots through Spanish
+    // and reuses the Spanish leg: 2 segments × 2 legs.
+    assert_eq!(report["translated"], 4, "{report:#}");
+    assert_eq!(report["requests"], 4, "{report:#}");
+
+    let fr2 = messages(&site, "locales/fr/posts/2024-06-06-visite.ftl");
+    let en2 = messages(&site, "locales/en/posts/2024-06-06-visite.ftl");
+    assert_eq!(id_of(&fr2, P1), id1);
+    assert_eq!(id_of(&fr2, P4), id4);
+    assert_eq!(id_of(&fr2, p2b), id2, "an edited paragraph keeps its id");
+    let id0 = id_of(&fr2, p0);
+    assert!(
+        ![&id1, &id2, &id3, &id4].contains(&&id0),
+        "a new paragraph gets a fresh id"
+    );
+    assert!(
+        !fr2.contains_key(&id3) && !en2.contains_key(&id3),
+        "the deleted paragraph left"
+    );
+    assert_eq!(en2[&id1], en[&id1]);
+    assert_eq!(en2[&id4], en[&id4]);
+    assert_ne!(
+        en2[&id2], en[&id2],
+        "machine text of an edited paragraph is replaced"
+    );
+
+    let record: serde_json::Value =
+        serde_json::from_str(&site.read("review/fr/posts/2024-06-06-visite.json")).unwrap();
+    assert!(
+        record["retired"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(id3))
+    );
+
+    // The id of the deleted paragraph is never given to new content.
+    site.write(POST, &post(&[p0, P1, p2b, P4, P3]));
+    site.sync(&[]);
+    let fr3 = messages(&site, "locales/fr/posts/2024-06-06-visite.ftl");
+    assert_ne!(id_of(&fr3, P3), id3);
+}
+
+#[test]
+fn a_human_edit_survives_a_source_change_and_gets_a_suggestion() {
+    let site = Site::new(&["en", "es"], &apy_url());
+    site.write(POST, &post(&[P1, P2]));
+    site.sync(&[]);
+    let fr = messages(&site, "locales/fr/posts/2024-06-06-visite.ftl");
+    let id1 = id_of(&fr, P1);
+    let en_rel = "locales/en/posts/2024-06-06-visite.ftl";
+    let es_rel = "locales/es/posts/2024-06-06-visite.ftl";
+    let es_before = messages(&site, es_rel)[&id1].clone();
+
+    let human = "The KEOOGO delegation visited the nursery school run by Dispensaire Trottoir.";
+    let (mut res, _) = ftl::parse(&site.read(en_rel));
+    let m = res.messages.iter_mut().find(|m| m.id == id1).unwrap();
+    m.value = Some(relais::pattern::Pattern::text(human));
+    site.write(en_rel, &ftl::write(&res));
+
+    let report = site.sync(&[]);
+    assert_eq!(report["requests"], 0, "a human edit costs nothing");
+    let (status, _) = site.json(&["status"]);
+    let en_row = status["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["locale"] == "en")
+        .unwrap()
+        .clone();
+    assert_eq!(en_row["counts"]["edited"], 1, "{en_row}");
+
+    // The writer fixes the French.
+    let p1b = "La délégation de KEOOGO a visité l’école maternelle du Dispensaire Trottoir en mai.";
+    site.write(POST, &post(&[p1b, P2]));
+    site.sync(&[]);
+    assert_eq!(
+        messages(&site, en_rel)[&id1].trim(),
+        human,
+        "the human text stays"
+    );
+    assert_ne!(
+        messages(&site, es_rel)[&id1],
+        es_before,
+        "untouched machine text is re-translated"
+    );
+    let (status, _) = site.json(&["status"]);
+    let rows = status["resources"].as_array().unwrap();
+    let en_row = rows.iter().find(|r| r["locale"] == "en").unwrap();
+    let es_row = rows.iter().find(|r| r["locale"] == "es").unwrap();
+    assert_eq!(en_row["counts"]["stale"], 1, "{en_row}");
+    assert_eq!(es_row["counts"]["stale"], 0, "{es_row}");
+    let state: serde_json::Value =
+        serde_json::from_str(&site.read("review/en/posts/2024-06-06-visite.json")).unwrap();
+    let suggestion = state["messages"][&id1]["suggestion"]["text"]
+        .as_str()
+        .unwrap();
+    assert!(suggestion.contains("KEOOGO"), "{suggestion}");
+    assert_ne!(suggestion.trim(), human);
+}
+
+#[test]
+fn a_draft_is_extracted_but_never_sent() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    site.write(
+        "posts/2024-07-01-brouillon.md",
+        "---\ntitle: Brouillon\ndraft: true\n---\n\nPas encore prêt.\n",
+    );
+    let report = site.sync(&[]);
+    assert_eq!(report["requests"], 0);
+    assert!(
+        site.path()
+            .join("locales/fr/posts/2024-07-01-brouillon.ftl")
+            .exists()
+    );
+    assert!(
+        !site
+            .path()
+            .join("locales/en/posts/2024-07-01-brouillon.ftl")
+            .exists()
+    );
+}
