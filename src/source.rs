@@ -73,6 +73,11 @@ pub fn read_all(cfg: &Config, filter: &[String], write: bool) -> Sources {
         out.errors.push(e);
         Vec::new()
     });
+    // `_index.md` and other `_` files are section pages of Zola or Hugo,
+    // not posts; posts are the `.md` files directly in `posts/`.
+    let posts = posts
+        .into_iter()
+        .filter(|n| !n.contains('/') && !n.starts_with('_'));
     for name in posts {
         let resource = format!("posts/{}", name.trim_end_matches(".md"));
         if !wanted(filter, &resource) {

@@ -178,3 +178,26 @@ fn a_draft_is_extracted_but_never_sent() {
             .exists()
     );
 }
+
+#[test]
+fn a_paragraph_shared_by_two_posts_is_sent_once() {
+    let site = Site::new(&["en", "es"], &apy_url());
+    let shared = "PARTAGE soutient des associations de protection de l’enfance depuis trente ans.";
+    site.write(
+        "posts/2024-01-01-a.md",
+        &format!("---\ntitle: Premier article\n---\n\n{shared}\n\nUn texte propre au premier.\n"),
+    );
+    site.write(
+        "posts/2024-01-02-b.md",
+        &format!("---\ntitle: Second article\n---\n\n{shared}\n"),
+    );
+    site.write("posts/_index.md", "---\ntitle: Actualités\n---\n");
+    let report = site.sync(&[]);
+    // Six distinct messages in two locales: 5 distinct texts sent, the
+    // shared paragraph reused by the second post in each locale.
+    assert_eq!(report["translated"], 8, "{report:#}");
+    assert_eq!(report["reused"], 2, "{report:#}");
+    // English: 4 texts × 2 legs; Spanish: every fr→es leg already made.
+    assert_eq!(report["requests"], 8, "{report:#}");
+    assert!(!site.path().join("locales/fr/posts/_index.ftl").exists());
+}

@@ -167,7 +167,7 @@ impl Apertium {
         let body: TranslateResponse = resp.json().await.map_err(|e| bad(&e))?;
         let (text_out, unknown) = strip_marks(&body.data.text, text);
         let leg = Leg {
-            text: text_out.trim().to_string(),
+            text: collapse_spaces(text_out.trim(), text),
             unknown,
         };
         self.legs
@@ -327,6 +327,21 @@ fn strip_marks(output: &str, input: &str) -> (String, Vec<String>) {
     (text, unknown)
 }
 
+/// APy leaves two spaces where it drops a word (a French `se`, say).
+/// Runs of spaces are made single unless the input had such runs itself.
+fn collapse_spaces(output: &str, input: &str) -> String {
+    if input.contains("  ") {
+        return output.to_string();
+    }
+    let mut out = String::with_capacity(output.len());
+    for c in output.chars() {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn word_at(s: &str) -> &str {
     let end = s
         .char_indices()
@@ -350,6 +365,15 @@ mod tests {
             "La delegación de <g id=\"1\">KEOOGO</g> ha visitado #20noviembre escuela Bobo-Dioulasso."
         );
         assert_eq!(unknown, vec!["KEOOGO", "escuela", "Bobo-Dioulasso"]);
+    }
+
+    #[test]
+    fn dropped_words_leave_no_double_space() {
+        assert_eq!(
+            collapse_spaces("se han  encontrado", "se sont retrouvés"),
+            "se han encontrado"
+        );
+        assert_eq!(collapse_spaces("a  b", "x  y"), "a  b");
     }
 
     #[test]

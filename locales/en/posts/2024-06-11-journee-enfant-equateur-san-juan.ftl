@@ -34,6 +34,6 @@ p-en-passant-a-la = Spending to the television, the squad of San Juan of Jerusal
 
 h-et-apres = And afterwards ?
 
-p-les-retombees-ont-ete = The relapses have been immediate : several families have contacted the association in the days that have followed, and a neighbouring school has proposed to organise meetings among his students and those of San Juan of Jerusalén. Distribution, that sustains this partner from several years, enjoys  with this recognition and will continue to accompany it in his actions of sensitisation.
+p-les-retombees-ont-ete = The relapses have been immediate : several families have contacted the association in the days that have followed, and a neighbouring school has proposed to organise meetings among his students and those of San Juan of Jerusalén. Distribution, that sustains this partner from several years, enjoys with this recognition and will continue to accompany it in his actions of sensitisation.
 
 p-vous-pouvez-decouvrir-les = You can discover the activities of the association on his website, [sanjuandejerusalen.org.ec](https://www.sanjuandejerusalen.org.ec) (in Spanish).

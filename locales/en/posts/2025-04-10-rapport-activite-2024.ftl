@@ -42,8 +42,8 @@ h-des-defis-qui-demeurent = Of the challenges that remain
 
 p-tout-n-a-pas = Everything has not been mere. The degradation of the situation sécuritaire to Burkina Faso, the long coupures of electricity in Ecuador and the ascent of the alimentary prizes have complicated the work of several partners. Our squads have had to adapt the calendars, reinforce the follow-up to distance and, sometimes, réorienter a part of the estimates to the help of urgency.
 
-p-sur-le-plan-financier = To financial effects, the exercise ends up  to the balance. The fidelity of the godfathers and godmothers remains our main force : she allow in the length to the sides of our partners, without depending only called to projects.
+p-sur-le-plan-financier = To financial effects, the exercise ends up to the balance. The fidelity of the godfathers and godmothers remains our main force : she allow in the length to the sides of our partners, without depending only called to projects.
 
 h-merci = Thank you !
 
-p-rien-de-tout-cela = At all of everything concealed would not be possible without you. The complete report (PDF, 32 pages) can be [downloaded here](https://www.partage.org/rapport-activite-2024.pdf). Good reading, and do not hesitate  ours to do part of your questions or remark !
+p-rien-de-tout-cela = At all of everything concealed would not be possible without you. The complete report (PDF, 32 pages) can be [downloaded here](https://www.partage.org/rapport-activite-2024.pdf). Good reading, and do not hesitate ours to do part of your questions or remark !

@@ -3,7 +3,7 @@
 
 title = General assembly 2025 : come, you vote, engage you !
 
-summary = The general assembly of DISTRIBUTION will maintain  the Saturday 14 June 2025 ; it is also the ideal moment to take our squads bénévoles.
+summary = The general assembly of DISTRIBUTION will maintain the Saturday 14 June 2025 ; it is also the ideal moment to take our squads bénévoles.
 
 p-l-assemblee-generale-annuelle = The annual general assembly of DISTRIBUTION will take place the **Saturday 14 June 2025**, of 9 h 30 to 13 h, to the House of the associations of Compiègne. It will be able to also be followed on-line. It is a moment of entity of the life of our association : the occasion to do the point on the fluent year, to vote the big orientations and to choose a part of the board of directors.
 
@@ -31,7 +31,7 @@ h-vous-avez-recu-la = You have received the announcement ?
 
 p-la-convocation-et-le = The announcement and the form to be able to have been sent by courriel to each affiliated to the day of his cotización. Small technical hang-up : true of go in have received a message that begins by « Greeting `{"{"}prénom{"}"}` » in place of his name. Our tool of sending has done of the siennes ; all our excuses ! The content of the courriel valid rest.
 
-p-si-vous-ne-pouvez = If can not  be present, can give can to another affiliated : sack simply the form signed before on **7 June**.
+p-si-vous-ne-pouvez = If can not be present, can give can to another affiliated : sack simply the form signed before on **7 June**.
 
 h-appel-a-benevoles = Call to bénévoles
 

@@ -36,4 +36,4 @@ p-pour-keoogo-la-visite = Para KEOOGO, la visita ha llevado ya sus frutas. El eq
 
 p-du-cote-de-bobo = Del lado de Bobo-Dioulasso, la directora del Ambulatorio Acera subraya que recibir otro equipo obliga a tomar del retroceso sobre sus propios prácticos y a poner palabras sobre del saber-hacer que parecían ir de sí. Para REPARTO, que sostiene ambas asociaciones, este tipo de encuentro es lo una de las mejores maneras de hacer circular las buenas prácticas al seno de la cobertura.
 
-p-d-autres-themes-de = Otros temas laborales son ya sobre la mesa y podrían abocar un proyecto común. No faltaremos  de manteneros informados !
+p-d-autres-themes-de = Otros temas laborales son ya sobre la mesa y podrían abocar un proyecto común. No faltaremos de manteneros informados !

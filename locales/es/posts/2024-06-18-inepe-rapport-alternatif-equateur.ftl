@@ -28,12 +28,12 @@ li-l-acces-a-une = el acceso a una educación de calidad, sobre todo para las ni
 
 li-la-sante-mentale-sujet = la salud mental, sujeto todavía poco abordado, pero muy presente en los testimonios de los adolescentes ;
 
-li-le-sentiment-de-ne = el sentimiento de no  estar escuchados por los adultos que toman las decisiones.
+li-le-sentiment-de-ne = el sentimiento de no estar escuchados por los adultos que toman las decisiones.
 
 h-des-recommandations-adressees-au = De las recomendaciones dirigidas al gobierno
 
 p-les-enfants-ne-se = Los niños no se han alegrado de describir los problemas. Han formulado sus propias recomendaciones al gobierno équatorien : de las escuelas más seguras, de los espacios de juego en los barrios, de los adultos formados para escucharlos y, sobre todo, la posibilidad de estar consultados sobre las políticas que los implican.
 
-p-pour-inepe-qui-defend = Para INEPE, que defiende desde hace mucho tiempo una pedagogía fundada sobre la participación, este informe es a la vez una herramienta de plaidoyer y una manera de mostrar que las niñas son capaces de analizar su situación con lucidez. Su palabra no es  un suplemento de alma : está al cœur del texto.
+p-pour-inepe-qui-defend = Para INEPE, que defiende desde hace mucho tiempo una pedagogía fundada sobre la participación, este informe es a la vez una herramienta de plaidoyer y una manera de mostrar que las niñas son capaces de analizar su situación con lucidez. Su palabra no es un suplemento de alma : está al cœur del texto.
 
 p-le-rapport-complet-est = El informe completo es disponible en español sobre el [website de INEPE](https://www.inepe.org). REPARTO continuará de relayer este trabajo y de sostener su socio en el seguimiento de las recomendaciones.

@@ -7,7 +7,7 @@ summary = Exposiciones, talleres y proyecciones : vuelta de horizonte de los a
 
 p-il-y-a-trente = Hay treinta y cinco años, el 20 de noviembre de 1989, la Asamblea general de las Naciones Unidas adoptaba la [Convención relativa a los derechos del niño](https://www.un.org/fr/observances/world-childrens-day). Desde, esta fecha está resultado la *Jornada internacional de los derechos del niño*, una cita incontournable para toda la cobertura REPARTO.
 
-p-cette-annee-encore-benevoles = En lo que va de año todavía, bénévoles, padrinos, madrinas y socias se han movilizado para recordar que estos derechos no van  de sí en todas partes : de los millones de niños crecen en zonas de conflicto, y mucho no han siempre no acceso en la escuela.
+p-cette-annee-encore-benevoles = En lo que va de año todavía, bénévoles, padrinos, madrinas y socias se han movilizado para recordar que estos derechos no van de sí en todas partes : de los millones de niños crecen en zonas de conflicto, y mucho no han siempre no acceso en la escuela.
 
 h-ce-qui-s-est = Lo que ha transcurrido cerca de en os
 

@@ -15,7 +15,7 @@ p-alt-des-eleves-partagent = ![](/images/maeecha-cantine.jpg "")
 
 h-trois-axes-de-travail = Tres ejes laborales
 
-p-le-projet-ne-se = El proyecto no se resume  a servir comidas. Descansa sobre tres pilares, opinados con las comunidades :
+p-le-projet-ne-se = El proyecto no se resume a servir comidas. Descansa sobre tres pilares, opinados con las comunidades :
 
 li-un-repas-chaud-et = **Una comida caliente y equilibrada cada día de escuela.**
 

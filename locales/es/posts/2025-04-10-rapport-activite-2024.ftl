@@ -46,4 +46,4 @@ p-sur-le-plan-financier = A efectos financiero, el ejercicio se termina al equil
 
 h-merci = Gracias !
 
-p-rien-de-tout-cela = Nada de todo encubrió no sería posible sin os. El informe completo (PDF, 32 páginas) puede ser [descargado aquí](https://www.partage.org/rapport-activite-2024.pdf). Buena lectura, y no vaciláis  nuestra hacer parte de vuestras cuestiones o remarcas !
+p-rien-de-tout-cela = Nada de todo encubrió no sería posible sin os. El informe completo (PDF, 32 páginas) puede ser [descargado aquí](https://www.partage.org/rapport-activite-2024.pdf). Buena lectura, y no vaciláis nuestra hacer parte de vuestras cuestiones o remarcas !

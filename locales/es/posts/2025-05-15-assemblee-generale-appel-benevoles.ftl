@@ -31,7 +31,7 @@ h-vous-avez-recu-la = Habéis recibido la convocatoria ?
 
 p-la-convocation-et-le = La convocatoria y el formulario de poder han sido enviado por courriel a cada afiliado al día de su cotización. Pequeño contratiempo técnico : ciertos de entres han recibido un mensaje que comienza por « Saludo `{"{"}prénom{"}"}` » en lugar de su nombre. Nuestra herramienta de envío ha hecho de los siennes ; todas nuestras excusas ! El contenido del courriel resto válido.
 
-p-si-vous-ne-pouvez = Si no poded  ser presente, podéis dar poder a otro afiliado : despedid simplemente el formulario firmado antes el **7 de junio**.
+p-si-vous-ne-pouvez = Si no poded ser presente, podéis dar poder a otro afiliado : despedid simplemente el formulario firmado antes el **7 de junio**.
 
 h-appel-a-benevoles = Llamada a bénévoles
 
