@@ -2,8 +2,12 @@
 //! that must survive translation (placeables, link targets, code, image
 //! sources) may be lost or added, and attributes must match.
 //!
-//! Full `relais check` (syntax of every file, plural categories, loading
-//! with fluent-bundle) builds on this.
+//! The whole-site `relais check` (syntax of every file, references, plural
+//! categories, loading with fluent-bundle) is in [`site`].
+
+pub mod load;
+pub mod refs;
+pub mod site;
 
 use crate::ftl::Message;
 use crate::pattern::Pattern;

@@ -47,6 +47,16 @@ pub enum Command {
         #[arg(long, short = 'l', value_name = "L")]
         locale: String,
     },
+    /// Check every bundle against its French source: syntax, messages,
+    /// attributes, variables and references, plurals, markup, formatting.
+    Check {
+        /// Only these target locales (repeatable).
+        #[arg(long = "locale", short = 'l', value_name = "L")]
+        locales: Vec<String>,
+        /// Warnings fail the run too.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Review states per resource and locale.
     Status {
         /// Resources to show; all when none.

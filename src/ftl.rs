@@ -152,7 +152,8 @@ fn pattern_from_ast(p: &ast::Pattern<&str>) -> Pattern {
 }
 
 fn syntax_error(src: &str, err: &ParserError) -> SyntaxError {
-    let (line, col) = line_col(src, err.pos.start);
+    let start = err.slice.as_ref().map_or(0, |r| r.start);
+    let (line, col) = crate::error::line_col(src, error_offset(src, err.pos.start, start));
     let junk = err.slice.clone().and_then(|r| src.get(r)).unwrap_or("");
     SyntaxError {
         line,
@@ -162,16 +163,16 @@ fn syntax_error(src: &str, err: &ParserError) -> SyntaxError {
     }
 }
 
-/// 1-based line and column (in chars) of byte offset `pos`.
-fn line_col(src: &str, pos: usize) -> (usize, usize) {
-    let mut pos = pos.min(src.len());
-    while !src.is_char_boundary(pos) {
-        pos -= 1;
+/// The parser reports a token missing at the end of a line (`{ x` with no
+/// `}`) at the start of the next one; the end of the line where it is
+/// missing is where a person looks.
+fn error_offset(src: &str, pos: usize, junk_start: usize) -> usize {
+    let pos = pos.min(src.len());
+    if pos > junk_start && src[..pos].ends_with('\n') {
+        src[..pos - 1].trim_end_matches('\r').len()
+    } else {
+        pos
     }
-    let before = &src[..pos];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// The id a junk entry was meant to define: it starts with `id =` or `-id =`.
@@ -198,7 +199,7 @@ fn entry_error(src: &str, entry: &ast::Entry<&str>) -> Option<SyntaxError> {
     };
     let patterns = value.into_iter().chain(attributes.iter().map(|a| &a.value));
     let selector = patterns.into_iter().find_map(select_without_default)?;
-    let (line, col) = line_col(src, offset_in(src, selector));
+    let (line, col) = crate::error::line_col(src, offset_in(src, selector));
     Some(SyntaxError {
         line,
         col,
@@ -660,8 +661,9 @@ mod tests {
     }
 
     #[test]
-    fn line_col_counts_chars() {
-        assert_eq!(line_col("ab\nçd", 5), (2, 2));
-        assert_eq!(line_col("", 0), (1, 1));
+    fn a_missing_token_is_reported_at_the_end_of_its_line() {
+        let src = "a = x\nb = { y\nc = z\n";
+        let (_, errors) = parse(src);
+        assert_eq!((errors[0].line, errors[0].col), (2, 8));
     }
 }

@@ -296,12 +296,12 @@ fn junk_is_reported_inside_the_reference_junk_spans() {
         .map(|e| (e.line, e.col, e.id.as_deref()))
         .collect();
     // err01 = {1x}: the `x` where `}` should be; ą: not an identifier start;
-    // err04 = {: the comment line where an expression should start.
+    // err04 = {: the end of the line where an expression should follow.
     assert_eq!(at[0], (2, 11, Some("err01")));
     assert_eq!(at[1], (3, 11, Some("err02")));
     assert_eq!(at[2], (6, 11, Some("err03")));
     assert_eq!(at[3], (10, 1, None));
-    assert_eq!(at[4], (15, 1, Some("err04")));
+    assert_eq!(at[4], (14, 10, Some("err04")));
     assert_eq!(at[6], (21, 1, None));
 }
 

@@ -1,6 +1,7 @@
 //! One file per subcommand: resolve flags, call the library, print.
 //! stdout carries data (tables, JSON); stderr carries diagnostics.
 
+mod check;
 mod init;
 mod preview;
 mod status;
@@ -35,6 +36,9 @@ pub fn main() -> ExitCode {
         }),
         Command::Preview { resource, locale } => {
             with_config(&root, |cfg| preview::run(cfg, resource, locale))
+        }
+        Command::Check { locales, strict } => {
+            with_config(&root, |cfg| check::run(cfg, locales, *strict, cli.json))
         }
         Command::Status { resources } => {
             with_config(&root, |cfg| status::run(cfg, resources, cli.json))

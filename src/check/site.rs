@@ -1,0 +1,633 @@
+//! `relais check`: every bundle of every locale checked against its French
+//! source, with `path:line:col` for each finding.
+//!
+//! Errors: Fluent syntax (junk), duplicated ids and attributes, obsolete
+//! messages and attributes, missing attributes, variable mismatches,
+//! unknown term or message references, lost Markdown markup and link URLs,
+//! anything fluent-bundle cannot format. Warnings: missing messages (the
+//! site falls back to French), references the translation dropped, plural
+//! categories the target locale needs, text identical to the French,
+//! Apertium unknown-word marks left in the text.
+
+use super::refs::{self, Refs, SelectInfo};
+use crate::config::Config;
+use crate::ftl;
+use crate::source::{self, Source, find};
+use fluent_syntax::ast;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use unic_langid::LanguageIdentifier;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub path: String,
+    pub line: usize,
+    pub col: usize,
+    pub severity: Severity,
+    /// Short stable name of the check (`missing-variable`…).
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {sev}[{}]: {}",
+            self.path, self.line, self.col, self.code, self.message
+        )
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// 1 on errors, or on warnings too when `strict`.
+    pub fn exit_code(&self, strict: bool) -> u8 {
+        u8::from(self.errors > 0 || (strict && self.warnings > 0))
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        self.diagnostics.push(d);
+    }
+}
+
+/// Checks the site. `locales` restricts the target locales (empty = all);
+/// the source locale's files are always checked for syntax.
+pub fn check_site(cfg: &Config, locales: &[LanguageIdentifier]) -> Report {
+    let mut report = Report::default();
+    let read = source::read_all(cfg, &[], false);
+    for e in &read.errors {
+        report.push(from_error(e));
+    }
+    check_source_files(cfg, &mut report);
+    for locale in cfg
+        .targets
+        .iter()
+        .filter(|l| locales.is_empty() || locales.contains(l))
+    {
+        for src in &read.sources {
+            let path = source::target_path(cfg, &src.resource, locale);
+            let Some(text) = crate::fs::read_text_opt(&path).ok().flatten() else {
+                continue;
+            };
+            report.files += 1;
+            let file = File {
+                path: source::rel_path(cfg, &path),
+                text: &text,
+            };
+            check_target(&file, src, locale, &mut report);
+        }
+    }
+    report
+        .diagnostics
+        .sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    report
+}
+
+/// Hand-written French bundles: read errors are already reported by
+/// `read_all`; duplicates are not, and generated post bundles are checked
+/// for syntax like any file.
+fn check_source_files(cfg: &Config, report: &mut Report) {
+    let dir = cfg.locale_dir(&cfg.source);
+    for name in crate::fs::list_files(&dir, ".ftl").unwrap_or_default() {
+        let path = dir.join(&name);
+        let Some(text) = crate::fs::read_text_opt(&path).ok().flatten() else {
+            continue;
+        };
+        report.files += 1;
+        let file = File {
+            path: source::rel_path(cfg, &path),
+            text: &text,
+        };
+        if name.starts_with("posts/") {
+            syntax(&file, report);
+        }
+        duplicates(&file, report);
+    }
+}
+
+fn from_error(e: &crate::error::Error) -> Diagnostic {
+    let (path, line, col, message) = match e {
+        crate::error::Error::Input { loc, message } => (
+            loc.path.display().to_string(),
+            loc.line,
+            loc.col,
+            message.clone(),
+        ),
+        other => (String::new(), 0, 0, other.to_string()),
+    };
+    Diagnostic {
+        path,
+        line,
+        col,
+        severity: Severity::Error,
+        code: "syntax",
+        message,
+    }
+}
+
+/// A file being checked.
+struct File<'a> {
+    path: String,
+    text: &'a str,
+}
+
+impl File<'_> {
+    fn at(
+        &self,
+        (line, col): (usize, usize),
+        severity: Severity,
+        code: &'static str,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            path: self.path.clone(),
+            line,
+            col,
+            severity,
+            code,
+            message,
+        }
+    }
+}
+
+fn check_target(file: &File, src: &Source, locale: &LanguageIdentifier, report: &mut Report) {
+    syntax(file, report);
+    duplicates(file, report);
+    let (target, junk) = ftl::parse(file.text);
+    let junk_ids: BTreeSet<String> = junk.into_iter().filter_map(|e| e.id).collect();
+    let src_text = source_text(src);
+    let src_ast = match fluent_syntax::parser::parse(src_text.as_str()) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let tgt_ast = match fluent_syntax::parser::parse(file.text) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let src_entries = entries(&src_ast);
+    let tgt_entries = entries(&tgt_ast);
+    for m in src.messages.iter().filter(|m| !junk_ids.contains(&m.id)) {
+        compare_message(
+            file,
+            src,
+            locale,
+            m,
+            &target,
+            &src_entries,
+            &tgt_entries,
+            report,
+        );
+    }
+    for id in tgt_entries.keys() {
+        let known =
+            src.messages.iter().any(|m| &m.id == id) || src.terms.iter().any(|t| &t.id == id);
+        if !known {
+            let at = locate(file.text, id, None);
+            report.push(file.at(
+                at,
+                Severity::Error,
+                "obsolete-message",
+                format!("{id}: not in the French (obsolete)"),
+            ));
+        }
+    }
+    for e in super::load::verify(file.text, locale) {
+        let at = locate(file.text, &e.id, e.attribute.as_deref());
+        let what = e
+            .attribute
+            .map_or(e.id.clone(), |a| format!("{}.{a}", e.id));
+        report.push(file.at(
+            at,
+            Severity::Error,
+            "format",
+            format!("{what} does not format: {}", e.message),
+        ));
+    }
+}
+
+/// Junk entries: never silently dropped.
+fn syntax(file: &File, report: &mut Report) {
+    let (_, errors) = ftl::parse(file.text);
+    for e in &errors {
+        report.push(file.at(
+            (e.line, e.col),
+            Severity::Error,
+            "syntax",
+            e.message.clone(),
+        ));
+    }
+}
+
+fn duplicates(file: &File, report: &mut Report) {
+    let res = match fluent_syntax::parser::parse(file.text) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (id, attrs) in res.body.iter().filter_map(entry_id_attrs) {
+        let n = seen.entry(id.clone()).or_default();
+        *n += 1;
+        if *n == 2 {
+            let count = res
+                .body
+                .iter()
+                .filter_map(entry_id_attrs)
+                .filter(|(i, _)| *i == id)
+                .count();
+            let at = locate_nth(file.text, &id, 2);
+            report.push(file.at(
+                at,
+                Severity::Error,
+                "duplicate",
+                format!("{id} occurs {count} times"),
+            ));
+        }
+        let mut names = BTreeSet::new();
+        for a in attrs {
+            if !names.insert(a.clone()) {
+                let at = locate(file.text, &id, Some(&a));
+                report.push(file.at(
+                    at,
+                    Severity::Error,
+                    "duplicate",
+                    format!("{id}: attribute .{a} occurs more than once"),
+                ));
+            }
+        }
+    }
+}
+
+fn entry_id_attrs<'a>(e: &'a ast::Entry<&'a str>) -> Option<(String, Vec<String>)> {
+    match e {
+        ast::Entry::Message(m) => Some((
+            m.id.name.to_string(),
+            m.attributes.iter().map(|a| a.id.name.to_string()).collect(),
+        )),
+        ast::Entry::Term(t) => Some((
+            format!("-{}", t.id.name),
+            t.attributes.iter().map(|a| a.id.name.to_string()).collect(),
+        )),
+        _ => None,
+    }
+}
+
+/// The French as Fluent source: what relais writes for a post, the same
+/// messages as the file for a UI bundle.
+fn source_text(src: &Source) -> String {
+    let mut messages = src.terms.clone();
+    messages.extend(src.messages.iter().cloned());
+    ftl::write(&ftl::Resource {
+        comment: None,
+        messages,
+    })
+}
+
+/// Id → (value, attributes) of every message and term.
+type Entries<'a> = BTreeMap<
+    String,
+    (
+        Option<&'a ast::Pattern<&'a str>>,
+        Vec<(&'a str, &'a ast::Pattern<&'a str>)>,
+    ),
+>;
+
+fn entries<'a>(res: &'a ast::Resource<&'a str>) -> Entries<'a> {
+    let mut out = Entries::new();
+    for e in &res.body {
+        let (id, value, attrs) = match e {
+            ast::Entry::Message(m) => (m.id.name.to_string(), m.value.as_ref(), &m.attributes),
+            ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
+            _ => continue,
+        };
+        let attrs = attrs.iter().map(|a| (a.id.name, &a.value)).collect();
+        out.entry(id).or_insert((value, attrs));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compare_message(
+    file: &File,
+    src: &Source,
+    locale: &LanguageIdentifier,
+    m: &ftl::Message,
+    target: &ftl::Resource,
+    src_entries: &Entries,
+    tgt_entries: &Entries,
+    report: &mut Report,
+) {
+    let id = &m.id;
+    let Some(t) = find(target, id) else {
+        if !tgt_entries.contains_key(id) {
+            let at = (1, 1);
+            report.push(file.at(
+                at,
+                Severity::Warning,
+                "missing-message",
+                format!("{id}: not translated yet (the site shows the French)"),
+            ));
+        }
+        return;
+    };
+    let (Some(s_ast), Some(t_ast)) = (src_entries.get(id), tgt_entries.get(id)) else {
+        return;
+    };
+    for (name, _) in &s_ast.1 {
+        if !t_ast.1.iter().any(|(n, _)| n == name) {
+            let at = locate(file.text, id, None);
+            report.push(file.at(
+                at,
+                Severity::Error,
+                "missing-attribute",
+                format!("{id}: missing attribute .{name}"),
+            ));
+        }
+    }
+    for (name, _) in &t_ast.1 {
+        if !s_ast.1.iter().any(|(n, _)| n == name) {
+            let at = locate(file.text, id, Some(name));
+            report.push(file.at(
+                at,
+                Severity::Error,
+                "obsolete-attribute",
+                format!("{id}: obsolete attribute .{name}"),
+            ));
+        }
+    }
+    compare_pattern(file, locale, id, None, s_ast.0, t_ast.0, report);
+    for (name, s_attr) in &s_ast.1 {
+        if let Some((_, t_attr)) = t_ast.1.iter().find(|(n, _)| n == name) {
+            compare_pattern(
+                file,
+                locale,
+                id,
+                Some(name),
+                Some(s_attr),
+                Some(t_attr),
+                report,
+            );
+        }
+    }
+    if src.syntax == crate::protect::Syntax::Markdown {
+        for p in super::problems(m, t, src.text_kind()) {
+            if !p.contains("attribute") {
+                report.push(file.at(
+                    locate(file.text, id, None),
+                    Severity::Error,
+                    "markup",
+                    format!("{id}: {p}"),
+                ));
+            }
+        }
+    }
+    text_warnings(file, src, m, t, report);
+}
+
+fn compare_pattern(
+    file: &File,
+    locale: &LanguageIdentifier,
+    id: &str,
+    attr: Option<&str>,
+    source: Option<&ast::Pattern<&str>>,
+    target: Option<&ast::Pattern<&str>>,
+    report: &mut Report,
+) {
+    let (Some(source), Some(target)) = (source, target) else {
+        return;
+    };
+    let (s, _) = analyse(source);
+    let (t, t_selects) = analyse(target);
+    let at = locate(file.text, id, attr);
+    let what = attr.map_or(id.to_string(), |a| format!("{id}.{a}"));
+    let mut push =
+        |sev, code, msg: String| report.push(file.at(at, sev, code, format!("{what}: {msg}")));
+    for v in s.variables.difference(&t.variables) {
+        push(
+            Severity::Error,
+            "missing-variable",
+            format!("missing variable ${v}"),
+        );
+    }
+    for v in t.variables.difference(&s.variables) {
+        push(
+            Severity::Error,
+            "unknown-variable",
+            format!("variable ${v} is not in the French"),
+        );
+    }
+    for (kind, a, b) in [
+        ("term", &s.terms, &t.terms),
+        ("message", &s.messages, &t.messages),
+    ] {
+        for r in a.difference(b) {
+            push(
+                Severity::Warning,
+                "missing-reference",
+                format!("missing {kind} reference {r}"),
+            );
+        }
+        for r in b.difference(a) {
+            push(
+                Severity::Error,
+                "unknown-reference",
+                format!("{kind} reference {r} is not in the French"),
+            );
+        }
+    }
+    let needed = refs::plural_categories(locale);
+    for sel in t_selects.iter().filter(|s| s.is_plural()) {
+        let missing: Vec<&str> = needed
+            .iter()
+            .filter(|c| !sel.keys.iter().any(|k| k == *c))
+            .copied()
+            .collect();
+        if !missing.is_empty() {
+            push(
+                Severity::Warning,
+                "plural-categories",
+                format!("plural categories missing: {}", missing.join(", ")),
+            );
+        }
+    }
+}
+
+fn analyse(p: &ast::Pattern<&str>) -> (Refs, Vec<SelectInfo>) {
+    let mut r = Refs::default();
+    let mut s = Vec::new();
+    refs::collect(p, &mut r, &mut s);
+    (r, s)
+}
+
+/// Text identical to the French, and Apertium marks left behind.
+fn text_warnings(
+    file: &File,
+    src: &Source,
+    source: &ftl::Message,
+    target: &ftl::Message,
+    report: &mut Report,
+) {
+    let id = &source.id;
+    let at = locate(file.text, id, None);
+    let (s, t) = (
+        crate::state::message_text(source),
+        crate::state::message_text(target),
+    );
+    if s == t && !is_name_or_number(&s) {
+        report.push(file.at(
+            at,
+            Severity::Warning,
+            "identical",
+            format!("{id}: same text as the French"),
+        ));
+    }
+    // In Markdown, `*` is emphasis: look for marks in the protected text,
+    // where emphasis has become elements.
+    let visible = match (&target.value, src.syntax) {
+        (Some(v), crate::protect::Syntax::Markdown) => {
+            crate::protect::protect(v, src.syntax, &src.ref_defs).text
+        }
+        _ => t.clone(),
+    };
+    for word in apertium_marks(&visible) {
+        if !s.contains(&word) {
+            report.push(file.at(
+                at,
+                Severity::Warning,
+                "unknown-word-mark",
+                format!("{id}: Apertium mark left in `{word}`"),
+            ));
+        }
+    }
+}
+
+/// Text that is rightly the same in every language: numbers, and names
+/// (every word capitalised, or a single word).
+pub fn is_name_or_number(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let letters = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    letters <= 1
+        || words
+            .iter()
+            .all(|w| !w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// `*mot`, `#mot`, `@mot` at a word start.
+fn apertium_marks(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let starts = i == 0 || !chars[i - 1].is_alphanumeric();
+        let marked = matches!(chars[i], '*' | '#' | '@')
+            && chars.get(i + 1).is_some_and(|c| c.is_alphabetic());
+        if starts && marked {
+            let word: String = chars[i..]
+                .iter()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '*' | '#' | '@'))
+                .collect();
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// Line and column of `id =` (or of `.attr =` under it) in a file.
+pub fn locate(text: &str, id: &str, attr: Option<&str>) -> (usize, usize) {
+    locate_in(text, id, attr, 1)
+}
+
+fn locate_nth(text: &str, id: &str, nth: usize) -> (usize, usize) {
+    locate_in(text, id, None, nth)
+}
+
+fn locate_in(text: &str, id: &str, attr: Option<&str>, nth: usize) -> (usize, usize) {
+    let starts_entry = |line: &str| {
+        line.strip_prefix(id)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    };
+    let mut found = 0;
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        if !starts_entry(line) {
+            continue;
+        }
+        found += 1;
+        if found < nth {
+            continue;
+        }
+        let Some(attr) = attr else { return (i + 1, 1) };
+        for (j, l) in lines.iter().enumerate().skip(i + 1) {
+            if !l.starts_with(char::is_whitespace) && !l.trim().is_empty() {
+                break;
+            }
+            let trimmed = l.trim_start();
+            if trimmed
+                .strip_prefix('.')
+                .and_then(|r| r.strip_prefix(attr))
+                .is_some_and(|r| r.trim_start().starts_with('='))
+            {
+                return (j + 1, l.len() - trimmed.len() + 1);
+            }
+        }
+        return (i + 1, 1);
+    }
+    (1, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_finds_messages_and_attributes() {
+        let text = "### c\n\nm = a\n    .alt = b\nn = c\nn = d\n";
+        assert_eq!(locate(text, "m", None), (3, 1));
+        assert_eq!(locate(text, "m", Some("alt")), (4, 5));
+        assert_eq!(locate_nth(text, "n", 2), (6, 1));
+    }
+
+    #[test]
+    fn names_and_numbers_may_stay_identical() {
+        assert!(is_name_or_number("PARTAGE"));
+        assert!(is_name_or_number("Dispensaire Trottoir"));
+        assert!(is_name_or_number("2024"));
+        assert!(!is_name_or_number("Lire la suite"));
+    }
+
+    #[test]
+    fn apertium_marks_are_found() {
+        assert_eq!(
+            apertium_marks("the *préscolaires classes #dit @x 5*3"),
+            vec!["*préscolaires", "#dit", "@x"]
+        );
+    }
+}
