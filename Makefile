@@ -5,7 +5,7 @@
 
 CARGO ?= cargo
 
-.PHONY: demo test build bench fmt lint
+.PHONY: demo test build bench fmt lint site
 
 build:
 	$(CARGO) build --locked
@@ -17,6 +17,13 @@ demo: build
 test:
 	$(CARGO) test --locked --no-run
 	.ci/with-apy $(CARGO) test --locked
+
+# The sample site's approved translations, exported and rendered to HTML:
+# open target/site/html/fr/index.html in a browser.
+site: build
+	./target/debug/relais export --out target/site/export
+	./target/debug/relais-site target/site/export target/site/html
+	@echo "open target/site/html/fr/index.html"
 
 fmt:
 	$(CARGO) fmt --all

@@ -57,6 +57,17 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Export what is approved for the site build: the French in full,
+    /// approved messages and finished posts per locale, a manifest.
+    Export {
+        /// The folder to write (replaced as a whole).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Fail unless every UI resource is at least this percent approved
+        /// in every target locale.
+        #[arg(long, value_name = "PERCENT")]
+        min_complete: Option<f64>,
+    },
     /// Review states per resource and locale.
     Status {
         /// Resources to show; all when none.

@@ -7,6 +7,7 @@ pub mod cmd;
 pub mod config;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod fs;
 pub mod ftl;

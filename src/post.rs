@@ -40,23 +40,35 @@ impl Post {
     }
 
     /// The front matter block with the given keys' values replaced, for
-    /// one-line `key: value` (YAML) or `key = value` (TOML) entries; every
-    /// other line is kept as the writer wrote it.
+    /// one-line `key: value` (YAML) or `key = value` (TOML) entries; keys
+    /// not found are added before the closing fence. Every other line is
+    /// kept as the writer wrote it.
     pub fn front_matter_with(&self, values: &BTreeMap<String, String>) -> String {
         let front = &self.text[..self.body_start];
         let toml = front.starts_with("+++");
+        let (sep, assign) = if toml { ('=', " =") } else { (':', ":") };
+        let entry = |key: &str, value: &str, eol: &str| {
+            let quoted = serde_json::to_string(value).expect("strings serialise");
+            format!("{key}{assign} {quoted}{eol}")
+        };
+        let lines: Vec<&str> = front.split_inclusive('\n').collect();
+        let eol = if front.contains("\r\n") { "\r\n" } else { "\n" };
         let mut out = String::with_capacity(front.len());
-        for line in front.split_inclusive('\n') {
-            let sep = if toml { '=' } else { ':' };
+        let mut done = std::collections::BTreeSet::new();
+        for (i, line) in lines.iter().enumerate() {
+            if i == lines.len() - 1 {
+                for (k, v) in values.iter().filter(|(k, _)| !done.contains(k.as_str())) {
+                    out.push_str(&entry(k, v, eol));
+                }
+            }
             let key = line.split(sep).next().unwrap_or("").trim();
             match values.get(key) {
-                Some(v) if !line.starts_with(char::is_whitespace) && line.contains(sep) => {
-                    let eol = &line[line.trim_end_matches(['\r', '\n']).len()..];
-                    let quoted = serde_json::to_string(v).expect("strings serialise");
-                    out.push_str(&format!(
-                        "{key}{} {quoted}{eol}",
-                        if toml { " =" } else { ":" }
-                    ));
+                Some(v)
+                    if i > 0 && !line.starts_with(char::is_whitespace) && line.contains(sep) =>
+                {
+                    let line_eol = &line[line.trim_end_matches(['\r', '\n']).len()..];
+                    out.push_str(&entry(key, v, line_eol));
+                    done.insert(key);
                 }
                 _ => out.push_str(line),
             }
@@ -243,9 +255,10 @@ mod tests {
                 .unwrap();
         let mut v = BTreeMap::new();
         v.insert("title".to_string(), "A \"visit\"".to_string());
+        v.insert("lang".to_string(), "en".to_string());
         assert_eq!(
             post.front_matter_with(&v),
-            "---\ntitle: \"A \\\"visit\\\"\"\ndate: 2024-06-06\ntags:\n  - a\n---\n"
+            "---\ntitle: \"A \\\"visit\\\"\"\ndate: 2024-06-06\ntags:\n  - a\nlang: \"en\"\n---\n"
         );
     }
 

@@ -31,6 +31,14 @@ pub struct Source {
     pub draft: bool,
     /// The file the messages come from, relative to the root.
     pub origin: String,
+    /// For a post: the parsed file and its blocks, for reassembly.
+    pub post: Option<Box<PostSource>>,
+}
+
+/// What reassembling a post needs.
+pub struct PostSource {
+    pub post: post::Post,
+    pub extracted: extract::Extracted,
 }
 
 impl Source {
@@ -127,12 +135,16 @@ fn read_post(
     }
     Ok(Source {
         resource,
-        messages: ex.resource.messages,
+        messages: ex.resource.messages.clone(),
         terms: Vec::new(),
         syntax: Syntax::Markdown,
-        ref_defs: ex.segmented.ref_defs,
+        ref_defs: ex.segmented.ref_defs.clone(),
         draft: post.draft,
         origin: rel_path(cfg, &cfg.root.join(&rel)),
+        post: Some(Box::new(PostSource {
+            post,
+            extracted: ex,
+        })),
     })
 }
 
@@ -157,6 +169,7 @@ fn read_ui(cfg: &Config, resource: &str) -> std::result::Result<Source, Vec<Erro
         ref_defs: String::new(),
         draft: false,
         origin: rel,
+        post: None,
     })
 }
 

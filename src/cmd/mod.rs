@@ -2,6 +2,7 @@
 //! stdout carries data (tables, JSON); stderr carries diagnostics.
 
 mod check;
+mod export;
 mod init;
 mod preview;
 mod status;
@@ -39,6 +40,14 @@ pub fn main() -> ExitCode {
         }
         Command::Check { locales, strict } => {
             with_config(&root, |cfg| check::run(cfg, locales, *strict, cli.json))
+        }
+        Command::Export { out, min_complete } => {
+            let out = if out.is_absolute() {
+                out.clone()
+            } else {
+                root.join(out)
+            };
+            with_config(&root, |cfg| export::run(cfg, &out, *min_complete, cli.json))
         }
         Command::Status { resources } => {
             with_config(&root, |cfg| status::run(cfg, resources, cli.json))

@@ -190,3 +190,36 @@ pub fn html(markdown: &str) -> String {
     pulldown_cmark::html::push_html(&mut out, parser);
     out
 }
+
+/// Records approvals the way a reviewer would, through the library: for
+/// each id (all messages when `ids` is empty), the hashes of the French and
+/// of the current translation.
+pub fn approve(site: &Site, resource: &str, locale: &str, ids: &[&str]) {
+    use relais::state::{Approval, TargetRecord, hash, message_text};
+    let (fr, errors) = relais::ftl::parse(&site.read(&format!("locales/fr/{resource}.ftl")));
+    assert!(errors.is_empty());
+    let (target, errors) =
+        relais::ftl::parse(&site.read(&format!("locales/{locale}/{resource}.ftl")));
+    assert!(errors.is_empty());
+    let state_rel = format!("review/{locale}/{resource}.json");
+    let mut record: TargetRecord = serde_json::from_str(&site.read(&state_rel)).unwrap();
+    for m in fr.messages.iter().filter(|m| !m.id.starts_with('-')) {
+        if !ids.is_empty() && !ids.contains(&m.id.as_str()) {
+            continue;
+        }
+        let Some(t) = target.messages.iter().find(|t| t.id == m.id) else {
+            continue;
+        };
+        let rec = record.messages.entry(m.id.clone()).or_default();
+        rec.approvals.push(Approval {
+            reviewer: "Test Reviewer".into(),
+            at: "2026-01-01T00:00:00Z".into(),
+            source_hash: hash(&message_text(m)),
+            translation_hash: hash(&message_text(t)),
+        });
+    }
+    site.write(
+        &state_rel,
+        &(serde_json::to_string_pretty(&record).unwrap() + "\n"),
+    );
+}

@@ -1,0 +1,39 @@
+//! `relais export --out DIR`.
+
+use crate::config::Config;
+use crate::error::Result;
+use crate::export::{self, ExportError, Options};
+use std::path::Path;
+
+pub fn run(cfg: &Config, out: &Path, min_complete: Option<f64>, json: bool) -> Result<u8> {
+    let opts = Options {
+        out: out.to_path_buf(),
+        min_complete,
+    };
+    match export::export(cfg, &opts) {
+        Ok(report) => {
+            if json {
+                super::print_json(&report);
+            } else {
+                let posts: Vec<String> = report
+                    .posts
+                    .iter()
+                    .map(|(l, n)| format!("{n} posts in {l}"))
+                    .collect();
+                super::print_out(&format!(
+                    "exported to {}: {}; {} files\n",
+                    report.out,
+                    posts.join(", "),
+                    report.files
+                ));
+            }
+            Ok(0)
+        }
+        Err(ExportError::Io(e)) => Err(e),
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("  nothing written; {} is unchanged", out.display());
+            Ok(1)
+        }
+    }
+}

@@ -1,0 +1,521 @@
+//! `relais export --out DIR`: what the site build gets — the French in
+//! full, and per target locale only what reviewers approved.
+//!
+//! Everything is built and verified in memory first (every bundle parses
+//! and formats with fluent-bundle; every post keeps the French post's block
+//! structure, links and images), then written to a temporary folder beside
+//! `DIR` and swapped in, so `DIR` is never partial. Output is deterministic:
+//! no timestamps, sorted keys and lists.
+
+use crate::check::{load, refs};
+use crate::config::Config;
+use crate::ftl::{self, Message, Resource};
+use crate::source::{self, Source};
+use crate::state::{State, Store, TargetRecord};
+use crate::status::message_states;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use unic_langid::LanguageIdentifier;
+
+/// What the user asked for.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub out: PathBuf,
+    /// Minimum share (percent) of approved messages for each UI resource
+    /// in each target locale.
+    pub min_complete: Option<f64>,
+}
+
+/// Approved out of total messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Completeness {
+    pub approved: usize,
+    pub total: usize,
+    pub percent: f64,
+}
+
+impl Completeness {
+    fn new(approved: usize, total: usize) -> Self {
+        let percent = if total == 0 {
+            100.0
+        } else {
+            (approved as f64 * 1000.0 / total as f64).floor() / 10.0
+        };
+        Completeness {
+            approved,
+            total,
+            percent,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PostEntry {
+    pub slug: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Title per locale, for the source and every finished locale.
+    pub title: BTreeMap<String, String>,
+    /// Locales the post can be read in (the source first).
+    pub locales: Vec<String>,
+    pub completeness: BTreeMap<String, Completeness>,
+    /// Exported file per locale, relative to `DIR`.
+    pub files: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResourceEntry {
+    pub resource: String,
+    pub completeness: BTreeMap<String, Completeness>,
+}
+
+/// `DIR/manifest.json`.
+#[derive(Debug, Serialize)]
+pub struct Manifest {
+    pub source: String,
+    pub targets: Vec<String>,
+    pub posts: Vec<PostEntry>,
+    pub resources: Vec<ResourceEntry>,
+}
+
+/// What a run did, for `--json`.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub out: String,
+    pub files: usize,
+    /// Finished posts per target locale.
+    pub posts: BTreeMap<String, usize>,
+    /// Approved UI messages exported per target locale.
+    pub messages: BTreeMap<String, usize>,
+}
+
+/// Why nothing was exported.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{}", .0.join("\n"))]
+    Input(Vec<String>),
+    #[error("{0}")]
+    Gate(String),
+    #[error("exported files failed verification (nothing written):\n{}", .0.join("\n"))]
+    Verify(Vec<String>),
+    #[error(transparent)]
+    Io(#[from] crate::error::Error),
+}
+
+/// Files to write, relative path → content.
+type Files = BTreeMap<String, String>;
+
+/// Builds, verifies and writes the export.
+pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
+    let read = source::read_all(cfg, &[], false);
+    let mut errors: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
+    let sources: Vec<&Source> = read.sources.iter().filter(|s| !s.draft).collect();
+    let store = Store::new(cfg.state_dir());
+    let mut files = Files::new();
+    let mut manifest = Manifest {
+        source: cfg.source.to_string(),
+        targets: cfg.targets.iter().map(ToString::to_string).collect(),
+        posts: Vec::new(),
+        resources: Vec::new(),
+    };
+    let mut report = Report {
+        out: opts.out.display().to_string(),
+        files: 0,
+        posts: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
+        messages: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
+    };
+    for src in &sources {
+        match export_resource(cfg, &store, src, &mut files, &mut report) {
+            Ok(Entry::Post(p)) => manifest.posts.push(p),
+            Ok(Entry::Ui(r)) => manifest.resources.push(r),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ExportError::Input(errors));
+    }
+    gates(cfg, opts, &manifest, &report)?;
+    manifest
+        .posts
+        .sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
+    manifest
+        .resources
+        .sort_by(|a, b| a.resource.cmp(&b.resource));
+    let mut json = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
+    json.push('\n');
+    files.insert("manifest.json".into(), json);
+    report.files = files.len();
+    write_swap(&opts.out, &files)?;
+    Ok(report)
+}
+
+enum Entry {
+    Post(PostEntry),
+    Ui(ResourceEntry),
+}
+
+/// One resource in every locale.
+fn export_resource(
+    cfg: &Config,
+    store: &Store,
+    src: &Source,
+    files: &mut Files,
+    report: &mut Report,
+) -> Result<Entry, Vec<String>> {
+    let fr = cfg.source.to_string();
+    files.insert(
+        format!("{fr}/{}.ftl", src.resource),
+        source_bundle(cfg, src).map_err(|e| vec![e.to_string()])?,
+    );
+    let mut completeness = BTreeMap::new();
+    let mut post_entry = src.post.as_ref().map(|p| new_post_entry(&fr, &p.post));
+    if let (Some(entry), Some(p)) = (&mut post_entry, &src.post) {
+        let path = format!("{fr}/posts/{}.md", p.post.slug);
+        files.insert(path.clone(), french_post(&p.post, &fr));
+        entry.files.insert(fr.clone(), path);
+    }
+    for locale in &cfg.targets {
+        let target = source::read_target(cfg, &src.resource, locale)
+            .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        let record: TargetRecord = store
+            .load(&store.target_path(&locale.to_string(), &src.resource))
+            .map_err(|e| vec![e.to_string()])?;
+        let states = message_states(src, &target, &record);
+        let approved: BTreeSet<&str> = states
+            .iter()
+            .filter(|(_, s)| *s == State::Approved)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        completeness.insert(
+            locale.to_string(),
+            Completeness::new(approved.len(), states.len()),
+        );
+        let bundle = approved_bundle(cfg, src, locale, &target, &approved);
+        let exported = bundle
+            .messages
+            .iter()
+            .filter(|m| !m.id.starts_with('-'))
+            .count();
+        verify_bundle(&ftl::write(&bundle), locale)
+            .map_err(|e| prefix(e, &format!("{locale}/{}.ftl", src.resource)))?;
+        files.insert(
+            format!("{locale}/{}.ftl", src.resource),
+            ftl::write(&bundle),
+        );
+        let finished = !states.is_empty() && approved.len() == states.len();
+        match (&mut post_entry, &src.post) {
+            (Some(entry), Some(p)) if finished => {
+                let path = format!("{locale}/posts/{}.md", p.post.slug);
+                let text = translated_post(cfg, p, locale, &target.messages)
+                    .map_err(|e| prefix(e, &path))?;
+                if let Some(t) = title_of(&target) {
+                    entry.title.insert(locale.to_string(), t);
+                }
+                entry.locales.push(locale.to_string());
+                entry.files.insert(locale.to_string(), path.clone());
+                files.insert(path, text);
+                *report.posts.get_mut(&locale.to_string()).expect("target") += 1;
+            }
+            (None, _) => {
+                *report
+                    .messages
+                    .get_mut(&locale.to_string())
+                    .expect("target") += exported
+            }
+            _ => {}
+        }
+    }
+    Ok(match post_entry {
+        Some(mut p) => {
+            p.completeness = completeness;
+            Entry::Post(p)
+        }
+        None => Entry::Ui(ResourceEntry {
+            resource: src.resource.clone(),
+            completeness,
+        }),
+    })
+}
+
+fn prefix(errors: Vec<String>, path: &str) -> Vec<String> {
+    errors.into_iter().map(|e| format!("{path}: {e}")).collect()
+}
+
+fn new_post_entry(fr: &str, post: &crate::post::Post) -> PostEntry {
+    PostEntry {
+        slug: post.slug.clone(),
+        date: post.front.get("date").cloned(),
+        title: post
+            .title()
+            .map(|t| (fr.to_string(), t.to_string()))
+            .into_iter()
+            .collect(),
+        locales: vec![fr.to_string()],
+        completeness: BTreeMap::new(),
+        files: BTreeMap::new(),
+    }
+}
+
+fn title_of(target: &Resource) -> Option<String> {
+    source::find(target, "title")?
+        .value
+        .as_ref()?
+        .as_plain_text()
+}
+
+/// The French bundle: the hand-written file as it is, or what relais
+/// writes for a post.
+fn source_bundle(cfg: &Config, src: &Source) -> crate::error::Result<String> {
+    if src.post.is_some() {
+        let mut messages = src.terms.clone();
+        messages.extend(src.messages.iter().cloned());
+        return Ok(ftl::write(&Resource {
+            comment: Some(format!(
+                "{} ({}), exported by relais.",
+                src.origin, cfg.source
+            )),
+            messages,
+        }));
+    }
+    crate::fs::read_text(
+        &cfg.locale_dir(&cfg.source)
+            .join(format!("{}.ftl", src.resource)),
+    )
+}
+
+/// Approved messages only, with the terms they use, minus any message whose
+/// references cannot be resolved in the bundle.
+fn approved_bundle(
+    cfg: &Config,
+    src: &Source,
+    locale: &LanguageIdentifier,
+    target: &Resource,
+    approved: &BTreeSet<&str>,
+) -> Resource {
+    let mut messages: Vec<Message> = src
+        .messages
+        .iter()
+        .filter(|m| approved.contains(m.id.as_str()))
+        .filter_map(|m| source::find(target, &m.id).cloned())
+        .collect();
+    // Terms: the translation when the bundle has one, else the French.
+    let terms: Vec<Message> = src
+        .terms
+        .iter()
+        .map(|t| {
+            source::find(target, &t.id)
+                .cloned()
+                .unwrap_or_else(|| t.clone())
+        })
+        .collect();
+    loop {
+        let available: BTreeSet<String> = messages
+            .iter()
+            .map(|m| m.id.clone())
+            .chain(terms.iter().map(|t| t.id.clone()))
+            .collect();
+        let before = messages.len();
+        messages.retain(|m| {
+            references(m)
+                .iter()
+                .all(|r| available.contains(r.split('.').next().unwrap_or(r)))
+        });
+        if messages.len() == before {
+            break;
+        }
+    }
+    let used: BTreeSet<String> = messages.iter().flat_map(references).collect();
+    let mut all: Vec<Message> = terms
+        .into_iter()
+        .filter(|t| {
+            used.iter()
+                .any(|u| u.split('.').next() == Some(t.id.as_str()))
+        })
+        .collect();
+    all.extend(messages);
+    Resource {
+        comment: Some(format!(
+            "Approved {locale} translations of {} ({} → {locale}), exported by relais.\nMessages not listed here are not approved yet: the site falls back to French for them.",
+            src.origin, cfg.source
+        )),
+        messages: all,
+    }
+}
+
+/// Ids of the terms and messages a message refers to.
+fn references(m: &Message) -> Vec<String> {
+    let text = ftl::write(&Resource {
+        comment: None,
+        messages: vec![m.clone()],
+    });
+    let Ok(res) = fluent_syntax::parser::parse(text.as_str()) else {
+        return Vec::new();
+    };
+    let mut r = refs::Refs::default();
+    let mut selects = Vec::new();
+    for e in &res.body {
+        if let fluent_syntax::ast::Entry::Message(msg) = e {
+            msg.value
+                .iter()
+                .for_each(|v| refs::collect(v, &mut r, &mut selects));
+            msg.attributes
+                .iter()
+                .for_each(|a| refs::collect(&a.value, &mut r, &mut selects));
+        }
+    }
+    r.terms.into_iter().chain(r.messages).collect()
+}
+
+fn verify_bundle(text: &str, locale: &LanguageIdentifier) -> Result<(), Vec<String>> {
+    let (_, syntax) = ftl::parse(text);
+    let mut errors: Vec<String> = syntax.iter().map(ToString::to_string).collect();
+    errors.extend(
+        load::verify(text, locale)
+            .into_iter()
+            .map(|e| format!("{}: {}", e.id, e.message)),
+    );
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// The French post as exported: `lang` added.
+fn french_post(post: &crate::post::Post, fr: &str) -> String {
+    let values = BTreeMap::from([("lang".to_string(), fr.to_string())]);
+    format!("{}{}", post.front_matter_with(&values), post.body())
+}
+
+/// A finished post in a target locale, verified against the French.
+fn translated_post(
+    cfg: &Config,
+    p: &source::PostSource,
+    locale: &LanguageIdentifier,
+    messages: &[Message],
+) -> Result<String, Vec<String>> {
+    let mut values = BTreeMap::new();
+    for key in &cfg.front_matter {
+        if let Some(text) = messages
+            .iter()
+            .find(|m| &m.id == key)
+            .and_then(|m| m.value.as_ref()?.as_plain_text())
+        {
+            values.insert(key.clone(), text);
+        }
+    }
+    values.insert("lang".into(), locale.to_string());
+    values.insert("translation_of".into(), p.post.path.display().to_string());
+    let body = crate::extract::reassemble(&p.post, &p.extracted, messages);
+    verify_post(p.post.body(), &body)?;
+    Ok(format!("{}{body}", p.post.front_matter_with(&values)))
+}
+
+/// Same block sequence, same link URLs and image sources.
+pub fn verify_post(french: &str, translated: &str) -> Result<(), Vec<String>> {
+    let (a, b) = (shape(french), shape(translated));
+    let mut errors = Vec::new();
+    if a.blocks != b.blocks {
+        errors.push("block structure differs from the French post".to_string());
+    }
+    if a.urls != b.urls {
+        errors.push("link URLs or image sources differ from the French post".to_string());
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+struct Shape {
+    blocks: Vec<String>,
+    urls: Vec<String>,
+}
+
+fn shape(markdown: &str) -> Shape {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut out = Shape {
+        blocks: Vec::new(),
+        urls: Vec::new(),
+    };
+    for event in Parser::new_ext(markdown, crate::segment::post_options()) {
+        if let Event::Start(tag) = event {
+            match tag {
+                Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                    out.urls.push(dest_url.to_string())
+                }
+                Tag::Emphasis | Tag::Strong | Tag::Strikethrough => {}
+                Tag::Heading { level, .. } => out.blocks.push(format!("{level:?}")),
+                other => out.blocks.push(
+                    format!("{other:?}")
+                        .split([' ', '{', '('])
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                ),
+            }
+        }
+    }
+    out
+}
+
+/// Gates: `--min-complete` for UI resources, and something to export.
+fn gates(
+    cfg: &Config,
+    opts: &Options,
+    manifest: &Manifest,
+    report: &Report,
+) -> Result<(), ExportError> {
+    if let Some(min) = opts.min_complete {
+        let low: Vec<String> = manifest
+            .resources
+            .iter()
+            .flat_map(|r| r.completeness.iter().map(move |(l, c)| (r, l, c)))
+            .filter(|(_, _, c)| c.percent < min)
+            .map(|(r, l, c)| {
+                format!(
+                    "{} in {l}: {}% approved ({}/{}), below --min-complete {min}",
+                    r.resource, c.percent, c.approved, c.total
+                )
+            })
+            .collect();
+        if !low.is_empty() {
+            return Err(ExportError::Gate(low.join("\n")));
+        }
+    }
+    let anything = report.posts.values().sum::<usize>() + report.messages.values().sum::<usize>();
+    if anything == 0 {
+        let targets: Vec<String> = cfg.targets.iter().map(ToString::to_string).collect();
+        return Err(ExportError::Gate(format!(
+            "nothing approved to export in {}: approve translations with `relais approve` first",
+            targets.join(", ")
+        )));
+    }
+    Ok(())
+}
+
+/// Writes every file under a temporary folder beside `out`, then swaps it
+/// in: `out` is either the previous export or the new one, never a mix.
+fn write_swap(out: &Path, files: &Files) -> crate::error::Result<()> {
+    use crate::error::Error;
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("export");
+    let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    for (rel, text) in files {
+        crate::fs::write_atomic(&tmp.join(rel), text.as_bytes())?;
+    }
+    if out.exists() {
+        std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
+    }
+    std::fs::rename(&tmp, out).map_err(|e| Error::io(out, e))?;
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}

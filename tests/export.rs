@@ -1,0 +1,220 @@
+//! `relais export`: finished locales only, verified, deterministic, atomic.
+
+mod common;
+
+use common::{Site, approve, apy_url};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const A: &str = "2024-06-06-keoogo-dispensaire-trottoir";
+const B: &str = "2024-06-11-journee-enfant-equateur-san-juan";
+const C: &str = "2024-06-18-inepe-rapport-alternatif-equateur";
+
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for rel in relais::fs::list_files(dir, "").unwrap() {
+        out.insert(rel.clone(), std::fs::read(dir.join(&rel)).unwrap());
+    }
+    out
+}
+
+/// Block-level tags and URLs of rendered Markdown.
+fn shape(markdown: &str) -> (usize, Vec<String>) {
+    let html = common::html(markdown);
+    let blocks = ["<p>", "<li>", "<h2>", "<h3>", "<blockquote>"]
+        .iter()
+        .map(|t| html.matches(t).count())
+        .sum();
+    let urls = html
+        .match_indices("href=\"")
+        .chain(html.match_indices("src=\""))
+        .map(|(i, _)| html[i..].split('"').nth(1).unwrap().to_string())
+        .collect();
+    (blocks, urls)
+}
+
+fn reviewed_site() -> Site {
+    let site = Site::sample(&apy_url());
+    site.sync(&[]);
+    approve(&site, &format!("posts/{A}"), "en", &[]);
+    approve(&site, &format!("posts/{B}"), "en", &[]);
+    approve(&site, &format!("posts/{B}"), "es", &[]);
+    approve(&site, &format!("posts/{C}"), "en", &[]);
+    approve(
+        &site,
+        "site",
+        "en",
+        &["read-more", "nav-home", "page-news-title"],
+    );
+    // The writer edits a paragraph of C after its approval.
+    let post = site.read(&format!("posts/{C}.md"));
+    let body = post.splitn(3, "---\n").nth(2).unwrap();
+    let para = body
+        .lines()
+        .find(|l| l.len() > 80 && !l.starts_with(['#', '-', '>', '!', '*']))
+        .unwrap()
+        .to_string();
+    site.write(
+        &format!("posts/{C}.md"),
+        &post.replace(&para, &format!("{para} Ajout de la rédaction.")),
+    );
+    site.sync(&[]);
+    site
+}
+
+#[test]
+fn export_holds_exactly_the_finished_posts_and_approved_strings() {
+    let site = reviewed_site();
+    let (report, code) = site.json(&["export", "--out", "out"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["posts"]["en"], 2);
+    assert_eq!(report["posts"]["es"], 1);
+    let out = site.path().join("out");
+    let all = files(&out);
+    let posts = |l: &str| {
+        all.keys()
+            .filter(|k| k.starts_with(&format!("{l}/posts/")) && k.ends_with(".md"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        posts("en"),
+        vec![format!("en/posts/{A}.md"), format!("en/posts/{B}.md")]
+    );
+    assert_eq!(posts("es"), vec![format!("es/posts/{B}.md")]);
+    assert_eq!(posts("fr").len(), common::sample_posts().len());
+
+    let manifest: serde_json::Value = serde_json::from_slice(&all["manifest.json"]).unwrap();
+    let entry = |slug: &str| {
+        manifest["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["slug"] == slug)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(entry(A)["locales"], serde_json::json!(["fr", "en"]));
+    assert_eq!(entry(B)["locales"], serde_json::json!(["fr", "en", "es"]));
+    assert_eq!(
+        entry(C)["locales"],
+        serde_json::json!(["fr"]),
+        "stale in en after the French edit"
+    );
+    let c_en = &entry(C)["completeness"]["en"];
+    assert!(c_en["approved"].as_u64().unwrap() < c_en["total"].as_u64().unwrap());
+    assert_eq!(entry(A)["date"], "2024-06-06");
+    assert!(entry(B)["title"]["es"].is_string());
+
+    // UI strings: only the approved ones, plus the term they use.
+    let en_site = String::from_utf8(all["en/site.ftl"].clone()).unwrap();
+    let (res, errors) = relais::ftl::parse(&en_site);
+    assert!(errors.is_empty());
+    let ids: Vec<&str> = res.messages.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        vec!["-org-name", "nav-home", "page-news-title", "read-more"]
+    );
+    assert!(en_site.contains("falls back to French"));
+    let site_entry = manifest["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["resource"] == "site")
+        .unwrap();
+    assert_eq!(site_entry["completeness"]["en"]["approved"], 3);
+
+    // A translated post: translated front matter, carried keys, lang.
+    let a_en = String::from_utf8(all[&format!("en/posts/{A}.md")].clone()).unwrap();
+    assert!(a_en.contains("lang: \"en\""), "{a_en}");
+    assert!(a_en.contains(&format!("translation_of: \"posts/{A}.md\"")));
+    assert!(a_en.contains("date: 2024-06-06"));
+    let a_fr = site.read(&format!("posts/{A}.md"));
+    assert_eq!(shape(&a_en), shape(&a_fr), "same blocks, links and images");
+
+    // `make site` renders the export: one page per post per locale.
+    let html = site.path().join("html");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_relais-site"))
+        .arg(&out)
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let count = |l: &str| std::fs::read_dir(html.join(l)).unwrap().count();
+    assert_eq!((count("fr"), count("en"), count("es")), (8, 3, 2));
+    let en_index = std::fs::read_to_string(html.join("en/index.html")).unwrap();
+    assert!(
+        en_index.contains(&format!("href=\"{A}.html\""))
+            && !en_index.contains(&format!("href=\"{C}.html\""))
+    );
+    let es_page = std::fs::read_to_string(html.join(format!("es/{B}.html"))).unwrap();
+    assert!(es_page.contains("<html lang=\"es\">") && es_page.contains("hreflang=\"en\""));
+}
+
+#[test]
+fn identity_translations_export_to_the_french_html() {
+    let site = Site::new(&["en"], &apy_url());
+    let (name, text) = common::sample_posts().remove(0);
+    site.write(&format!("posts/{name}"), &text);
+    site.sync(&[]);
+    let slug = name.trim_end_matches(".md");
+    // A reviewer who "translates" by copying the French.
+    site.write(
+        &format!("locales/en/posts/{slug}.ftl"),
+        &site.read(&format!("locales/fr/posts/{slug}.ftl")),
+    );
+    approve(&site, &format!("posts/{slug}"), "en", &[]);
+    let (report, code) = site.json(&["export", "--out", "out"]);
+    assert_eq!(code, 0, "{report:#}");
+    let exported = site.read(&format!("out/en/posts/{slug}.md"));
+    let body = |t: &str| t.splitn(3, "---").nth(2).unwrap().to_string();
+    assert_eq!(common::html(&body(&exported)), common::html(&body(&text)));
+}
+
+#[test]
+fn exports_are_deterministic_and_a_failed_gate_changes_nothing() {
+    let site = reviewed_site();
+    assert_eq!(site.json(&["export", "--out", "one"]).1, 0);
+    assert_eq!(site.json(&["export", "--out", "two"]).1, 0);
+    assert_eq!(
+        files(&site.path().join("one")),
+        files(&site.path().join("two"))
+    );
+
+    let before = files(&site.path().join("one"));
+    let out = site.relais(&["export", "--out", "one", "--min-complete", "100"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("site in en: 13% approved (3/23), below --min-complete 100"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("unchanged"));
+    assert_eq!(files(&site.path().join("one")), before);
+    assert!(
+        std::fs::read_dir(site.path()).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".one")),
+        "no temp folder left"
+    );
+}
+
+#[test]
+fn nothing_approved_is_exit_1() {
+    let site = Site::new(&["en"], &apy_url());
+    site.write(
+        "posts/2024-01-01-x.md",
+        "---\ntitle: Bonjour\n---\n\nUne phrase.\n",
+    );
+    site.sync(&[]);
+    let out = site.relais(&["export", "--out", "out"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing approved to export in en"));
+    assert!(!site.path().join("out").exists());
+}
