@@ -46,8 +46,14 @@ pub fn problems(source: &Message, target: &Message, kind: TextKind) -> Vec<Strin
 }
 
 fn compare(source: &Pattern, target: &Pattern, kind: TextKind, what: &str, out: &mut Vec<String>) {
-    let want = protect::locked(source, kind.syntax, kind.ref_defs);
-    let got = protect::locked(target, kind.syntax, kind.ref_defs);
+    // A select's variants are translated text: its references are compared
+    // by `fluent_problems`, not as one locked piece.
+    let locked = |p: &Pattern| {
+        let mut pieces = protect::locked(p, kind.syntax, kind.ref_defs);
+        pieces.retain(|piece| !piece.contains("->"));
+        pieces
+    };
+    let (want, got) = (locked(source), locked(target));
     for piece in &want {
         let (w, g) = (count(&want, piece), count(&got, piece));
         if g < w && !out.iter().any(|m| m.contains(piece.as_str())) {
@@ -65,4 +71,89 @@ fn compare(source: &Pattern, target: &Pattern, kind: TextKind, what: &str, out: 
 
 fn count(list: &[String], piece: &str) -> usize {
     list.iter().filter(|p| *p == piece).count()
+}
+
+/// What a UI message's translation needs to be checked as Fluent: its
+/// locale, the terms of its bundle and the other message ids it may use.
+pub struct FluentContext<'a> {
+    pub locale: &'a unic_langid::LanguageIdentifier,
+    pub terms: &'a [Message],
+    pub ids: &'a [String],
+}
+
+/// Fluent-level problems of a translated UI message: variables lost or
+/// invented, references the French does not make, and anything
+/// fluent-bundle cannot format. Empty when there are none.
+pub fn fluent_problems(source: &Message, target: &Message, cx: &FluentContext) -> Vec<String> {
+    let (s, t) = (message_refs(source), message_refs(target));
+    let mut out = Vec::new();
+    for v in s.variables.difference(&t.variables) {
+        out.push(format!("missing variable ${v}"));
+    }
+    for v in t.variables.difference(&s.variables) {
+        out.push(format!("variable ${v} is not in the French"));
+    }
+    for r in t
+        .terms
+        .difference(&s.terms)
+        .chain(t.messages.difference(&s.messages))
+    {
+        out.push(format!("reference {r} is not in the French"));
+    }
+    let stubs = cx
+        .ids
+        .iter()
+        .filter(|id| **id != target.id)
+        .map(|id| Message {
+            id: id.clone(),
+            comment: None,
+            value: Some(crate::pattern::Pattern::text("x")),
+            attributes: Vec::new(),
+        });
+    let mut messages: Vec<Message> = cx.terms.to_vec();
+    messages.extend(stubs);
+    messages.push(target.clone());
+    let text = crate::ftl::write(&crate::ftl::Resource {
+        comment: None,
+        messages,
+    });
+    for e in load::verify(&text, cx.locale)
+        .into_iter()
+        .filter(|e| e.id == target.id)
+    {
+        out.push(format!("does not format: {}", e.message));
+    }
+    out
+}
+
+/// Everything a message (or term) refers to.
+pub fn message_refs(m: &Message) -> refs::Refs {
+    let text = crate::ftl::write(&crate::ftl::Resource {
+        comment: None,
+        messages: vec![m.clone()],
+    });
+    let mut r = refs::Refs::default();
+    let mut selects = Vec::new();
+    if let Ok(res) = fluent_syntax::parser::parse(text.as_str()) {
+        for e in &res.body {
+            match e {
+                fluent_syntax::ast::Entry::Message(msg) => {
+                    msg.value
+                        .iter()
+                        .for_each(|v| refs::collect(v, &mut r, &mut selects));
+                    msg.attributes
+                        .iter()
+                        .for_each(|a| refs::collect(&a.value, &mut r, &mut selects));
+                }
+                fluent_syntax::ast::Entry::Term(term) => {
+                    refs::collect(&term.value, &mut r, &mut selects);
+                    term.attributes
+                        .iter()
+                        .for_each(|a| refs::collect(&a.value, &mut r, &mut selects));
+                }
+                _ => {}
+            }
+        }
+    }
+    r
 }

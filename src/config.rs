@@ -60,6 +60,9 @@ pub struct Config {
     pub targets: Vec<LanguageIdentifier>,
     /// Front matter keys whose values are translated.
     pub front_matter: Vec<String>,
+    /// Translate Fluent terms (`-name = …`) of UI bundles like messages.
+    /// Off by default: terms are usually brand names, kept as they are.
+    pub translate_terms: bool,
     engine: EngineConfig,
     engine_overrides: BTreeMap<String, EngineConfig>,
 }
@@ -71,6 +74,8 @@ struct RawConfig {
     targets: Vec<String>,
     #[serde(default = "default_front_matter")]
     front_matter: Vec<String>,
+    #[serde(default)]
+    translate_terms: bool,
     engine: toml::Table,
 }
 
@@ -127,6 +132,7 @@ impl Config {
             source,
             targets,
             front_matter: raw.front_matter,
+            translate_terms: raw.translate_terms,
             engine,
             engine_overrides,
         })
@@ -183,6 +189,9 @@ source = "fr"
 targets = ["en", "es"]
 # Front matter keys whose values are translated.
 front_matter = ["title", "summary"]
+# Terms of UI bundles (-org-name = …) are brand names, kept as they are;
+# set to true to translate them like messages.
+translate_terms = false
 
 # Default engine for every target locale. Apertium APy is free and offline;
 # English goes through Spanish (fr→es→en).

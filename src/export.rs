@@ -7,7 +7,7 @@
 //! `DIR` and swapped in, so `DIR` is never partial. Output is deterministic:
 //! no timestamps, sorted keys and lists.
 
-use crate::check::{load, refs};
+use crate::check::load;
 use crate::config::Config;
 use crate::ftl::{self, Message, Resource};
 use crate::source::{self, Source};
@@ -293,21 +293,27 @@ fn approved_bundle(
     target: &Resource,
     approved: &BTreeSet<&str>,
 ) -> Resource {
-    let mut messages: Vec<Message> = src
+    let (approved_terms, mut messages): (Vec<Message>, Vec<Message>) = src
         .messages
         .iter()
         .filter(|m| approved.contains(m.id.as_str()))
         .filter_map(|m| source::find(target, &m.id).cloned())
-        .collect();
-    // Terms: the translation when the bundle has one, else the French.
-    let terms: Vec<Message> = src
-        .terms
+        .partition(|m| m.id.starts_with('-'));
+    // Terms: the approved translation of a translated term; else the
+    // bundle's copy of a kept term; else the French.
+    let unapproved_terms = src
+        .messages
         .iter()
-        .map(|t| {
-            source::find(target, &t.id)
-                .cloned()
-                .unwrap_or_else(|| t.clone())
-        })
+        .filter(|m| m.id.starts_with('-') && !approved.contains(m.id.as_str()))
+        .cloned();
+    let kept_terms = src.terms.iter().map(|t| {
+        source::find(target, &t.id)
+            .cloned()
+            .unwrap_or_else(|| t.clone())
+    });
+    let terms: Vec<Message> = kept_terms
+        .chain(unapproved_terms)
+        .chain(approved_terms)
         .collect();
     loop {
         let available: BTreeSet<String> = messages
@@ -345,25 +351,7 @@ fn approved_bundle(
 
 /// Ids of the terms and messages a message refers to.
 fn references(m: &Message) -> Vec<String> {
-    let text = ftl::write(&Resource {
-        comment: None,
-        messages: vec![m.clone()],
-    });
-    let Ok(res) = fluent_syntax::parser::parse(text.as_str()) else {
-        return Vec::new();
-    };
-    let mut r = refs::Refs::default();
-    let mut selects = Vec::new();
-    for e in &res.body {
-        if let fluent_syntax::ast::Entry::Message(msg) = e {
-            msg.value
-                .iter()
-                .for_each(|v| refs::collect(v, &mut r, &mut selects));
-            msg.attributes
-                .iter()
-                .for_each(|a| refs::collect(&a.value, &mut r, &mut selects));
-        }
-    }
+    let r = crate::check::message_refs(m);
     r.terms.into_iter().chain(r.messages).collect()
 }
 

@@ -350,6 +350,69 @@ fn variant_parts(p: &ast::Pattern<&str>) -> Vec<Part> {
     Pattern(parts.collect()).normalized().0
 }
 
+// ----------------------------------------------------------------- selects
+
+/// A select expression taken apart, so that each variant can be
+/// translated on its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Select {
+    /// The selector's canonical source (`$count`, `NUMBER($n)`).
+    pub selector: String,
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variant {
+    pub key: String,
+    pub default: bool,
+    /// The variant's text, as a reader sees it (literals decoded).
+    pub value: Pattern,
+}
+
+/// Takes apart the source of a select placeable (`Part::Placeable` of a
+/// parsed pattern). `None` when it is not a select expression.
+pub fn parse_select(expr: &str) -> Option<Select> {
+    let src = format!("m = {{ {expr}\n}}\n");
+    let res = parser::parse(src.as_str()).ok()?;
+    let Some(ast::Entry::Message(m)) = res.body.first() else {
+        return None;
+    };
+    let [ast::PatternElement::Placeable { expression }] = m.value.as_ref()?.elements.as_slice()
+    else {
+        return None;
+    };
+    let ast::Expression::Select { selector, variants } = expression else {
+        return None;
+    };
+    let variants = variants
+        .iter()
+        .map(|v| Variant {
+            key: match &v.key {
+                ast::VariantKey::Identifier { name } => name.to_string(),
+                ast::VariantKey::NumberLiteral { value } => value.to_string(),
+            },
+            default: v.default,
+            value: pattern_from_ast(&v.value),
+        })
+        .collect();
+    Some(Select {
+        selector: inline_source(selector),
+        variants,
+    })
+}
+
+/// The canonical source of a select, in the layout [`parse`] gives.
+pub fn write_select(sel: &Select) -> String {
+    let mut out = format!("{} ->", sel.selector);
+    for v in &sel.variants {
+        out.push_str(if v.default { "\n   *[" } else { "\n    [" });
+        out.push_str(&v.key);
+        out.push(']');
+        out.push_str(&layout(&v.value.0, 2 * INDENT));
+    }
+    out
+}
+
 // ---------------------------------------------------------------- writing
 
 /// Writes a resource deterministically: resource comment as `### ` lines, a
@@ -658,6 +721,30 @@ mod tests {
         assert_eq!(junk_id("-brand   = {\n"), Some("-brand".into()));
         assert_eq!(junk_id("ą=Invalid"), None);
         assert_eq!(junk_id("}\n"), None);
+    }
+
+    #[test]
+    fn selects_come_apart_and_back() {
+        let src =
+            "n = { $count ->\n    [one] une { -org }\n   *[other] { $count } « { \"{\" } »\n}\n";
+        let (res, errors) = parse(src);
+        assert!(errors.is_empty());
+        let Part::Placeable(expr) = &res.messages[0].value.as_ref().unwrap().0[0] else {
+            panic!("a placeable")
+        };
+        let sel = parse_select(expr).unwrap();
+        assert_eq!(sel.selector, "$count");
+        assert_eq!(sel.variants[1].key, "other");
+        assert!(sel.variants[1].default);
+        assert_eq!(
+            sel.variants[1].value,
+            Pattern(vec![
+                Part::Placeable("$count".into()),
+                Part::Text(" « { »".into())
+            ])
+        );
+        assert_eq!(&write_select(&sel), expr);
+        assert_eq!(parse_select("$x"), None);
     }
 
     #[test]

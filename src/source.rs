@@ -160,7 +160,7 @@ fn read_ui(cfg: &Config, resource: &str) -> std::result::Result<Source, Vec<Erro
     let (terms, messages) = res
         .messages
         .into_iter()
-        .partition(|m| m.id.starts_with('-'));
+        .partition(|m| m.id.starts_with('-') && !cfg.translate_terms);
     Ok(Source {
         resource: resource.to_string(),
         messages,
@@ -205,13 +205,6 @@ fn syntax_errors(rel: &str, errors: Vec<ftl::SyntaxError>) -> Vec<Error> {
         .into_iter()
         .map(|e| Error::input(Location::new(rel, e.line, e.col), e.message))
         .collect()
-}
-
-/// Select expressions are translated variant by variant; that comes with
-/// Fluent-aware translation of UI bundles, not in this version.
-pub fn is_untranslatable(m: &Message) -> bool {
-    m.value.as_ref().is_some_and(|p| p.has_select())
-        || m.attributes.iter().any(|(_, p)| p.has_select())
 }
 
 /// A path relative to the site root, with `/`.

@@ -13,9 +13,9 @@ use crate::engine::{self, Meter, Pair, Translation, Translator};
 use crate::error::{Error, Result};
 use crate::fs;
 use crate::ftl::{self, Message, Resource};
-use crate::protect::{self, Protected};
-use crate::source::{self, Source, find, is_untranslatable, rel_path};
+use crate::source::{self, Source, find, rel_path};
 use crate::state::{self, Failure, MachineText, MessageRecord, Removed, Store, TargetRecord};
+use crate::units::{self, Units};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -48,8 +48,6 @@ pub struct Report {
     pub invalid: usize,
     /// Pairs left for the next run because the engine stopped.
     pub left: usize,
-    /// Messages relais cannot machine-translate yet (select expressions).
-    pub skipped: usize,
     /// Files written or removed, relative to the site root.
     pub written: Vec<String>,
     pub removed: Vec<String>,
@@ -102,8 +100,8 @@ struct Job {
     suggestion: bool,
     source_text: String,
     source_hash: String,
-    /// (attribute name or None for the value, protected text).
-    parts: Vec<(Option<String>, Protected)>,
+    /// What the engine is sent for it.
+    units: Units,
 }
 
 /// One resource in one target locale.
@@ -136,17 +134,12 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
         .collect();
     let mut targets = Vec::new();
     for locale in &locales {
-        for (i, source) in sources.iter().enumerate() {
+        for i in 0..sources.len() {
             match plan_target(cfg, &store, &sources, i, locale) {
                 Ok(Some(t)) => targets.push(t),
                 Ok(None) => {}
                 Err(errors) => errors.into_iter().for_each(|e| report.error(e)),
             }
-            report.skipped += source
-                .messages
-                .iter()
-                .filter(|m| is_untranslatable(m))
-                .count();
         }
     }
     if opts.dry_run {
@@ -191,11 +184,23 @@ fn plan_target(
     let mut record: TargetRecord = store.load(&state_path).map_err(|e| vec![e])?;
     record.resource = source.resource.clone();
     record.locale = locale.to_string();
+    let plurals = crate::check::refs::plural_categories(locale);
+    let unit_target = units::Target {
+        syntax: source.syntax,
+        ref_defs: &source.ref_defs,
+        plurals: &plurals,
+    };
     let jobs = source
         .messages
         .iter()
-        .filter(|m| !is_untranslatable(m))
-        .filter_map(|m| plan_message(source, m, find(&current, &m.id), record.messages.get(&m.id)))
+        .filter_map(|m| {
+            plan_message(
+                unit_target,
+                m,
+                find(&current, &m.id),
+                record.messages.get(&m.id),
+            )
+        })
         .collect();
     Ok(Some(Target {
         source: index,
@@ -210,7 +215,7 @@ fn plan_target(
 
 /// Whether a message needs the engine, and where the answer goes.
 fn plan_message(
-    source: &Source,
+    target: units::Target,
     m: &Message,
     current: Option<&Message>,
     rec: Option<&MessageRecord>,
@@ -245,22 +250,12 @@ fn plan_message(
             !untouched
         }
     };
-    let mut parts = Vec::new();
-    if let Some(v) = &m.value {
-        parts.push((None, protect::protect(v, source.syntax, &source.ref_defs)));
-    }
-    for (name, p) in &m.attributes {
-        parts.push((
-            Some(name.clone()),
-            protect::protect(p, source.syntax, &source.ref_defs),
-        ));
-    }
     Some(Job {
         id: m.id.clone(),
         suggestion,
         source_text,
         source_hash,
-        parts,
+        units: Units::plan(m, target),
     })
 }
 
@@ -270,9 +265,9 @@ fn unique_texts<'a>(targets: impl Iterator<Item = &'a Target>) -> Vec<String> {
     let mut out = Vec::new();
     for t in targets {
         for job in &t.jobs {
-            for (_, p) in &job.parts {
-                if seen.insert(p.text.clone()) {
-                    out.push(p.text.clone());
+            for text in job.units.texts() {
+                if seen.insert(text) {
+                    out.push(text.to_string());
                 }
             }
         }
@@ -382,10 +377,7 @@ fn apply(
         now,
     } = *run;
     let source = &sources[target.source];
-    let kind = TextKind {
-        syntax: source.syntax,
-        ref_defs: &source.ref_defs,
-    };
+    let checks = Checks::new(source, &target.locale);
     let mut new_texts: BTreeMap<String, Message> = BTreeMap::new();
     for job in std::mem::take(&mut target.jobs) {
         let src = source
@@ -393,7 +385,7 @@ fn apply(
             .iter()
             .find(|m| m.id == job.id)
             .expect("job of a source message");
-        let outcome = restore_job(&job, &target.locale, answers, src, kind);
+        let outcome = restore_job(&job, &target.locale, answers, src, &checks);
         let Some(outcome) = outcome else {
             report.left += 1;
             continue;
@@ -410,9 +402,12 @@ fn apply(
                 });
             }
             Ok((message, machine)) => {
-                let reused = job.parts.iter().fold(true, |all, (_, p)| {
-                    !requested.insert((target.locale.clone(), p.text.clone())) && all
-                });
+                let texts = job.units.texts();
+                let fresh = texts
+                    .iter()
+                    .filter(|text| requested.insert((target.locale.clone(), text.to_string())))
+                    .count();
+                let reused = fresh == 0 && !texts.is_empty();
                 if reused {
                     report.reused += 1
                 } else {
@@ -444,55 +439,45 @@ fn apply(
 }
 
 fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) -> String {
-    job.parts
+    job.units
+        .texts()
         .iter()
-        .find_map(|(_, p)| answers.get(&(locale.clone(), p.text.clone())))
+        .find_map(|text| answers.get(&(locale.clone(), text.to_string())))
         .map_or("engine", |(_, name)| name)
         .to_string()
 }
 
-/// Restores every part of a job. `None` when some part has no answer yet.
+/// Restores every unit of a job and checks the result. `None` when some
+/// unit has no answer yet.
 fn restore_job(
     job: &Job,
     locale: &LanguageIdentifier,
     answers: &Answers,
     src: &Message,
-    kind: TextKind,
+    checks: &Checks,
 ) -> Option<std::result::Result<(Message, MachineText), String>> {
-    let mut message = Message {
-        id: job.id.clone(),
-        comment: src.comment.clone(),
-        value: None,
-        attributes: Vec::new(),
-    };
+    let texts = job.units.texts();
     let mut meta: Option<(&'static str, Option<String>)> = None;
     let mut unknown: Vec<String> = Vec::new();
-    for (attr, protected) in &job.parts {
-        let (answer, engine) = answers.get(&(locale.clone(), protected.text.clone()))?;
+    for text in &texts {
+        let (answer, engine) = answers.get(&(locale.clone(), text.to_string()))?;
         meta = Some((engine, answer.pivot.clone()));
-        unknown.extend(
-            answer
-                .unknown
-                .iter()
-                .filter(|w| !unknown.contains(w))
-                .cloned()
-                .collect::<Vec<_>>(),
-        );
-        let restored = match protect::restore(protected, &answer.text) {
-            Ok(p) => p,
-            Err(e) => {
-                let what = attr
-                    .as_ref()
-                    .map_or("value".to_string(), |a| format!(".{a}"));
-                return Some(Err(format!("{what}: {e}")));
+        for w in &answer.unknown {
+            if !unknown.contains(w) {
+                unknown.push(w.clone());
             }
-        };
-        match attr {
-            None => message.value = Some(restored),
-            Some(name) => message.attributes.push((name.clone(), restored)),
         }
     }
-    let problems = check::problems(src, &message, kind);
+    let lookup = |text: &str| {
+        answers
+            .get(&(locale.clone(), text.to_string()))
+            .map(|(a, _)| a.text.as_str())
+    };
+    let message = match job.units.restore(&job.id, src.comment.clone(), &lookup)? {
+        Ok(m) => m,
+        Err(e) => return Some(Err(e)),
+    };
+    let problems = checks.problems(src, &message);
     if !problems.is_empty() {
         return Some(Err(problems.join("; ")));
     }
@@ -508,6 +493,40 @@ fn restore_job(
         unknown,
     };
     Some(Ok((message, machine)))
+}
+
+/// The checks a translation of one resource in one locale must pass before
+/// it is written: markup for posts, Fluent references and formatting for
+/// UI strings.
+struct Checks<'a> {
+    kind: TextKind<'a>,
+    locale: &'a LanguageIdentifier,
+    terms: &'a [Message],
+    ids: Vec<String>,
+}
+
+impl<'a> Checks<'a> {
+    fn new(source: &'a Source, locale: &'a LanguageIdentifier) -> Self {
+        Checks {
+            kind: source.text_kind(),
+            locale,
+            terms: &source.terms,
+            ids: source.messages.iter().map(|m| m.id.clone()).collect(),
+        }
+    }
+
+    fn problems(&self, src: &Message, translated: &Message) -> Vec<String> {
+        let mut out = check::problems(src, translated, self.kind);
+        if self.kind.syntax == crate::protect::Syntax::Plain {
+            let cx = check::FluentContext {
+                locale: self.locale,
+                terms: self.terms,
+                ids: &self.ids,
+            };
+            out.extend(check::fluent_problems(src, translated, &cx));
+        }
+        out
+    }
 }
 
 /// Records a machine answer: as the translation, or as a suggestion

@@ -56,12 +56,6 @@ fn print(report: &Report, json: bool) {
         report.characters,
         report.written.len() + report.removed.len()
     );
-    if report.skipped > 0 {
-        out.push_str(&format!(
-            "; {} messages with plural/select variants not machine-translated yet",
-            report.skipped
-        ));
-    }
     out.push('\n');
     super::print_out(&out);
 }
