@@ -27,6 +27,12 @@ read-more-label = Read the continuation of the article « { $title } »
 # $date : date de publication, mise en forme selon la langue.
 post-byline = Published the { DATETIME($date, dateStyle: "long") } by { $author }
 
+posts-count =
+    { $count ->
+        [one] { $count } Actuality
+       *[other] { $count } Actualities
+    }
+
 post-tags = Words-Keys :
 
 post-back = Return to the actualities

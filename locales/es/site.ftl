@@ -27,6 +27,12 @@ read-more-label = Leer la continuación del artículo « { $title } »
 # $date : date de publication, mise en forme selon la langue.
 post-byline = Publicado el { DATETIME($date, dateStyle: "long") } por { $author }
 
+posts-count =
+    { $count ->
+        [one] { $count } actualidad
+       *[other] { $count } actualidades
+    }
+
 post-tags = Palabras-Llaves :
 
 post-back = Regreso a las actualidades
