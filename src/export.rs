@@ -497,8 +497,16 @@ fn write_swap(out: &Path, files: &Files) -> crate::error::Result<()> {
     let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
+    // The temporary folder is invisible until the rename, so files in it
+    // need no rename of their own. They are not fsynced either: an export
+    // is derived data that the next run rebuilds, and thousands of fsyncs
+    // made it I/O-bound (the site's own files, bundles and state, are).
     for (rel, text) in files {
-        crate::fs::write_atomic(&tmp.join(rel), text.as_bytes())?;
+        let path = tmp.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     }
     if out.exists() {
         std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
