@@ -63,6 +63,9 @@ pub struct Config {
     /// Translate Fluent terms (`-name = …`) of UI bundles like messages.
     /// Off by default: terms are usually brand names, kept as they are.
     pub translate_terms: bool,
+    /// `[typography]`: locale → apply the target typography rules to
+    /// machine output (on when not listed).
+    typography: BTreeMap<String, bool>,
     engine: EngineConfig,
     engine_overrides: BTreeMap<String, EngineConfig>,
 }
@@ -76,6 +79,8 @@ struct RawConfig {
     front_matter: Vec<String>,
     #[serde(default)]
     translate_terms: bool,
+    #[serde(default)]
+    typography: BTreeMap<String, bool>,
     engine: toml::Table,
 }
 
@@ -133,6 +138,7 @@ impl Config {
             targets,
             front_matter: raw.front_matter,
             translate_terms: raw.translate_terms,
+            typography: raw.typography,
             engine,
             engine_overrides,
         })
@@ -144,6 +150,14 @@ impl Config {
         self.engine_overrides
             .get(&locale.to_string())
             .unwrap_or(&self.engine)
+    }
+
+    /// Whether machine output in `locale` gets its typography rules.
+    pub fn typography_for(&self, locale: &LanguageIdentifier) -> bool {
+        self.typography
+            .get(&locale.to_string())
+            .copied()
+            .unwrap_or(true)
     }
 
     /// The folder of a locale's bundles.
@@ -192,6 +206,11 @@ front_matter = ["title", "summary"]
 # Terms of UI bundles (-org-name = …) are brand names, kept as they are;
 # set to true to translate them like messages.
 translate_terms = false
+
+# Target typography for machine output (no space before : ; ! ?, “…” in
+# English, «…» in Spanish): on unless a locale is set to false here.
+# [typography]
+# en = false
 
 # Default engine for every target locale. Apertium APy is free and offline;
 # English goes through Spanish (fr→es→en).

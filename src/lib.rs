@@ -20,4 +20,5 @@ pub mod source;
 pub mod state;
 pub mod status;
 pub mod sync;
+pub mod typography;
 pub mod units;

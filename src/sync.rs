@@ -377,7 +377,7 @@ fn apply(
         now,
     } = *run;
     let source = &sources[target.source];
-    let checks = Checks::new(source, &target.locale);
+    let checks = Checks::new(cfg, source, &target.locale);
     let mut new_texts: BTreeMap<String, Message> = BTreeMap::new();
     for job in std::mem::take(&mut target.jobs) {
         let src = source
@@ -468,11 +468,21 @@ fn restore_job(
             }
         }
     }
-    let lookup = |text: &str| {
-        answers
-            .get(&(locale.clone(), text.to_string()))
-            .map(|(a, _)| a.text.as_str())
-    };
+    // Target typography applies to what the engine wrote, before markup is
+    // restored (so URLs and code are out of its reach).
+    let typeset: HashMap<&str, String> = texts
+        .iter()
+        .filter_map(|t| {
+            let (a, _) = answers.get(&(locale.clone(), t.to_string()))?;
+            let text = if checks.typography {
+                crate::typography::apply(&a.text, &locale.to_string())
+            } else {
+                a.text.clone()
+            };
+            Some((*t, text))
+        })
+        .collect();
+    let lookup = |text: &str| typeset.get(text).map(String::as_str);
     let message = match job.units.restore(&job.id, src.comment.clone(), &lookup)? {
         Ok(m) => m,
         Err(e) => return Some(Err(e)),
@@ -499,6 +509,8 @@ fn restore_job(
 /// it is written: markup for posts, Fluent references and formatting for
 /// UI strings.
 struct Checks<'a> {
+    /// Apply the locale's typography rules to machine output.
+    typography: bool,
     kind: TextKind<'a>,
     locale: &'a LanguageIdentifier,
     terms: &'a [Message],
@@ -506,8 +518,9 @@ struct Checks<'a> {
 }
 
 impl<'a> Checks<'a> {
-    fn new(source: &'a Source, locale: &'a LanguageIdentifier) -> Self {
+    fn new(cfg: &Config, source: &'a Source, locale: &'a LanguageIdentifier) -> Self {
         Checks {
+            typography: cfg.typography_for(locale),
             kind: source.text_kind(),
             locale,
             terms: &source.terms,

@@ -404,7 +404,7 @@ fn compare_message(
             }
         }
     }
-    text_warnings(file, src, m, t, report);
+    text_warnings(file, src, locale, m, t, report);
 }
 
 fn compare_pattern(
@@ -486,6 +486,7 @@ fn analyse(p: &ast::Pattern<&str>) -> (Refs, Vec<SelectInfo>) {
 fn text_warnings(
     file: &File,
     src: &Source,
+    locale: &LanguageIdentifier,
     source: &ftl::Message,
     target: &ftl::Message,
     report: &mut Report,
@@ -521,6 +522,17 @@ fn text_warnings(
                 format!("{id}: Apertium mark left in `{word}`"),
             ));
         }
+    }
+    for rule in crate::typography::findings(&visible, &locale.to_string()) {
+        report.push(file.at(
+            at,
+            Severity::Warning,
+            "typography",
+            format!(
+                "{id}: French typography left ({}): {}",
+                rule.name, rule.description
+            ),
+        ));
     }
 }
 
