@@ -1,14 +1,18 @@
 //! One file per subcommand: resolve flags, call the library, print.
 //! stdout carries data (tables, JSON); stderr carries diagnostics.
 
+mod decide;
 mod init;
 mod preview;
+mod review;
+mod stats;
 mod status;
 mod submit;
 mod sync;
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
+use crate::decide::Action;
 use crate::error::Error;
 use clap::Parser;
 use std::io::Write;
@@ -39,6 +43,27 @@ pub fn main() -> ExitCode {
         Command::Status { resources } => {
             with_config(&root, |cfg| status::run(cfg, resources, cli.json))
         }
+        Command::Review {
+            resources,
+            locales,
+            states,
+            color,
+        } => with_config(&root, |cfg| {
+            review::run(cfg, resources, locales, states, *color, cli.json)
+        }),
+        Command::Approve(args) => with_config(&root, |cfg| {
+            decide::run(cfg, Action::Approve, args, cli.json)
+        }),
+        Command::Unapprove(args) => with_config(&root, |cfg| {
+            decide::run(cfg, Action::Unapprove, args, cli.json)
+        }),
+        Command::AcceptSuggestion(args) => with_config(&root, |cfg| {
+            decide::run(cfg, Action::AcceptSuggestion, args, cli.json)
+        }),
+        Command::Stats {
+            resources,
+            messages,
+        } => with_config(&root, |cfg| stats::run(cfg, resources, *messages, cli.json)),
     };
     match result {
         Ok(code) => ExitCode::from(code),
