@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::ftl::{self, Message, Resource};
 use crate::source::{self, rel_path};
 use crate::state::{self, Approval, MessageRecord, State, Store, TargetRecord};
-use crate::view::{Entry, Site, View};
+use crate::view::{self, Entry, Site, View};
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
@@ -179,7 +179,7 @@ fn decide_view(
         };
         match effect {
             Effect::Changed => {
-                let after = state_after(&e, &record, &target);
+                let after = view::entry(site.source(view), e.message, &target, &record).state;
                 report.changed.push(outcome(None, Some(after)));
             }
             Effect::Unchanged(why) => report.unchanged.push(outcome(Some(why), None)),
@@ -193,18 +193,6 @@ fn decide_view(
         report.written.push(rel_path(cfg, &view.state_path));
     }
     Ok(())
-}
-
-/// The state of a message once the decision is applied, computed the same
-/// way as everywhere else.
-fn state_after(e: &Entry, record: &TargetRecord, target: &Resource) -> State {
-    let current = source::find(target, e.id()).map(state::message_text);
-    state::compute(
-        &e.source_hash,
-        current.as_deref(),
-        &e.problems,
-        record.messages.get(e.id()),
-    )
 }
 
 /// Who decides, and when.

@@ -1,8 +1,8 @@
 //! Word diffs between two texts, for people: what a reviewer changed in the
 //! machine text, what a writer changed in the French.
 //!
-//! Words are Unicode words (UAX #29 boundaries, through `similar`), with
-//! punctuation and spaces kept as their own tokens, so joining the `equal`
+//! Words are the tokens of `distance::tokens` (Unicode words, punctuation
+//! and spaces each their own token), so joining the `equal`
 //! and `delete` pieces gives the old text back and `equal` + `insert` the
 //! new one. A space alone between two changes is folded into them, so
 //! "the big dog" → "the small cat" reads as one replacement, not two.
@@ -11,8 +11,9 @@
 //! Rendering for a terminal lives with the review report; distances for
 //! statistics live in `distance`.
 
+use crate::distance;
 use serde::Serialize;
-use similar::{Algorithm, ChangeTag, DiffableStr, TextDiff};
+use similar::{Algorithm, ChangeTag, TextDiff};
 
 /// What a piece of the diff is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -38,9 +39,10 @@ enum Run {
 
 /// The word diff of `old` → `new`, adjacent pieces merged.
 pub fn words(old: &str, new: &str) -> Vec<Op> {
+    let (old, new) = (distance::tokens(old), distance::tokens(new));
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Myers)
-        .diff_unicode_words(old, new);
+        .diff_slices(&old, &new);
     let mut runs: Vec<Run> = Vec::new();
     for change in diff.iter_all_changes() {
         push(&mut runs, change.tag(), change.value());
@@ -130,31 +132,25 @@ const TYPO_WORDS: usize = 2;
 /// "le 12 mai" → "le 13 mai" is one character but a different date.
 pub fn classify(old: &str, new: &str) -> Change {
     let ops = words(old, new);
-    let changed: Vec<&str> = ops
+    let changed = |tag: Tag| -> Vec<&str> {
+        ops.iter()
+            .filter(|o| o.op == tag)
+            .flat_map(|o| distance::words(&o.text))
+            .collect()
+    };
+    let (deleted, inserted) = (changed(Tag::Delete), changed(Tag::Insert));
+    let small = deleted.len() <= TYPO_WORDS
+        && inserted.len() <= TYPO_WORDS
+        && distance::char_distance(old, new).edits <= TYPO_CHARS;
+    let number = deleted
         .iter()
-        .filter(|o| o.op != Tag::Equal)
-        .flat_map(|o| o.text.tokenize_unicode_words())
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    let deleted = count_side(&ops, Tag::Delete);
-    let inserted = count_side(&ops, Tag::Insert);
-    let small = deleted <= TYPO_WORDS
-        && inserted <= TYPO_WORDS
-        && crate::distance::chars(old, new).edits <= TYPO_CHARS;
-    let number = changed.iter().any(|t| t.chars().any(char::is_numeric));
+        .chain(&inserted)
+        .any(|t| t.chars().any(char::is_numeric));
     if small && !number {
         Change::Typo
     } else {
         Change::Edit
     }
-}
-
-fn count_side(ops: &[Op], tag: Tag) -> usize {
-    ops.iter()
-        .filter(|o| o.op == tag)
-        .flat_map(|o| o.text.tokenize_unicode_words())
-        .filter(|t| !t.trim().is_empty())
-        .count()
 }
 
 #[cfg(test)]
@@ -238,6 +234,24 @@ mod tests {
         assert!(is_unchanged(&words(before, before)));
         assert_eq!(words("", ""), vec![]);
         assert_eq!(words("", "Hi"), vec![op(Tag::Insert, "Hi")]);
+    }
+
+    #[test]
+    fn a_narrow_no_break_space_is_a_space_not_part_of_a_word() {
+        // French typography puts U+202F before `?`; UAX #29 glues it to
+        // the word before.
+        let ops = words(
+            "Reason an alternative report\u{202f}?",
+            "Why an alternative report?",
+        );
+        assert_eq!(
+            ops[ops.len() - 3..],
+            [
+                op(Tag::Equal, " an alternative report"),
+                op(Tag::Delete, "\u{202f}"),
+                op(Tag::Equal, "?"),
+            ]
+        );
     }
 
     #[test]

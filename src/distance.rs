@@ -1,11 +1,11 @@
-//! Post-edit distances between a machine text and the text a reviewer
-//! approved: how much work the engine left to people.
+//! Tokens of a text, and post-edit distances between a machine text and
+//! the text a reviewer approved: how much work the engine left to people.
 //!
-//! Both measures are Levenshtein distances (substitutions, insertions,
-//! deletions; no block shifts, so a moved phrase costs more than in TER)
-//! divided by the length of the approved text, like HTER:
-//! - words: Unicode words and punctuation marks, spaces ignored (the tokens
-//!   of the review diff);
+//! [`tokens`] cuts a text the way review diffs show it (words, punctuation
+//! marks, spaces). Both measures are Levenshtein distances (substitutions,
+//! insertions, deletions; no block shifts, so a moved phrase costs more
+//! than in TER) divided by the length of the approved text, like HTER:
+//! - words: words and punctuation marks, spaces ignored;
 //! - characters: every character, spaces included.
 //!
 //! Distances add up, so a corpus rate is total edits over total length,
@@ -43,9 +43,9 @@ impl std::ops::AddAssign for Distance {
 }
 
 /// Word-level distance (HTER-like).
-pub fn words(machine: &str, approved: &str) -> Distance {
-    let m = tokens(machine);
-    let a = tokens(approved);
+pub fn word_distance(machine: &str, approved: &str) -> Distance {
+    let m = words(machine);
+    let a = words(approved);
     Distance {
         edits: levenshtein(&m, &a),
         length: a.len(),
@@ -53,7 +53,7 @@ pub fn words(machine: &str, approved: &str) -> Distance {
 }
 
 /// Character-level distance.
-pub fn chars(machine: &str, approved: &str) -> Distance {
+pub fn char_distance(machine: &str, approved: &str) -> Distance {
     let m: Vec<char> = machine.chars().collect();
     let a: Vec<char> = approved.chars().collect();
     Distance {
@@ -63,11 +63,34 @@ pub fn chars(machine: &str, approved: &str) -> Distance {
 }
 
 /// Words and punctuation marks, without the spaces between them.
-fn tokens(text: &str) -> Vec<&str> {
-    text.tokenize_unicode_words()
+pub fn words(text: &str) -> Vec<&str> {
+    tokens(text)
         .into_iter()
         .filter(|t| !t.trim().is_empty())
         .collect()
+}
+
+/// Every token of a text, spaces included, so that they join back into
+/// it: Unicode words (UAX #29), each punctuation mark, each run of spaces.
+/// UAX #29 glues a narrow no-break space (U+202F, before `?` in French)
+/// to the word before it; it is split off here like any space.
+pub fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for token in text.tokenize_unicode_words() {
+        let mut start = 0;
+        let mut chars = token.char_indices().peekable();
+        while let Some((_, c)) = chars.next() {
+            let next = chars.peek().map(|&(i, n)| (i, n.is_whitespace()));
+            if let Some((i, space)) = next
+                && space != c.is_whitespace()
+            {
+                out.push(&token[start..i]);
+                start = i;
+            }
+        }
+        out.push(&token[start..]);
+    }
+    out
 }
 
 /// Edit distance. The common prefix and suffix are skipped first: a
@@ -103,15 +126,15 @@ mod tests {
 
     #[test]
     fn identical_texts_are_at_zero() {
-        assert_eq!(words(TEN, TEN).rate(), 0.0);
-        assert_eq!(chars(TEN, TEN).rate(), 0.0);
-        assert_eq!(words(TEN, TEN).length, 10);
+        assert_eq!(word_distance(TEN, TEN).rate(), 0.0);
+        assert_eq!(char_distance(TEN, TEN).rate(), 0.0);
+        assert_eq!(word_distance(TEN, TEN).length, 10);
     }
 
     #[test]
     fn one_substituted_word_in_ten_is_a_tenth() {
         let edited = TEN.replace("visited", "toured");
-        let d = words(TEN, &edited);
+        let d = word_distance(TEN, &edited);
         assert_eq!(
             d,
             Distance {
@@ -124,23 +147,23 @@ mod tests {
 
     #[test]
     fn insertions_deletions_and_punctuation_count_as_words() {
-        assert_eq!(words("a b c", "a c").edits, 1);
-        assert_eq!(words("a c", "a b c").edits, 1);
+        assert_eq!(word_distance("a b c", "a c").edits, 1);
+        assert_eq!(word_distance("a c", "a b c").edits, 1);
         assert_eq!(
-            words("Hello world", "Hello, world!"),
+            word_distance("Hello world", "Hello, world!"),
             Distance {
                 edits: 2,
                 length: 4
             }
         );
         // Spaces are not words: re-spacing costs nothing.
-        assert_eq!(words("a  b", "a b").edits, 0);
-        assert_eq!(chars("a  b", "a b").edits, 1);
+        assert_eq!(word_distance("a  b", "a b").edits, 0);
+        assert_eq!(char_distance("a  b", "a b").edits, 1);
     }
 
     #[test]
     fn character_distance_counts_characters_not_bytes() {
-        let d = chars("ecole", "école");
+        let d = char_distance("ecole", "école");
         assert_eq!(
             d,
             Distance {
@@ -149,38 +172,50 @@ mod tests {
             }
         );
         assert!((d.rate() - 0.2).abs() < 1e-9);
-        assert_eq!(chars("kitten", "sitting").edits, 3);
+        assert_eq!(char_distance("kitten", "sitting").edits, 3);
+    }
+
+    #[test]
+    fn tokens_join_back_into_the_text() {
+        let text = "« Chez nous, c’est\u{202f}! »  Fin.";
+        let tokens = tokens(text);
+        assert_eq!(tokens.concat(), text);
+        assert!(tokens.contains(&"\u{202f}"), "{tokens:?}");
+        assert_eq!(
+            words(text),
+            ["«", "Chez", "nous", ",", "c’est", "!", "»", "Fin", "."]
+        );
     }
 
     #[test]
     fn empty_texts() {
         assert_eq!(
-            words("", ""),
+            word_distance("", ""),
             Distance {
                 edits: 0,
                 length: 0
             }
         );
-        assert_eq!(words("", "").rate(), 0.0);
+        assert_eq!(word_distance("", "").rate(), 0.0);
         // Everything written by hand: every word is an edit.
-        assert_eq!(words("", "two words").rate(), 1.0);
+        assert_eq!(word_distance("", "two words").rate(), 1.0);
         // Everything deleted.
         assert_eq!(
-            words("two words", ""),
+            word_distance("two words", ""),
             Distance {
                 edits: 2,
                 length: 0
             }
         );
-        assert_eq!(words("two words", "").rate(), 1.0);
-        assert_eq!(chars("", "ab").rate(), 1.0);
+        assert_eq!(word_distance("two words", "").rate(), 1.0);
+        assert_eq!(char_distance("", "ab").rate(), 1.0);
     }
 
     #[test]
     fn distances_add_up_to_a_corpus_rate() {
         let mut total = Distance::default();
-        total += words(TEN, &TEN.replace("visited", "toured"));
-        total += words("one two", "one two");
+        total += word_distance(TEN, &TEN.replace("visited", "toured"));
+        total += word_distance("one two", "one two");
         assert_eq!(
             total,
             Distance {

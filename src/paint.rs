@@ -7,7 +7,6 @@
 
 use crate::diff::{Op, Tag};
 use anstyle::{AnsiColor, Effects, Style};
-use similar::DiffableStr;
 
 /// When to colour, as asked on the command line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -91,7 +90,7 @@ impl Paint {
         if !self.color || marked.is_empty() {
             return text.to_string();
         }
-        text.tokenize_unicode_words()
+        crate::distance::tokens(text)
             .into_iter()
             .map(|w| {
                 if marked.iter().any(|m| m == w) {

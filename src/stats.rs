@@ -100,8 +100,8 @@ fn measure(site: &Site, view: &View, e: &Entry) -> Option<MessageStat> {
     let machine = rec.machine_for(&e.source_hash).or(rec.machine.as_ref())?;
     let approval = rec.approval(&e.source_hash, &state::hash(current))?;
     let (mt, approved) = (state::readable(&machine.text), state::readable(current));
-    let words = distance::words(&mt, &approved);
-    let chars = distance::chars(&mt, &approved);
+    let words = distance::word_distance(&mt, &approved);
+    let chars = distance::char_distance(&mt, &approved);
     Some(MessageStat {
         resource: site.source(view).resource.clone(),
         locale: view.locale.to_string(),

@@ -145,7 +145,8 @@ impl View {
     }
 }
 
-fn entry<'a>(
+/// The entry of one French message against a bundle and a record.
+pub fn entry<'a>(
     source: &Source,
     message: &'a Message,
     target: &'a Resource,

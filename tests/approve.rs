@@ -373,3 +373,41 @@ fn accept_suggestion_writes_the_suggestion_and_keeps_the_replaced_text() {
     );
     assert_eq!(state_of(&site, "donate"), "machine");
 }
+
+#[test]
+fn a_taken_suggestion_is_checked_anew() {
+    let site = ui_site();
+    // The writer changes the French of `greeting`, whose English lost its
+    // placeable; sync stored a suggestion for the new French.
+    let french = "Bonjour { $name }, bienvenue !";
+    site.write(
+        "locales/fr/site.ftl",
+        &FR.replace("Bonjour { $name } !", french),
+    );
+    let mut rec = record(&site);
+    let suggestion =
+        common::handmade::machine(french, "Hello { $name }, welcome!", "apertium via es", &[]);
+    rec["messages"]["greeting"]["suggestion"] = serde_json::to_value(suggestion).unwrap();
+    site.write(
+        "review/en/site.json",
+        &serde_json::to_string_pretty(&rec).unwrap(),
+    );
+    assert_eq!(state_of(&site, "greeting"), "invalid");
+
+    let args = [
+        "accept-suggestion",
+        "site",
+        "--locale",
+        "en",
+        "--message",
+        "greeting",
+    ];
+    let (doc, code) = site.json_env(&args, CLAIRE);
+    assert_eq!(code, 0, "{doc:#}");
+    assert_eq!(doc["changed"][0]["state"], "invalid");
+    assert_eq!(doc["changed"][0]["now"], "machine");
+    assert!(
+        site.read("locales/en/site.ftl")
+            .contains("greeting = Hello { $name }, welcome!\n")
+    );
+}
