@@ -163,6 +163,7 @@ fn decide_view(
         let ctx = Decision {
             reviewer: req.reviewer.as_deref(),
             now,
+            all: req.all,
         };
         let effect = match req.action {
             Action::Approve => ctx.approve(&e, &mut record),
@@ -199,6 +200,9 @@ fn decide_view(
 struct Decision<'a> {
     reviewer: Option<&'a str>,
     now: &'a str,
+    /// `--all`: a message the action does not apply to is left alone, not
+    /// refused (except invalid ones for `approve`).
+    all: bool,
 }
 
 impl Decision<'_> {
@@ -250,10 +254,13 @@ impl Decision<'_> {
             .and_then(|r| r.suggestion.as_ref())
             .filter(|s| s.source_hash == e.source_hash);
         let Some(suggestion) = suggestion else {
-            return Effect::Skipped(match e.state {
-                State::Stale => "no suggestion for the new French yet (run relais sync)".into(),
-                st => format!("no suggestion: the message is {st}, not stale"),
-            });
+            return match e.state {
+                State::Stale => {
+                    Effect::Skipped("no suggestion for the new French yet (run relais sync)".into())
+                }
+                _ if self.all => Effect::Unchanged("no suggestion".into()),
+                st => Effect::Skipped(format!("no suggestion: the message is {st}, not stale")),
+            };
         };
         let Some(mut message) = state::message_from_text(e.id(), &suggestion.text) else {
             return Effect::Skipped("the stored suggestion is not valid Fluent".into());

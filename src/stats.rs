@@ -25,14 +25,49 @@ pub struct MessageStat {
     /// `apertium`, `apertium (via es)`.
     pub engine: String,
     pub reviewer: String,
+    #[serde(flatten)]
+    pub measures: Measures,
+    /// Approved exactly as the machine wrote it.
+    pub unchanged: bool,
+}
+
+/// Word and character distances, with their rates (edits over the length
+/// of the approved text).
+#[derive(Debug, Default, Serialize)]
+pub struct Measures {
     pub words: usize,
     pub word_edits: usize,
     pub word_rate: f64,
     pub chars: usize,
     pub char_edits: usize,
     pub char_rate: f64,
-    /// Approved exactly as the machine wrote it.
-    pub unchanged: bool,
+}
+
+impl Measures {
+    fn new(words: Distance, chars: Distance) -> Self {
+        Measures {
+            words: words.length,
+            word_edits: words.edits,
+            word_rate: round(words.rate()),
+            chars: chars.length,
+            char_edits: chars.edits,
+            char_rate: round(chars.rate()),
+        }
+    }
+
+    fn words(&self) -> Distance {
+        Distance {
+            edits: self.word_edits,
+            length: self.words,
+        }
+    }
+
+    fn chars(&self) -> Distance {
+        Distance {
+            edits: self.char_edits,
+            length: self.chars,
+        }
+    }
 }
 
 /// Sums over a group of approved messages.
@@ -43,13 +78,9 @@ pub struct Group {
     pub unchanged: usize,
     /// `unchanged / messages`.
     pub unchanged_share: f64,
-    pub words: usize,
-    pub word_edits: usize,
-    /// Total word edits over total words of the approved texts.
-    pub word_rate: f64,
-    pub chars: usize,
-    pub char_edits: usize,
-    pub char_rate: f64,
+    /// Totals: rates are total edits over total length.
+    #[serde(flatten)]
+    pub measures: Measures,
 }
 
 /// The report.
@@ -100,20 +131,16 @@ fn measure(site: &Site, view: &View, e: &Entry) -> Option<MessageStat> {
     let machine = rec.machine_for(&e.source_hash).or(rec.machine.as_ref())?;
     let approval = rec.approval(&e.source_hash, &state::hash(current))?;
     let (mt, approved) = (state::readable(&machine.text), state::readable(current));
-    let words = distance::word_distance(&mt, &approved);
-    let chars = distance::char_distance(&mt, &approved);
     Some(MessageStat {
         resource: site.source(view).resource.clone(),
         locale: view.locale.to_string(),
         id: e.id().to_string(),
         engine: machine.engine_label(),
         reviewer: approval.reviewer.clone(),
-        words: words.length,
-        word_edits: words.edits,
-        word_rate: round(words.rate()),
-        chars: chars.length,
-        char_edits: chars.edits,
-        char_rate: round(chars.rate()),
+        measures: Measures::new(
+            distance::word_distance(&mt, &approved),
+            distance::char_distance(&mt, &approved),
+        ),
         unchanged: mt == approved,
     })
 }
@@ -134,14 +161,8 @@ fn group<'a>(key: &str, messages: impl Iterator<Item = &'a MessageStat>) -> Grou
     for m in messages {
         count += 1;
         unchanged += usize::from(m.unchanged);
-        words += Distance {
-            edits: m.word_edits,
-            length: m.words,
-        };
-        chars += Distance {
-            edits: m.char_edits,
-            length: m.chars,
-        };
+        words += m.measures.words();
+        chars += m.measures.chars();
     }
     Group {
         key: key.to_string(),
@@ -152,12 +173,7 @@ fn group<'a>(key: &str, messages: impl Iterator<Item = &'a MessageStat>) -> Grou
         } else {
             round(unchanged as f64 / count as f64)
         },
-        words: words.length,
-        word_edits: words.edits,
-        word_rate: round(words.rate()),
-        chars: chars.length,
-        char_edits: chars.edits,
-        char_rate: round(chars.rate()),
+        measures: Measures::new(words, chars),
     }
 }
 
@@ -193,8 +209,8 @@ pub fn render(stats: &Stats, messages: bool) -> String {
             g.messages,
             g.unchanged,
             g.unchanged_share * 100.0,
-            g.word_rate,
-            g.char_rate
+            g.measures.word_rate,
+            g.measures.char_rate
         ));
     }
     if stats.without_machine > 0 {
@@ -208,7 +224,7 @@ pub fn render(stats: &Stats, messages: bool) -> String {
         for m in &stats.messages {
             out.push_str(&format!(
                 "{} ({}) {}  {:.3} words  {:.3} chars  {}\n",
-                m.resource, m.locale, m.id, m.word_rate, m.char_rate, m.reviewer
+                m.resource, m.locale, m.id, m.measures.word_rate, m.measures.char_rate, m.reviewer
             ));
         }
     }

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::Site;
-use common::handmade::{EN, FR, ui_site};
+use common::handmade::{EN, FR, on, ui_site};
+use common::{Site, ids};
 use serde_json::Value;
 
 const CLAIRE: &[(&str, &str)] = &[("RELAIS_REVIEWER", "Claire Martin")];
@@ -41,14 +41,6 @@ fn record(site: &Site) -> Value {
     serde_json::from_str(&site.read("review/en/site.json")).unwrap()
 }
 
-fn ids(list: &Value) -> Vec<&str> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["id"].as_str().unwrap())
-        .collect()
-}
-
 #[test]
 fn approve_needs_messages_or_all_and_a_known_selection() {
     let site = ui_site();
@@ -64,17 +56,14 @@ fn approve_needs_messages_or_all_and_a_known_selection() {
             "--message",
             "welcome",
         ],
-        vec!["approve", "site", "--locale", "en", "--message", "nope"],
+        on("approve", &["nope"]),
         vec!["approve", "posts/nope", "--locale", "en", "--all"],
         vec!["approve", "site", "--locale", "de", "--all"],
     ] {
         let out = site.relais_env(&args, CLAIRE);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
-    let out = site.relais_env(
-        &["approve", "site", "--locale", "en", "--message", "nope"],
-        CLAIRE,
-    );
+    let out = site.relais_env(&on("approve", &["nope"]), CLAIRE);
     assert!(String::from_utf8_lossy(&out.stderr).contains("site: no message `nope`"));
     assert_eq!(site.snapshot(), before, "a usage error writes nothing");
 }
@@ -111,15 +100,7 @@ fn approve_all_skips_invalid_messages_with_the_reason_and_exits_1() {
 #[test]
 fn approving_an_approved_message_changes_no_file() {
     let site = ui_site();
-    let args = [
-        "approve",
-        "site",
-        "--locale",
-        "en",
-        "--message",
-        "welcome",
-        "news-title",
-    ];
+    let args = on("approve", &["welcome", "news-title"]);
     let (doc, code) = site.json_env(&args, CLAIRE);
     assert_eq!(code, 0, "{doc:#}");
     assert_eq!(ids(&doc["changed"]), ["welcome", "news-title"]);
@@ -135,16 +116,7 @@ fn approving_an_approved_message_changes_no_file() {
 fn an_approval_records_who_when_and_both_hashes() {
     let site = ui_site();
     let out = site.relais_env(
-        &[
-            "approve",
-            "site",
-            "--locale",
-            "en",
-            "--message",
-            "news-title",
-            "--reviewer",
-            "Awa Ouédraogo",
-        ],
+        &on("approve", &["news-title", "--reviewer", "Awa Ouédraogo"]),
         CLAIRE,
     );
     assert!(
@@ -175,7 +147,7 @@ fn an_approval_records_who_when_and_both_hashes() {
 #[test]
 fn the_reviewer_comes_from_the_environment_or_git_or_nowhere() {
     let site = ui_site();
-    let args = ["approve", "site", "--locale", "en", "--message", "welcome"];
+    let args = on("approve", &["welcome"]);
     let out = site.relais_env(&args, &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--reviewer"));
@@ -256,10 +228,7 @@ fn an_approval_cannot_be_forged_by_editing_the_state() {
 #[test]
 fn approving_a_stale_message_confirms_it_for_the_new_french() {
     let site = ui_site();
-    let (doc, code) = site.json_env(
-        &["approve", "site", "--locale", "en", "--message", "donate"],
-        CLAIRE,
-    );
+    let (doc, code) = site.json_env(&on("approve", &["donate"]), CLAIRE);
     assert_eq!(code, 0, "{doc:#}");
     assert_eq!(doc["changed"][0]["state"], "stale");
     assert_eq!(doc["changed"][0]["now"], "approved");
@@ -275,10 +244,7 @@ fn approving_a_stale_message_confirms_it_for_the_new_french() {
     );
     assert!(donate.get("suggestion").is_none());
     // Withdrawn, the text is a person's edit of that machine text.
-    let (doc, code) = site.json_env(
-        &["unapprove", "site", "--locale", "en", "--message", "donate"],
-        CLAIRE,
-    );
+    let (doc, code) = site.json_env(&on("unapprove", &["donate"]), CLAIRE);
     assert_eq!(code, 0, "{doc:#}");
     assert_eq!(doc["changed"][0]["now"], "edited");
     let last = record(&site)["messages"]["donate"]["history"]
@@ -294,15 +260,7 @@ fn approving_a_stale_message_confirms_it_for_the_new_french() {
 #[test]
 fn unapprove_withdraws_only_a_holding_approval() {
     let site = ui_site();
-    let args = [
-        "unapprove",
-        "site",
-        "--locale",
-        "en",
-        "--message",
-        "contact",
-        "welcome",
-    ];
+    let args = on("unapprove", &["contact", "welcome"]);
     let (doc, code) = site.json_env(&args, CLAIRE);
     assert_eq!(code, 0, "{doc:#}");
     assert_eq!(ids(&doc["changed"]), ["contact"]);
@@ -319,16 +277,7 @@ fn unapprove_withdraws_only_a_holding_approval() {
 fn accept_suggestion_writes_the_suggestion_and_keeps_the_replaced_text() {
     let site = ui_site();
     let (doc, code) = site.json_env(
-        &[
-            "accept-suggestion",
-            "site",
-            "--locale",
-            "en",
-            "--message",
-            "donate",
-            "partners",
-            "news-title",
-        ],
+        &on("accept-suggestion", &["donate", "partners", "news-title"]),
         CLAIRE,
     );
     assert_eq!(
@@ -394,14 +343,7 @@ fn a_taken_suggestion_is_checked_anew() {
     );
     assert_eq!(state_of(&site, "greeting"), "invalid");
 
-    let args = [
-        "accept-suggestion",
-        "site",
-        "--locale",
-        "en",
-        "--message",
-        "greeting",
-    ];
+    let args = on("accept-suggestion", &["greeting"]);
     let (doc, code) = site.json_env(&args, CLAIRE);
     assert_eq!(code, 0, "{doc:#}");
     assert_eq!(doc["changed"][0]["state"], "invalid");
@@ -409,5 +351,22 @@ fn a_taken_suggestion_is_checked_anew() {
     assert!(
         site.read("locales/en/site.ftl")
             .contains("greeting = Hello { $name }, welcome!\n")
+    );
+}
+
+#[test]
+fn accept_suggestion_all_takes_every_suggestion_and_leaves_the_rest() {
+    let site = ui_site();
+    let args = ["accept-suggestion", "site", "--locale", "en", "--all"];
+    let (doc, code) = site.json_env(&args, CLAIRE);
+    assert_eq!(
+        code, 1,
+        "a stale message without suggestion is refused: {doc:#}"
+    );
+    assert_eq!(ids(&doc["changed"]), ["donate"]);
+    assert_eq!(ids(&doc["skipped"]), ["partners"]);
+    assert_eq!(
+        ids(&doc["unchanged"]),
+        ["welcome", "news-title", "greeting", "contact", "about"]
     );
 }

@@ -4,6 +4,7 @@
 mod common;
 
 use common::handmade::ui_site;
+use common::{find, ids};
 use serde_json::{Value, json};
 
 fn stdout(out: &std::process::Output) -> String {
@@ -47,12 +48,7 @@ fn without_a_terminal_review_is_plain_even_without_no_color() {
 }
 
 fn item<'a>(doc: &'a Value, id: &str) -> &'a Value {
-    doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
-        .unwrap_or_else(|| panic!("no item {id} in {doc:#}"))
+    find(&doc["items"], "id", id)
 }
 
 #[test]
@@ -60,12 +56,7 @@ fn json_items_carry_texts_and_structured_diffs() {
     let site = ui_site();
     let (doc, code) = site.json(&["review"]);
     assert_eq!(code, 0, "{doc:#}");
-    let ids: Vec<&str> = doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap())
-        .collect();
+    let ids = ids(&doc["items"]);
     assert_eq!(
         ids,
         ["welcome", "news-title", "donate", "partners", "greeting"],
@@ -124,12 +115,7 @@ fn json_items_carry_texts_and_structured_diffs() {
 fn state_and_locale_filters() {
     let site = ui_site();
     let (doc, _) = site.json(&["review", "--state", "approved"]);
-    let ids: Vec<&str> = doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap())
-        .collect();
+    let ids = ids(&doc["items"]);
     assert_eq!(ids, ["contact", "about"]);
     let (doc, _) = site.json(&["review", "site", "--state", "stale", "--locale", "en"]);
     assert_eq!(doc["items"].as_array().unwrap().len(), 2);

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Site, apy_url, edit_message, id_of, messages};
+use common::{Site, apy_url, edit_message, find, id_of, messages};
 use serde_json::Value;
 
 const POST: &str = "posts/2024-06-06-visite.md";
@@ -43,13 +43,7 @@ fn status(site: &Site, locale: &str) -> Value {
 fn review_item(site: &Site, id: &str) -> Value {
     let (doc, code) = site.json(&["review", "--locale", "en"]);
     assert_eq!(code, 0, "{doc:#}");
-    doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
-        .unwrap_or_else(|| panic!("{id} not to review: {doc:#}"))
-        .clone()
+    find(&doc["items"], "id", id).clone()
 }
 
 fn state_en(site: &Site) -> Value {

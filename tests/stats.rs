@@ -3,16 +3,13 @@
 
 mod common;
 
-use common::handmade::ui_site;
+use common::find;
+
+use common::handmade::{on, ui_site};
 use serde_json::Value;
 
 fn group<'a>(doc: &'a Value, by: &str, key: &str) -> &'a Value {
-    doc[by]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["key"] == key)
-        .unwrap_or_else(|| panic!("no {key} in {by}: {doc:#}"))
+    find(&doc[by], "key", key)
 }
 
 #[test]
@@ -22,12 +19,7 @@ fn approved_messages_are_measured_against_their_machine_text() {
     assert_eq!(code, 0, "{doc:#}");
     // contact: approved as DeepL wrote it (3 words); about: one word of
     // ten changed (visited → toured: 5 characters of 56).
-    let about = doc["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["id"] == "about")
-        .unwrap();
+    let about = find(&doc["messages"], "id", "about");
     assert_eq!(about["words"], 10);
     assert_eq!(about["word_edits"], 1);
     assert_eq!(about["word_rate"], 0.1);
@@ -63,14 +55,7 @@ fn approved_messages_are_measured_against_their_machine_text() {
 fn stats_follow_approvals() {
     let site = ui_site();
     let out = site.relais_env(
-        &[
-            "approve",
-            "site",
-            "--locale",
-            "en",
-            "--message",
-            "news-title",
-        ],
+        &on("approve", &["news-title"]),
         &[("RELAIS_REVIEWER", "Awa Ouédraogo")],
     );
     assert!(out.status.success());

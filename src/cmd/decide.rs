@@ -16,14 +16,7 @@ pub fn run(cfg: &Config, action: Action, args: &Decide, json: bool) -> Result<u8
         reviewer: reviewer(cfg, args.reviewer.as_deref()),
     };
     let report = decide::run(cfg, &req)?;
-    for e in &report.errors {
-        eprintln!("error: {e}");
-    }
-    if json {
-        super::print_json(&report);
-    } else {
-        super::print_out(&text(&report));
-    }
+    super::report(&report.errors, json, &report, text);
     Ok(report.exit_code())
 }
 

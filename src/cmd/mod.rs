@@ -99,6 +99,24 @@ fn fail(e: &Error) -> ExitCode {
     ExitCode::from(e.exit_code())
 }
 
+/// Prints a report: its errors on stderr, then the report as JSON or as
+/// the text `text` makes of it on stdout.
+pub(crate) fn report<T: serde::Serialize>(
+    errors: &[String],
+    json: bool,
+    value: &T,
+    text: impl FnOnce(&T) -> String,
+) {
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    if json {
+        print_json(value);
+    } else {
+        print_out(&text(value));
+    }
+}
+
 /// Prints a JSON document on stdout; a closed pipe is not an error.
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) {
     let mut text = serde_json::to_string_pretty(value).expect("reports serialise");

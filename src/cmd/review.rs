@@ -20,16 +20,11 @@ pub fn run(
         states: states.to_vec(),
     };
     let report = review::review(cfg, &opts);
-    for e in &report.errors {
-        eprintln!("error: {e}");
-    }
-    if json {
-        super::print_json(&report);
-    } else {
-        let paint = Paint {
-            color: paint::use_color(color),
-        };
-        super::print_out(&review::text::render(&report, paint));
-    }
+    let paint = Paint {
+        color: paint::use_color(color),
+    };
+    super::report(&report.errors, json, &report, |r| {
+        review::text::render(r, paint)
+    });
     Ok(u8::from(!report.errors.is_empty()))
 }

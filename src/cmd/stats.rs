@@ -6,13 +6,6 @@ use crate::stats;
 
 pub fn run(cfg: &Config, resources: &[String], messages: bool, json: bool) -> Result<u8> {
     let st = stats::stats(cfg, resources);
-    for e in &st.errors {
-        eprintln!("error: {e}");
-    }
-    if json {
-        super::print_json(&st);
-    } else {
-        super::print_out(&stats::render(&st, messages));
-    }
+    super::report(&st.errors, json, &st, |st| stats::render(st, messages));
     Ok(u8::from(!st.errors.is_empty()))
 }

@@ -9,6 +9,14 @@ use relais::state::{self, Approval, MachineText, MessageRecord, TargetRecord};
 /// The time every hand-made event happened.
 pub const AT: &str = "2024-06-10T09:00:00Z";
 
+/// `COMMAND site --locale en --message IDS...`: a decision on messages of
+/// the hand-made site.
+pub fn on<'a>(command: &'a str, messages: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![command, "site", "--locale", "en", "--message"];
+    args.extend_from_slice(messages);
+    args
+}
+
 /// The normalised text of a message whose value is `value` (Fluent source).
 pub fn t(value: &str) -> String {
     let (res, errors) = ftl::parse(&format!("x = {value}\n"));

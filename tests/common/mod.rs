@@ -245,3 +245,21 @@ pub fn edit_message(site: &Site, rel: &str, id: &str, text: &str) {
     m.value = Some(relais::pattern::Pattern::text(text));
     site.write(rel, &relais::ftl::write(&res));
 }
+
+/// The object of the JSON array `list` whose field `key` is `value`.
+pub fn find<'a>(list: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list:#}"))
+        .iter()
+        .find(|o| o[key] == value)
+        .unwrap_or_else(|| panic!("no {key} = {value} in {list:#}"))
+}
+
+/// The `id` of every object of a JSON array, in order.
+pub fn ids(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list:#}"))
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect()
+}
