@@ -152,14 +152,7 @@ pub fn item(resource: &str, view: &View, e: &Entry) -> Item {
         .and_then(|r| r.suggestion.as_ref())
         .filter(|_| e.state == State::Stale);
     let suggestion = suggestion_text.map(|s| state::readable(&s.text));
-    let old_source = rec.and_then(|r| {
-        if e.state == State::Stale {
-            Some(r.source.as_str())
-        } else {
-            r.previous_source.as_deref()
-        }
-    });
-    let old_source = old_source.map(state::readable).filter(|old| *old != source);
+    let old_source = old_source(e).filter(|old| *old != source);
     Item {
         resource: resource.to_string(),
         locale: view.locale.to_string(),
@@ -189,6 +182,19 @@ pub fn item(resource: &str, view: &View, e: &Entry) -> Item {
         current,
         suggestion,
     }
+}
+
+/// The French to diff the current French against: the one a stale
+/// translation was made from, or the one last approved before the machine
+/// translated the message again.
+fn old_source(e: &Entry) -> Option<String> {
+    let rec = e.record?;
+    let old = if e.state == State::Stale {
+        Some(rec.source.as_str())
+    } else {
+        rec.previous_source.as_deref()
+    };
+    old.map(state::readable)
 }
 
 fn both<'a>(a: &'a Option<String>, b: &'a Option<String>) -> Option<(&'a str, &'a str)> {

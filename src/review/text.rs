@@ -45,11 +45,21 @@ pub fn render(review: &Review, paint: Paint) -> String {
 
 /// One message: a title line, then labelled texts.
 pub fn render_item(item: &Item, source_locale: &str, paint: Paint) -> String {
-    let mut title = format!(
-        "  {}  {}",
-        item.id,
-        paint.style(state_style(item.state), item.state.name())
-    );
+    let mut fields = vec![source_field(item, source_locale, paint)];
+    fields.extend(translation_fields(item, paint));
+    fields.extend(note_fields(item, paint));
+    let mut out = title(item, paint);
+    for (label, text) in fields {
+        out.push('\n');
+        out.push_str(&labelled(&label, &text, paint));
+    }
+    out + "\n"
+}
+
+/// `  id  state  engine  last approved by …`.
+fn title(item: &Item, paint: Paint) -> String {
+    let state = paint.style(state_style(item.state), item.state.name());
+    let mut title = format!("  {}  {state}", item.id);
     if let Some(engine) = &item.engine {
         title.push_str(&paint.style(paint::LABEL, &format!("  {engine}")));
     }
@@ -57,49 +67,64 @@ pub fn render_item(item: &Item, source_locale: &str, paint: Paint) -> String {
         let note = format!("  last approved by {} on {}", a.reviewer, day(&a.at));
         title.push_str(&paint.style(paint::LABEL, &note));
     }
-    let mut lines = vec![title];
-    let mut add = |label: &str, text: String| lines.push(labelled(label, &text, paint));
+    title
+}
+
+/// The French now, or the diff of its change.
+fn source_field(item: &Item, source_locale: &str, paint: Paint) -> (String, String) {
     match (&item.source_diff, item.source_change) {
         (Some(ops), Some(change)) => {
             let what = match change {
                 Change::Typo => "typo fix",
                 Change::Edit => "changed",
             };
-            add(&format!("{source_locale} {what}"), paint.diff(ops));
+            (format!("{source_locale} {what}"), paint.diff(ops))
         }
-        _ => add(source_locale, item.source.clone()),
+        _ => (source_locale.to_string(), item.source.clone()),
     }
+}
+
+/// Machine text, text now and its diff (when they differ), suggestion.
+fn translation_fields(item: &Item, paint: Paint) -> Vec<(String, String)> {
+    let mut out = Vec::new();
     if let Some(m) = &item.machine {
-        add("machine", paint.highlight(m, &item.unknown));
+        out.push(("machine".into(), paint.highlight(m, &item.unknown)));
     }
-    if let (Some(ops), Some(current)) = (&item.diff, &item.current)
-        && !diff::is_unchanged(ops)
+    let edits = item.diff.as_ref().filter(|ops| !diff::is_unchanged(ops));
+    if let Some(current) = &item.current
+        && (edits.is_some() || item.machine.is_none())
     {
-        add("now", current.clone());
-        add("edits", paint.diff(ops));
-    } else if item.machine.is_none()
-        && let Some(current) = &item.current
-    {
-        add("now", current.clone());
+        out.push(("now".into(), current.clone()));
+    }
+    if let Some(ops) = edits {
+        out.push(("edits".into(), paint.diff(ops)));
     }
     if let Some(s) = &item.suggestion {
-        add("suggestion", paint.highlight(s, &item.unknown));
+        out.push(("suggestion".into(), paint.highlight(s, &item.unknown)));
     }
-    if let Some(ops) = &item.suggestion_diff
-        && !diff::is_unchanged(ops)
+    if let Some(ops) = item
+        .suggestion_diff
+        .as_ref()
+        .filter(|ops| !diff::is_unchanged(ops))
     {
-        add("mt change", paint.diff(ops));
+        out.push(("mt change".into(), paint.diff(ops)));
     }
+    out
+}
+
+/// Unknown words, problems, what to do next.
+fn note_fields(item: &Item, paint: Paint) -> Vec<(String, String)> {
+    let mut out = Vec::new();
     if !item.unknown.is_empty() {
-        add("unknown", item.unknown.join(", "));
+        out.push(("unknown".into(), item.unknown.join(", ")));
     }
     for r in &item.reasons {
-        add("problem", paint.style(paint::ERROR, r));
+        out.push(("problem".into(), paint.style(paint::ERROR, r)));
     }
     if let Some(h) = hint(item) {
-        add("next", paint.style(paint::NOTE, &h));
+        out.push(("next".into(), paint.style(paint::NOTE, &h)));
     }
-    lines.join("\n") + "\n"
+    out
 }
 
 /// `label` in its column, then the text; later lines of the text indented
