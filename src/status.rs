@@ -6,8 +6,8 @@
 
 use crate::config::Config;
 use crate::source::Source;
-use crate::state::State;
-use crate::view::{Entry, Site, View};
+use crate::state::{State, TargetRecord};
+use crate::view::{self, Entry, Site, View};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -35,6 +35,20 @@ impl Status {
     pub fn exit_code(&self) -> u8 {
         u8::from(!self.errors.is_empty())
     }
+}
+
+/// The state of every message of `source` in a target bundle, in source
+/// order (for callers that hold a bundle and a record, like export).
+pub fn message_states(
+    source: &Source,
+    target: &crate::ftl::Resource,
+    record: &TargetRecord,
+) -> Vec<(String, State)> {
+    source
+        .messages
+        .iter()
+        .map(|m| (m.id.clone(), view::entry(source, m, target, record).state))
+        .collect()
 }
 
 /// Computes the status table of the site.
