@@ -1,6 +1,8 @@
 //! The command line as typed: clap definitions only, no behaviour.
 
-use clap::{Parser, Subcommand};
+use crate::paint::When;
+use crate::state::State;
+use clap::{ArgGroup, Parser, Subcommand};
 use std::path::PathBuf;
 
 /// relais: machine translation of a French site's posts into reviewed
@@ -73,6 +75,60 @@ pub enum Command {
         /// Resources to show; all when none.
         resources: Vec<String>,
     },
+    /// What needs a reviewer: the French, the machine text, the text now,
+    /// and word diffs between them.
+    Review {
+        /// Resources to review; all when none.
+        resources: Vec<String>,
+        /// Only these target locales (repeatable).
+        #[arg(long = "locale", short = 'l', value_name = "L")]
+        locales: Vec<String>,
+        /// Only messages in these states (repeatable; default: machine,
+        /// edited, stale, invalid).
+        #[arg(long = "state", short = 's', value_name = "S")]
+        states: Vec<State>,
+        /// Colour: auto (on a terminal, without NO_COLOR), always, never.
+        #[arg(long, value_name = "WHEN", default_value = "auto")]
+        color: When,
+    },
+    /// Approve translations as they are now: records who, when, and the
+    /// hashes of the French and of the translation.
+    Approve(Decide),
+    /// Withdraw the approval of translations.
+    Unapprove(Decide),
+    /// Replace the text of stale messages by the machine suggestion for
+    /// the new French (the replaced text is kept in the state's history).
+    AcceptSuggestion(Decide),
+    /// Post-edit distance between machine text and approved text, per
+    /// locale, engine, reviewer and resource.
+    Stats {
+        /// Resources to count; all when none.
+        resources: Vec<String>,
+        /// Also list every approved message.
+        #[arg(long)]
+        messages: bool,
+    },
+}
+
+/// Which messages a reviewer decides on.
+#[derive(Debug, clap::Args)]
+#[command(group(ArgGroup::new("which").required(true).args(["messages", "all"])))]
+pub struct Decide {
+    /// Resources (`posts/<slug>`, `site`).
+    #[arg(required = true)]
+    pub resources: Vec<String>,
+    /// The target locale.
+    #[arg(long, short = 'l', value_name = "L")]
+    pub locale: String,
+    /// Message ids, in every named resource (repeatable).
+    #[arg(long = "message", short = 'm', value_name = "ID", num_args = 1..)]
+    pub messages: Vec<String>,
+    /// Every message of the named resources (approve: every valid one).
+    #[arg(long)]
+    pub all: bool,
+    /// Who decides; else RELAIS_REVIEWER, else git's user.name.
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
 }
 
 #[cfg(test)]

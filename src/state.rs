@@ -15,7 +15,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// How many history entries a message keeps.
-const HISTORY_LEN: usize = 8;
+const HISTORY_LEN: usize = 10;
+/// How many approvals a message keeps (the newest; older ones are in git).
+const APPROVALS_LEN: usize = 4;
+/// How many removed messages a resource remembers.
+const REMOVED_LEN: usize = 32;
 
 /// Review state of one message in one target locale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -51,6 +55,26 @@ impl State {
     }
 }
 
+impl std::str::FromStr for State {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        State::ALL
+            .into_iter()
+            .find(|st| st.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = State::ALL.iter().map(|st| st.name()).collect();
+                format!("not a review state (one of: {})", names.join(", "))
+            })
+    }
+}
+
+impl std::fmt::Display for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Short content hash of a message's normalised text.
 pub fn hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
@@ -65,6 +89,42 @@ pub fn message_text(m: &Message) -> String {
         s.push_str(&format!("\n.{name} ={}", ftl::canonical(p)));
     }
     s
+}
+
+/// The inverse of [`message_text`]: the message `id` with that text, or
+/// `None` when the text is not Fluent relais wrote.
+pub fn message_from_text(id: &str, text: &str) -> Option<Message> {
+    let (res, errors) = ftl::parse(&format!("{id} ={text}\n"));
+    if !errors.is_empty() {
+        return None;
+    }
+    res.messages.into_iter().next().filter(|m| m.id == id)
+}
+
+/// What a reader sees of a message text: the value, then one
+/// `.name = value` line per attribute; placeables as `{ … }`, no escapes.
+/// This is what review shows and what diffs and distances are taken of.
+pub fn readable(text: &str) -> String {
+    let Some(m) = message_from_text("m", text) else {
+        return text.trim().to_string();
+    };
+    let mut out = m.value.as_ref().map(readable_pattern).unwrap_or_default();
+    for (name, p) in &m.attributes {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!(".{name} = {}", readable_pattern(p)));
+    }
+    out
+}
+
+fn readable_pattern(p: &crate::pattern::Pattern) -> String {
+    p.0.iter()
+        .map(|part| match part {
+            crate::pattern::Part::Text(t) => t.clone(),
+            crate::pattern::Part::Placeable(e) => format!("{{ {e} }}"),
+        })
+        .collect()
 }
 
 /// Source side of a post: the ids and the French they were made from.
@@ -100,6 +160,11 @@ pub struct MessageRecord {
     /// The French the current translation was made from, and its hash.
     pub source: String,
     pub source_hash: String,
+    /// The French a reviewer last approved, kept when the machine
+    /// re-translated the message after the French changed, so review can
+    /// show what changed. Cleared by the next approval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_source: Option<String>,
     /// What the engine returned for `source` (after restoring markup).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub machine: Option<MachineText>,
@@ -148,10 +213,17 @@ pub struct Approval {
     pub translation_hash: String,
 }
 
+/// One event in the life of a message: `machine` and `suggestion` (what
+/// the engine said), `approved`, `unapproved`, `accepted` (a suggestion
+/// replaced the text, which is kept here), `source` (the French changed;
+/// the old French). `text` is what the event is about.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryEntry {
     pub at: String,
     pub event: String,
+    /// Who did it, for a person's decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
     pub text: String,
 }
 
@@ -164,17 +236,68 @@ pub struct Removed {
     pub translation: Option<String>,
 }
 
+impl MachineText {
+    /// The engine as people name it: `apertium`, `apertium (via es)`.
+    pub fn engine_label(&self) -> String {
+        match &self.pivot {
+            Some(p) => format!("{} (via {p})", self.engine),
+            None => self.engine.clone(),
+        }
+    }
+}
+
 impl MessageRecord {
     /// Appends to the history, keeping only the newest entries.
     pub fn log(&mut self, at: &str, event: &str, text: &str) {
+        self.log_by(at, event, None, text);
+    }
+
+    /// Appends a person's decision to the history.
+    pub fn log_by(&mut self, at: &str, event: &str, by: Option<&str>, text: &str) {
         self.history.push(HistoryEntry {
             at: at.to_string(),
             event: event.to_string(),
+            by: by.map(str::to_string),
             text: text.to_string(),
         });
-        let extra = self.history.len().saturating_sub(HISTORY_LEN);
-        self.history.drain(..extra);
+        keep_newest(&mut self.history, HISTORY_LEN);
     }
+
+    /// Records an approval, keeping only the newest ones.
+    pub fn approve(&mut self, approval: Approval) {
+        self.approvals.push(approval);
+        keep_newest(&mut self.approvals, APPROVALS_LEN);
+    }
+
+    /// The approval that holds for these hashes, if any.
+    pub fn approval(&self, source_hash: &str, translation_hash: &str) -> Option<&Approval> {
+        self.approvals
+            .iter()
+            .rev()
+            .find(|a| a.source_hash == source_hash && a.translation_hash == translation_hash)
+    }
+
+    /// The machine text made from the French with this hash: the current
+    /// machine text or the stored suggestion.
+    pub fn machine_for(&self, source_hash: &str) -> Option<&MachineText> {
+        [&self.machine, &self.suggestion]
+            .into_iter()
+            .flatten()
+            .find(|m| m.source_hash == source_hash)
+    }
+}
+
+impl TargetRecord {
+    /// Remembers a message that left the resource, keeping only the newest.
+    pub fn remember_removed(&mut self, removed: Removed) {
+        self.removed.push(removed);
+        keep_newest(&mut self.removed, REMOVED_LEN);
+    }
+}
+
+fn keep_newest<T>(list: &mut Vec<T>, max: usize) {
+    let extra = list.len().saturating_sub(max);
+    list.drain(..extra);
 }
 
 /// Computes the state of a message.
@@ -205,11 +328,7 @@ pub fn compute(
         return State::Edited;
     };
     let current_hash = hash(current);
-    let approved = rec
-        .approvals
-        .iter()
-        .any(|a| a.source_hash == source_hash && a.translation_hash == current_hash);
-    if approved {
+    if rec.approval(source_hash, &current_hash).is_some() {
         State::Approved
     } else if rec.source_hash != source_hash {
         State::Stale

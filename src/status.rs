@@ -4,10 +4,10 @@
 //! Read-only: nothing is extracted to disk, nothing is sent. States are
 //! computed the same way `sync` and the review commands see them.
 
-use crate::check;
 use crate::config::Config;
-use crate::source::{self, Source, find};
-use crate::state::{self, State, Store, TargetRecord};
+use crate::source::Source;
+use crate::state::{State, TargetRecord};
+use crate::view::{self, Entry, Site, View};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -37,7 +37,8 @@ impl Status {
     }
 }
 
-/// The state of every message of `source` in `locale`, in source order.
+/// The state of every message of `source` in a target bundle, in source
+/// order (for callers that hold a bundle and a record, like export).
 pub fn message_states(
     source: &Source,
     target: &crate::ftl::Resource,
@@ -46,65 +47,46 @@ pub fn message_states(
     source
         .messages
         .iter()
-        .map(|m| {
-            let source_hash = state::hash(&state::message_text(m));
-            let current = find(target, &m.id);
-            let problems = current
-                .map(|c| check::problems(m, c, source.text_kind()))
-                .unwrap_or_default();
-            let text = current.map(state::message_text);
-            let rec = record.messages.get(&m.id);
-            let st = state::compute(&source_hash, text.as_deref(), &problems, rec);
-            (m.id.clone(), st)
-        })
+        .map(|m| (m.id.clone(), view::entry(source, m, target, record).state))
         .collect()
 }
 
 /// Computes the status table of the site.
 pub fn status(cfg: &Config, resources: &[String]) -> Status {
-    let read = source::read_all(cfg, resources, false);
-    let mut out = Status {
-        errors: read.errors.iter().map(ToString::to_string).collect(),
-        ..Status::default()
-    };
-    let store = Store::new(cfg.state_dir());
-    for src in &read.sources {
-        for locale in &cfg.targets {
-            let target = match source::read_target(cfg, &src.resource, locale) {
-                Ok(t) => t,
-                Err(errors) => {
-                    out.errors.extend(errors.iter().map(ToString::to_string));
-                    continue;
-                }
-            };
-            let record: TargetRecord =
-                match store.load(&store.target_path(&locale.to_string(), &src.resource)) {
-                    Ok(r) => r,
-                    Err(e) => {
-                        out.errors.push(e.to_string());
-                        continue;
-                    }
-                };
-            out.resources
-                .push(row(src, locale.to_string(), &target, &record));
-        }
+    let site = Site::load(cfg, resources, &[]);
+    let resources = site
+        .views
+        .iter()
+        .map(|v| row(site.source(v), v, &site.entries(v)))
+        .collect();
+    Status {
+        resources,
+        errors: site.errors.iter().map(ToString::to_string).collect(),
     }
-    out
 }
 
-fn row(src: &Source, locale: String, target: &crate::ftl::Resource, record: &TargetRecord) -> Row {
+/// Counts of every state (zeros included) over some entries.
+pub fn counts(entries: &[Entry]) -> BTreeMap<&'static str, usize> {
     let mut counts: BTreeMap<&'static str, usize> =
         State::ALL.iter().map(|s| (s.name(), 0)).collect();
-    let states = message_states(src, target, record);
-    for (_, st) in &states {
-        *counts.get_mut(st.name()).expect("every state listed") += 1;
+    for e in entries {
+        *counts.get_mut(e.state.name()).expect("every state listed") += 1;
     }
+    counts
+}
+
+/// Every message approved (and there is at least one).
+pub fn finished(entries: &[Entry]) -> bool {
+    !entries.is_empty() && entries.iter().all(|e| e.state == State::Approved)
+}
+
+fn row(src: &Source, view: &View, entries: &[Entry]) -> Row {
     Row {
         resource: src.resource.clone(),
-        locale,
-        messages: states.len(),
-        finished: !states.is_empty() && states.iter().all(|(_, s)| *s == State::Approved),
-        counts,
+        locale: view.locale.to_string(),
+        messages: entries.len(),
+        finished: finished(entries),
+        counts: counts(entries),
         draft: src.draft,
     }
 }

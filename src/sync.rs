@@ -421,6 +421,7 @@ fn apply(
         }
     }
     adopt_human_texts(source, &target.current, &mut target.record);
+    drop_dangling(source, &mut target.record);
     let bundle = target_bundle(cfg, source, &target, &new_texts);
     retire_removed(source, &target.current, &mut target.record, now);
     // A resource with nothing translated yet gets no files at all.
@@ -551,11 +552,52 @@ fn record_machine(rec: &mut MessageRecord, job: &Job, mut machine: MachineText, 
         rec.log(now, "suggestion", &machine.text);
         rec.suggestion = Some(machine);
     } else {
+        remember_reviewed_source(rec, &job.source_hash, now);
         rec.log(now, "machine", &machine.text);
         rec.source = job.source_text.clone();
         rec.source_hash = job.source_hash.clone();
         rec.machine = Some(machine);
         rec.suggestion = None;
+    }
+}
+
+/// When the French changes under a translation a reviewer approved, the
+/// old French is kept so review can show what changed (the old approval
+/// stays in the record; it no longer matches).
+fn remember_reviewed_source(rec: &mut MessageRecord, new_hash: &str, now: &str) {
+    if rec.source_hash.is_empty() || rec.source_hash == new_hash {
+        return;
+    }
+    rec.log(now, "source", &rec.source.clone());
+    let reviewed = rec
+        .approvals
+        .iter()
+        .any(|a| a.source_hash == rec.source_hash);
+    if reviewed && rec.previous_source.is_none() {
+        rec.previous_source = Some(rec.source.clone());
+    }
+}
+
+/// Drops what no longer refers to the current French: a suggestion made
+/// for a French that was reverted, a previous French equal to the current.
+fn drop_dangling(source: &Source, record: &mut TargetRecord) {
+    for m in &source.messages {
+        let Some(rec) = record.messages.get_mut(&m.id) else {
+            continue;
+        };
+        let text = state::message_text(m);
+        let hash = state::hash(&text);
+        if rec.source_hash == hash
+            && rec
+                .suggestion
+                .as_ref()
+                .is_some_and(|s| s.source_hash != hash)
+        {
+            rec.suggestion = None;
+        }
+        if rec.previous_source.as_deref() == Some(text.as_str()) {
+            rec.previous_source = None;
+        }
     }
 }
 
@@ -613,7 +655,7 @@ fn retire_removed(source: &Source, current: &Resource, record: &mut TargetRecord
         .collect();
     for id in gone {
         let rec = record.messages.remove(&id).expect("listed above");
-        record.removed.push(Removed {
+        record.remember_removed(Removed {
             translation: find(current, &id).map(state::message_text),
             id,
             at: now.to_string(),

@@ -3,9 +3,7 @@
 
 mod common;
 
-use common::{Site, apy_url};
-use relais::ftl;
-use std::collections::BTreeMap;
+use common::{Site, apy_url, edit_message, id_of, messages};
 
 const POST: &str = "posts/2024-06-06-visite.md";
 
@@ -20,23 +18,6 @@ const P1: &str = "La délégation de KEOOGO a visité l’école maternelle du D
 const P2: &str = "Les monitrices ont partagé leurs pratiques pendant une semaine entière.";
 const P3: &str = "Un jardin agroécologique fournit les fruits et les légumes des goûters.";
 const P4: &str = "Le prochain échange aura lieu à Ouagadougou au printemps prochain.";
-
-/// id → Fluent text of every message of a bundle.
-fn messages(site: &Site, rel: &str) -> BTreeMap<String, String> {
-    let (res, errors) = ftl::parse(&site.read(rel));
-    assert!(errors.is_empty(), "{errors:?}");
-    res.messages
-        .iter()
-        .map(|m| (m.id.clone(), relais::state::message_text(m)))
-        .collect()
-}
-
-fn id_of(map: &BTreeMap<String, String>, french: &str) -> String {
-    map.iter()
-        .find(|(_, t)| t.trim() == french)
-        .map(|(id, _)| id.clone())
-        .unwrap_or_else(|| panic!("{french} not in {map:#?}"))
-}
 
 #[test]
 fn untouched_paragraphs_keep_ids_and_translations_when_others_change() {
@@ -111,10 +92,7 @@ fn a_human_edit_survives_a_source_change_and_gets_a_suggestion() {
     let es_before = messages(&site, es_rel)[&id1].clone();
 
     let human = "The KEOOGO delegation visited the nursery school run by Dispensaire Trottoir.";
-    let (mut res, _) = ftl::parse(&site.read(en_rel));
-    let m = res.messages.iter_mut().find(|m| m.id == id1).unwrap();
-    m.value = Some(relais::pattern::Pattern::text(human));
-    site.write(en_rel, &ftl::write(&res));
+    edit_message(&site, en_rel, &id1, human);
 
     let report = site.sync(&[]);
     assert_eq!(report["requests"], 0, "a human edit costs nothing");

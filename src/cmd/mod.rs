@@ -2,15 +2,19 @@
 //! stdout carries data (tables, JSON); stderr carries diagnostics.
 
 mod check;
+mod decide;
 mod export;
 mod init;
 mod preview;
+mod review;
+mod stats;
 mod status;
 mod submit;
 mod sync;
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
+use crate::decide::Action;
 use crate::error::Error;
 use clap::Parser;
 use std::io::Write;
@@ -52,6 +56,27 @@ pub fn main() -> ExitCode {
         Command::Status { resources } => {
             with_config(&root, |cfg| status::run(cfg, resources, cli.json))
         }
+        Command::Review {
+            resources,
+            locales,
+            states,
+            color,
+        } => with_config(&root, |cfg| {
+            review::run(cfg, resources, locales, states, *color, cli.json)
+        }),
+        Command::Approve(args) => with_config(&root, |cfg| {
+            decide::run(cfg, Action::Approve, args, cli.json)
+        }),
+        Command::Unapprove(args) => with_config(&root, |cfg| {
+            decide::run(cfg, Action::Unapprove, args, cli.json)
+        }),
+        Command::AcceptSuggestion(args) => with_config(&root, |cfg| {
+            decide::run(cfg, Action::AcceptSuggestion, args, cli.json)
+        }),
+        Command::Stats {
+            resources,
+            messages,
+        } => with_config(&root, |cfg| stats::run(cfg, resources, *messages, cli.json)),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -85,6 +110,24 @@ fn with_config(
 fn fail(e: &Error) -> ExitCode {
     eprintln!("error: {e:#}");
     ExitCode::from(e.exit_code())
+}
+
+/// Prints a report: its errors on stderr, then the report as JSON or as
+/// the text `text` makes of it on stdout.
+pub(crate) fn report<T: serde::Serialize>(
+    errors: &[String],
+    json: bool,
+    value: &T,
+    text: impl FnOnce(&T) -> String,
+) {
+    for e in errors {
+        eprintln!("error: {e}");
+    }
+    if json {
+        print_json(value);
+    } else {
+        print_out(&text(value));
+    }
 }
 
 /// Prints a JSON document on stdout; a closed pipe is not an error.

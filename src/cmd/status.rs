@@ -7,14 +7,7 @@ use crate::status::{self, Status};
 
 pub fn run(cfg: &Config, resources: &[String], json: bool) -> Result<u8> {
     let st = status::status(cfg, resources);
-    for e in &st.errors {
-        eprintln!("error: {e}");
-    }
-    if json {
-        super::print_json(&st);
-    } else {
-        super::print_out(&table(&st));
-    }
+    super::report(&st.errors, json, &st, table);
     Ok(st.exit_code())
 }
 

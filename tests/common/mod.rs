@@ -3,6 +3,8 @@
 //! Apertium APy server the engine tests talk to.
 #![allow(dead_code)]
 
+pub mod handmade;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -110,21 +112,42 @@ impl Site {
 
     /// Runs `relais -C <site> ARGS`.
     pub fn relais(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_relais"))
-            .arg("-C")
+        self.relais_env(args, &[])
+    }
+
+    /// Runs `relais -C <site> ARGS` with extra environment variables (an
+    /// empty value removes the variable). No reviewer comes from the
+    /// machine's git configuration or `RELAIS_REVIEWER` unless given.
+    pub fn relais_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
+        cmd.arg("-C")
             .arg(self.path())
             .args(args)
             .env("NO_COLOR", "1")
-            .output()
-            .expect("relais runs")
+            .env_remove("RELAIS_REVIEWER")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1");
+        for (k, v) in env {
+            if v.is_empty() {
+                cmd.env_remove(k);
+            } else {
+                cmd.env(k, v);
+            }
+        }
+        cmd.output().expect("relais runs")
     }
 
     /// Runs a command that reports `--json`; returns the document and the
     /// exit code.
     pub fn json(&self, args: &[&str]) -> (serde_json::Value, i32) {
+        self.json_env(args, &[])
+    }
+
+    /// [`Site::json`] with extra environment variables.
+    pub fn json_env(&self, args: &[&str], env: &[(&str, &str)]) -> (serde_json::Value, i32) {
         let mut all = args.to_vec();
         all.push("--json");
-        let out = self.relais(&all);
+        let out = self.relais_env(&all, env);
         let stdout = String::from_utf8_lossy(&out.stdout);
         let doc = serde_json::from_str(&stdout).unwrap_or_else(|e| {
             panic!(
@@ -191,35 +214,77 @@ pub fn html(markdown: &str) -> String {
     out
 }
 
-/// Records approvals the way a reviewer would, through the library: for
-/// each id (all messages when `ids` is empty), the hashes of the French and
-/// of the current translation.
+/// Approves as a reviewer would, with `relais approve`: the given ids, or
+/// every valid message when `ids` is empty.
 pub fn approve(site: &Site, resource: &str, locale: &str, ids: &[&str]) {
-    use relais::state::{Approval, TargetRecord, hash, message_text};
-    let (fr, errors) = relais::ftl::parse(&site.read(&format!("locales/fr/{resource}.ftl")));
-    assert!(errors.is_empty());
-    let (target, errors) =
-        relais::ftl::parse(&site.read(&format!("locales/{locale}/{resource}.ftl")));
-    assert!(errors.is_empty());
-    let state_rel = format!("review/{locale}/{resource}.json");
-    let mut record: TargetRecord = serde_json::from_str(&site.read(&state_rel)).unwrap();
-    for m in fr.messages.iter().filter(|m| !m.id.starts_with('-')) {
-        if !ids.is_empty() && !ids.contains(&m.id.as_str()) {
-            continue;
-        }
-        let Some(t) = target.messages.iter().find(|t| t.id == m.id) else {
-            continue;
-        };
-        let rec = record.messages.entry(m.id.clone()).or_default();
-        rec.approvals.push(Approval {
-            reviewer: "Test Reviewer".into(),
-            at: "2026-01-01T00:00:00Z".into(),
-            source_hash: hash(&message_text(m)),
-            translation_hash: hash(&message_text(t)),
-        });
+    let mut args = vec![
+        "approve",
+        resource,
+        "--locale",
+        locale,
+        "--reviewer",
+        "Test Reviewer",
+    ];
+    if ids.is_empty() {
+        args.push("--all");
     }
-    site.write(
-        &state_rel,
-        &(serde_json::to_string_pretty(&record).unwrap() + "\n"),
+    for id in ids {
+        args.extend(["--message", id]);
+    }
+    let out = site.relais(&args);
+    assert!(
+        out.status.code() == Some(0) || (ids.is_empty() && out.status.code() == Some(1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// id → normalised Fluent text of every message of a bundle of the site.
+pub fn messages(site: &Site, rel: &str) -> BTreeMap<String, String> {
+    let (res, errors) = relais::ftl::parse(&site.read(rel));
+    assert!(errors.is_empty(), "{errors:?}");
+    res.messages
+        .iter()
+        .map(|m| (m.id.clone(), relais::state::message_text(m)))
+        .collect()
+}
+
+/// The id of the message whose text is `french`.
+pub fn id_of(map: &BTreeMap<String, String>, french: &str) -> String {
+    map.iter()
+        .find(|(_, t)| t.trim() == french)
+        .map(|(id, _)| id.clone())
+        .unwrap_or_else(|| panic!("{french} not in {map:#?}"))
+}
+
+/// A reviewer's edit: the value of message `id` in the bundle `rel`
+/// becomes `text`.
+pub fn edit_message(site: &Site, rel: &str, id: &str, text: &str) {
+    let (mut res, errors) = relais::ftl::parse(&site.read(rel));
+    assert!(errors.is_empty(), "{errors:?}");
+    let m = res
+        .messages
+        .iter_mut()
+        .find(|m| m.id == id)
+        .unwrap_or_else(|| panic!("no {id} in {rel}"));
+    m.value = Some(relais::pattern::Pattern::text(text));
+    site.write(rel, &relais::ftl::write(&res));
+}
+
+/// The object of the JSON array `list` whose field `key` is `value`.
+pub fn find<'a>(list: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list:#}"))
+        .iter()
+        .find(|o| o[key] == value)
+        .unwrap_or_else(|| panic!("no {key} = {value} in {list:#}"))
+}
+
+/// The `id` of every object of a JSON array, in order.
+pub fn ids(list: &serde_json::Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list:#}"))
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect()
 }

@@ -1,39 +1,39 @@
 ### Translation of posts/2024-06-06-keoogo-dispensaire-trottoir.md (fr → en), written by relais, reviewed by people.
 ### Edit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.
 
-title = KEOOGO And the Dispensary Footpath : a week to learn mutually
+title = KEOOGO and Dispensaire Trottoir: a week of learning from each other
 
-summary = Of the 5 to 10 May 2024, a delegation of KEOOGO has give to Bobo-Dioulasso to observe the classes préscolaires of the Dispensary Footpath.
+summary = From 5 to 10 May 2024, a KEOOGO delegation travelled to Bobo-Dioulasso to observe the preschool classes of Dispensaire Trottoir.
 
-p-tout-a-commence-il = All has begun there is a year. In May 2023, during a mission of follow-up of DISTRIBUTION in Burkina Faso, our two partners, KEOOGO to Uagadugú and the Dispensary Footpath to Bobo-Dioulasso, have found for the first time around a same table. Very quickly, the squads have ascertained that shared the same challenges : receive boys very vulnerable, whose of numerous boys moved interns, adapt the material pédagogique to his needs and reinforce the competitions of the monitoras.
+p-tout-a-commence-il = It all began a year ago. In May 2023, during a PARTAGE monitoring mission in Burkina Faso, our two partners, KEOOGO in Ouagadougou and Dispensaire Trottoir in Bobo-Dioulasso, sat around the same table for the first time. The teams quickly realised that they faced the same challenges: taking in highly vulnerable children, many of them internally displaced, adapting teaching materials to their needs and strengthening the skills of their teachers.
 
-h-une-delegation-en-immersion = A delegation in immersion
+h-une-delegation-en-immersion = A week of immersion
 
-p-du-5-au-10 = Of the 5 to 10 May 2024, three monitoras of KEOOGO, accompanied of his manager pédagogique, have done the trip until Bobo-Dioulasso. During five days, have shared the newspaper of the classes préscolaires of the Dispensary Footpath, that receives the all-small from long years. Working in binômes with his homologous, have observed the reception of the morning, the rituals, the management of the big groups and the activities of éveil.
+p-du-5-au-10 = From 5 to 10 May 2024, three KEOOGO teachers, accompanied by their education coordinator, made the journey to Bobo-Dioulasso. For five days, they shared the daily life of the preschool classes of Dispensaire Trottoir, which has been welcoming young children for many years. Working in pairs with their counterparts, they observed the morning welcome, the routines, how large groups are managed and the early-learning activities.
 
 p-alt-deux-monitrices-animent = ![](/images/keoogo-classe.jpg)
-    .alt = Two monitoras animate an activity of comptage with of the graines in a class of maternal
+    .alt = Two teachers lead a counting activity with seeds in a nursery class
 
-p-l-echange-ne-s = The exchange has not done in an alone sense. The squad of KEOOGO has presented the way whose moviliza several financeurs to do live his maternal school, as well as his garden agroécologique, that provides fruits and vegetables for the merienda of the girls.
+p-l-echange-ne-s = The exchange did not go one way only. The KEOOGO team explained how it draws on several funders to keep its nursery school running, as well as its agroecological garden, which provides fruit and vegetables for the children’s afternoon snack.
 
-q-chez-nous-ce-sont = « In us, this are young mothers of the neighbourhood that sew the uniforms and manufacture toys with of the matériaux local. Our pals of Bobo have been very curious of this organisation, and us, are left with tens of ideas for our classes. It is a true exchange ! »
+q-chez-nous-ce-sont = “Back home, it’s young mothers from the neighbourhood who sew the uniforms and make toys from local materials. Our colleagues in Bobo were very curious about how we organise this, and we came back with dozens of ideas for our classes. It’s a real exchange!”
 
-q-aminata-monitrice-a-keoogo = — Aminata, monitora to KEOOGO
+q-aminata-monitrice-a-keoogo = — Aminata, teacher at KEOOGO
 
-h-ce-que-les-equipes = What the squads retain
+h-ce-que-les-equipes = What the teams take away
 
-p-au-terme-de-la = To the term of the week, both associations have raised a common balance. Among the main educations :
+p-au-terme-de-la = At the end of the week, the two associations drew up a joint assessment. Among the main lessons:
 
-li-la-presence-d-une = The presence of a **help-monitora** to the sides of each monitora, especially in the small sections where the effective are very high (KEOOGO receives 111 boys delivers in three classes) ;
+li-la-presence-d-une = a **teaching assistant** alongside each teacher, especially in the youngest sections, where classes are very large (KEOOGO takes in 111 children across three classes);
 
-li-la-necessite-de-se = The need to form to the new *curricula* of the préscolaire, recently revised to Burkina Faso ;
+li-la-necessite-de-se = the need for training in the new preschool *curricula*, recently revised in Burkina Faso;
 
-li-l-importance-de-liens = The importance of narrow bonds with the authorities of tutela, in particular the circunscripción of education of base.
+li-l-importance-de-liens = the importance of close ties with the supervising authorities, in particular the basic education district.
 
-h-des-suites-concretes = Of the concrete continuations
+h-des-suites-concretes = Concrete next steps
 
-p-pour-keoogo-la-visite = For KEOOGO, the visit has spent already his fruits. The squad has taken contact with the circunscripción to benefit formations on the new programs, reflexiona to the recruitment of helps-monitoras for the returned of October and apropia the tools transmitted by the Dispensary Footpath : chips of activities, carné of follow-up of the students and grille evaluadora of the starts pédagogiques.
+p-pour-keoogo-la-visite = For KEOOGO, the visit has already borne fruit. The team has contacted the district to benefit from training on the new programmes, is considering recruiting teaching assistants for the new school year in October and is adopting the tools shared by Dispensaire Trottoir: activity sheets, pupil progress booklets and an assessment grid for educational outings.
 
-p-du-cote-de-bobo = Of the side of Bobo-Dioulasso, the director of the Dispensary Footpath underlines that receive another squad obliges to take of the shrinking on his own practical and to put words on of the know-do that they looked to go of himself. For DISTRIBUTION, that sustains both associations, this type of meeting is the one of the best ways to do circulate the best practices to the heart of the coverage.
+p-du-cote-de-bobo = In Bobo-Dioulasso, the director of Dispensaire Trottoir stresses that hosting another team makes you step back from your own practices and put into words know-how that seemed to go without saying. For PARTAGE, which supports both associations, this kind of meeting is one of the best ways to spread good practice across the network.
 
-p-d-autres-themes-de = Other labour subjects are already on the table and could abocar a common project. We will not be missing to maintain you informed !
+p-d-autres-themes-de = Other topics are already on the table and could lead to a joint project. We will keep you posted!

@@ -1,13 +1,13 @@
 ### Translation of posts/2024-06-18-inepe-rapport-alternatif-equateur.md (fr → en), written by relais, reviewed by people.
 ### Edit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.
 
-title = « There is not at all to celebrate » : the alternative report of INEPE on the rights of the boy in Ecuador
+title = “Nothing to celebrate”: INEPE’s alternative report on children’s rights in Ecuador
 
-summary = With other organisations équatoriennes, INEPE has collected the word of 560 boys and adolescent to evaluate the respect of his rights.
+summary = With other Ecuadorian organisations, INEPE gathered the views of 560 children and adolescents to assess how their rights are respected.
 
 p-le-1er-juin-jour = The 1st June, day of the party of the girls in Ecuador, our partner INEPE has chosen a title voluntarily provocador for the document that published with several organisations and coverages of protect of the childhood : *« there is not at all to celebrate the day of the boy »*. Behind this formula hides a background work : an **alternative report** on the application, by the State équatorien, of the relative Convention to the rights of the boy.
 
-h-pourquoi-un-rapport-alternatif = Reason an alternative report ?
+h-pourquoi-un-rapport-alternatif = Why an alternative report?
 
 p-les-etats-qui-ont = The States that have ratified the Convention have to darse regularly to the Committee of the rights of the boy of the United Nations. Near of the official report, the civil society can transmit his own analysis : it is this that it calls an alternative report, or « parallel report ». It allows to the Committee of confrontar the speech of the authorities to the reality lived on the terrain.
 

@@ -1,40 +1,40 @@
 ### Translation of posts/2025-02-14-cantine-scolaire-maeecha-comores.md (fr → en), written by relais, reviewed by people.
 ### Edit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.
 
-title = To Comoras, a cantine school for better learn
+title = In the Comoros, a school canteen for better learning
 
-summary = With MAEECHA, DISTRIBUTION launches a project of cantine school in three schools of the Nyumakele, on the island of Anjouan.
+summary = With MAEECHA, PARTAGE is launching a school canteen project in three schools in Nyumakele, on the island of Anjouan.
 
-p-comment-apprendre-a-lire = How learn to read when has the empty belly ? In the region of the Nyumakele, on the island of Anjouan, a lot of students arrive in the school without having taken of desayunar, after having visited several kilometres on foot. The tiredness and wins it weigh on his concentration, and some finish for abandoning the school before the end of the primary.
+p-comment-apprendre-a-lire = How can you learn to read on an empty stomach? In the Nyumakele region, on the island of Anjouan, many pupils arrive at school without having had breakfast, after walking several kilometres. Tiredness and hunger weigh on their concentration, and some end up leaving school before the end of primary education.
 
-p-c-est-a-partir = It is to leave of this conclusion that ours partner **MAEECHA**, association comorienne recognised for his work on the education and the reading, has imagined with DISTRIBUTION a project of cantine school. It inscribes in the step « Cantines of the schools of the world », launched with several partners of the coverage.
+p-c-est-a-partir = It was on this basis that our partner **MAEECHA**, a Comorian association known for its work on education and reading, designed a school canteen project with PARTAGE. It is part of the “School canteens of the world” initiative, launched with several partners of the network.
 
 p-alt-des-eleves-partagent = ![](/images/maeecha-cantine.jpg "")
-    .alt = Of the students share a lunch of rice and of vegetables under the préau of the school
-    .title = First lunch served to the school of Mramani, January 2025
+    .alt = Pupils share a meal of rice and vegetables under the school’s covered yard
+    .title = First meal served at the school in Mramani, January 2025
 
-h-trois-axes-de-travail = Three labour axes
+h-trois-axes-de-travail = Three areas of work
 
-p-le-projet-ne-se = The project no resume to serve lunches. It rests on three pillars, thought with the communities :
+p-le-projet-ne-se = The project is about more than serving meals. It rests on three pillars, designed with the communities:
 
-li-un-repas-chaud-et = **A hot lunch and balanced each day of school.**
+li-un-repas-chaud-et = **A hot, balanced meal every school day.**
 
-li-les-menus-sont-construits = The menus are built with a nutritionniste to leave of local products : rices, manioc, green banana, fish, brèdes. A small potager school complete the acopios and serves of support pédagogique for the lessons of sciences.
+li-les-menus-sont-construits = The menus are designed with a nutritionist using local produce: rice, cassava, green bananas, fish, leafy greens. A small school vegetable garden supplements the supplies and serves as a teaching aid for science lessons.
 
-li-l-implication-des-parents = **The implication of the relatives and of the communities.**
+li-l-implication-des-parents = **Involving parents and communities.**
 
-li-des-comites-de-gestion = Of the committees of management gather relatives of students, enseñantes and representatives of the villages. They organise the turns of cookery, follow the stocks and fix a symbolic contribution, adapted to the resources of the families.
+li-des-comites-de-gestion = Management committees bring together parents, teachers and village representatives. They organise the cooking rota, keep track of stocks and set a symbolic contribution adapted to what families can afford.
 
-li-le-lien-avec-les = **The bond with the educational authorities.**
+li-le-lien-avec-les = **Working with the education authorities.**
 
-li-des-le-depart-maeecha = From the start, MAEECHA associates the services of the education of the island, with the end that the cantines can, on hire purchase, be restarted in the public politics before that to depend only external financing.
+li-des-le-depart-maeecha = From the start, MAEECHA has involved the island’s education services, so that the canteens can eventually be taken up by public policy rather than depend solely on outside funding.
 
 h-les-premiers-resultats = The first results
 
-p-la-cantine-de-la = The cantine of the first school has opened his doors in January 2025. It is still too early to throw of conclusions, but the enseñantes note already a better assiduidad the morning and of the most attentive students in final of morning. A institutrice of Mramani it resume simply : « Before, to ten hours, the girls looked by the window in the meantime to return eat. Today, they remain with us until the extreme of the lesson. »
+p-la-cantine-de-la = The canteen of the first school opened in January 2025. It is still too early to draw conclusions, but teachers already note better attendance in the morning and more attentive pupils at the end of the morning. A teacher in Mramani puts it simply: “Before, at ten o’clock, the children would look out of the window, waiting to go home and eat. Now they stay with us until the end of the lesson.”
 
-p-les-parents-eux-aussi = The relatives, they also, have appropriate the project. Several mothers relaient weekly cooks, and a grouping of cultivateurs of the village has engaged to provide a part of the vegetables to prizes that cost.
+p-les-parents-eux-aussi = Parents, too, have taken ownership of the project. Several mothers take turns in the kitchen each week, and a village farmers’ group has committed to supplying some of the vegetables at cost price.
 
-h-et-la-suite = And the continuation ?
+h-et-la-suite = What next?
 
-p-deux-autres-ecoles-doivent = Two other schools have to open his cantine of here the returned of October. An evaluation to my-route will allow to measure the effect of the project on the alternate pupil and on the state nutritionnel of the boys. To know more on our partner, date on the [website of MAEECHA](https://www.maeecha.org).
+p-deux-autres-ecoles-doivent = Two more schools are due to open their canteens by the start of the school year in October. A mid-term evaluation will measure the effect of the project on school attendance and on the nutritional status of the children. To find out more about our partner, visit the [MAEECHA website](https://www.maeecha.org).

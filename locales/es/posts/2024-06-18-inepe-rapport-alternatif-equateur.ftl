@@ -1,13 +1,13 @@
 ### Translation of posts/2024-06-18-inepe-rapport-alternatif-equateur.md (fr → es), written by relais, reviewed by people.
 ### Edit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.
 
-title = « No hay nada a celebrar » : el informe alternativo de INEPE sobre los derechos del niño en Ecuador
+title = « No hay nada que celebrar »: el informe alternativo de INEPE sobre los derechos del niño en Ecuador
 
-summary = Con otras organizaciones équatoriennes, INEPE ha recogido la palabra de 560 niños y adolescentes para evaluar el respeto de sus derechos.
+summary = Con otras organizaciones ecuatorianas, INEPE recogió la voz de 560 niños y adolescentes para evaluar el respeto de sus derechos.
 
 p-le-1er-juin-jour = El 1.º junio, día de la fiesta de las niñas en Ecuador, nuestra socia INEPE ha escogido un título voluntariamente provocador para el documento que publicaba con varias organizaciones y coberturas de amparo de la niñez : *« No hay nada a celebrar el día del niño »*. Detrás de esta fórmula se esconde un trabajo de fondo : un **informe alternativo** sobre la aplicación, por el Estado équatorien, de la Convención relativa a los derechos del niño.
 
-h-pourquoi-un-rapport-alternatif = Porqué un informe alternativo ?
+h-pourquoi-un-rapport-alternatif = ¿Por qué un informe alternativo?
 
 p-les-etats-qui-ont = Los Estados que han ratificado la Convención tienen que dar cuenta regularmente al Comité de los derechos del niño de los Naciones Unidas. Cerca del informe oficial, la sociedad civil puede transmitir su propio análisis : es este que se llama un informe alternativo, o « informe paralelo ». Permite al Comité de confrontar el discurso de las autoridades a la realidad vivida sobre el terreno.
 

@@ -1,9 +1,9 @@
 ### Translation of posts/2025-05-15-assemblee-generale-appel-benevoles.md (fr → es), written by relais, reviewed by people.
 ### Edit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.
 
-title = Asamblea general 2025 : venid, votáis, comprometeos !
+title = Asamblea general 2025: ¡venid, votad, comprometeos!
 
-summary = La asamblea general de REPARTO se mantendrá el sábado 14 de junio 2025 ; es también el momento ideal para coger nuestros equipos bénévoles.
+summary = La asamblea general de PARTAGE se celebrará el sábado 14 de junio de 2025; también es el momento ideal para unirse a nuestros equipos de voluntariado.
 
 p-l-assemblee-generale-annuelle = La asamblea general anual de REPARTO tendrá lugar el **sábado 14 de junio 2025**, de 9 h 30 a 13 h, a la Casa de las asociaciones de Compiègne. Podrá también estar seguida on-line. Es un momento de entidad de la vida de nuestra asociación : la ocasión de hacer el punto sobre el año fluido, de votar las grandes orientaciones y de elegir una parte del consejo de administración.
 

@@ -1,0 +1,93 @@
+//! `relais approve`, `relais unapprove`, `relais accept-suggestion`.
+
+use crate::cli::Decide;
+use crate::config::Config;
+use crate::decide::{self, Action, Outcome, Report, Request};
+use crate::error::Result;
+use std::collections::BTreeMap;
+
+pub fn run(cfg: &Config, action: Action, args: &Decide, json: bool) -> Result<u8> {
+    let req = Request {
+        action,
+        resources: args.resources.clone(),
+        locale: super::parse_locales(cfg, std::slice::from_ref(&args.locale))?.remove(0),
+        messages: args.messages.clone(),
+        all: args.all,
+        reviewer: reviewer(cfg, args.reviewer.as_deref()),
+    };
+    let report = decide::run(cfg, &req)?;
+    super::report(&report.errors, json, &report, text);
+    Ok(report.exit_code())
+}
+
+/// `--reviewer`, else `RELAIS_REVIEWER`, else `git config user.name` in
+/// the site.
+fn reviewer(cfg: &Config, flag: Option<&str>) -> Option<String> {
+    let non_empty = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    if let Some(name) = flag {
+        return non_empty(name.to_string());
+    }
+    if let Some(name) = std::env::var("RELAIS_REVIEWER").ok().and_then(non_empty) {
+        return Some(name);
+    }
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(&cfg.root)
+        .args(["config", "user.name"])
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    non_empty(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn text(report: &Report) -> String {
+    let verb = match report.action {
+        Action::Approve => "approved",
+        Action::Unapprove => "unapproved",
+        Action::AcceptSuggestion => "took the suggestion for",
+    };
+    let by = report
+        .reviewer
+        .as_deref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
+    let mut out = String::new();
+    for ((resource, locale), ids) in by_resource(&report.changed) {
+        out.push_str(&format!(
+            "{verb}{by}: {resource} ({locale}): {}\n",
+            ids.join(", ")
+        ));
+    }
+    for ((resource, locale), ids) in by_resource(&report.unchanged) {
+        let what = match report.action {
+            Action::Approve => "already approved",
+            Action::Unapprove => "not approved",
+            Action::AcceptSuggestion => "unchanged",
+        };
+        out.push_str(&format!(
+            "{what}: {resource} ({locale}): {}\n",
+            ids.join(", ")
+        ));
+    }
+    for o in &report.skipped {
+        let why = o.reason.as_deref().unwrap_or("");
+        out.push_str(&format!(
+            "skipped: {} ({}) {}: {why}\n",
+            o.resource, o.locale, o.id
+        ));
+    }
+    if report.changed.is_empty() {
+        out.push_str("nothing changed\n");
+    }
+    out
+}
+
+fn by_resource(outcomes: &[Outcome]) -> BTreeMap<(&str, &str), Vec<&str>> {
+    let mut map: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
+    for o in outcomes {
+        map.entry((&o.resource, &o.locale)).or_default().push(&o.id);
+    }
+    map
+}
