@@ -15,6 +15,7 @@ pub mod extract;
 pub mod fs;
 pub mod ftl;
 pub mod ids;
+pub mod memory;
 pub mod paint;
 pub mod pattern;
 pub mod post;

@@ -195,6 +195,10 @@ pub struct MachineText {
     /// Words the engine did not know (Apertium), for review to highlight.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<String>,
+    /// When the text came from translation memory (`engine` is
+    /// `"memory"`): the approved message it was taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<crate::memory::Origin>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -242,6 +246,19 @@ impl MachineText {
         match &self.pivot {
             Some(p) => format!("{} (via {p})", self.engine),
             None => self.engine.clone(),
+        }
+    }
+
+    /// What review shows: the engine, and for a translation memory match
+    /// where it came from.
+    pub fn origin_label(&self) -> String {
+        match &self.memory {
+            Some(m) if m.reviewer.is_empty() => format!("memory match: {} {}", m.resource, m.id),
+            Some(m) => format!(
+                "memory match: {} {}, approved by {}",
+                m.resource, m.id, m.reviewer
+            ),
+            None => self.engine_label(),
         }
     }
 }
@@ -398,6 +415,7 @@ mod tests {
                 pivot: None,
                 at: "t".into(),
                 unknown: vec![],
+                memory: None,
             }),
             ..Default::default()
         }

@@ -13,6 +13,7 @@ use crate::engine::{self, Meter, Pair, Translation, Translator};
 use crate::error::{Error, Result};
 use crate::fs;
 use crate::ftl::{self, Message, Resource};
+use crate::memory;
 use crate::source::{self, Source, find, rel_path};
 use crate::state::{self, Failure, MachineText, MessageRecord, Removed, Store, TargetRecord};
 use crate::units::{self, Units};
@@ -102,6 +103,9 @@ struct Job {
     source_hash: String,
     /// What the engine is sent for it.
     units: Units,
+    /// An approved translation of the same French elsewhere on the site,
+    /// used instead of the engine.
+    memory: Option<memory::Hit>,
 }
 
 /// One resource in one target locale.
@@ -142,6 +146,7 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
             }
         }
     }
+    use_memory(&sources, &mut targets);
     if opts.dry_run {
         report.estimate = estimate(cfg, &locales, &targets);
         return report;
@@ -256,6 +261,7 @@ fn plan_message(
         source_text,
         source_hash,
         units: Units::plan(m, target),
+        memory: None,
     })
 }
 
@@ -264,7 +270,7 @@ fn unique_texts<'a>(targets: impl Iterator<Item = &'a Target>) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for t in targets {
-        for job in &t.jobs {
+        for job in t.jobs.iter().filter(|j| j.memory.is_none()) {
             for text in job.units.texts() {
                 if seen.insert(text) {
                     out.push(text.to_string());
@@ -385,7 +391,10 @@ fn apply(
             .iter()
             .find(|m| m.id == job.id)
             .expect("job of a source message");
-        let outcome = restore_job(&job, &target.locale, answers, src, &checks);
+        let outcome = match &job.memory {
+            Some(hit) => Some(from_memory(&job, hit, src, &checks)),
+            None => restore_job(&job, &target.locale, answers, src, &checks),
+        };
         let Some(outcome) = outcome else {
             report.left += 1;
             continue;
@@ -402,12 +411,16 @@ fn apply(
                 });
             }
             Ok((message, machine)) => {
-                let texts = job.units.texts();
+                let texts = if job.memory.is_some() {
+                    Vec::new()
+                } else {
+                    job.units.texts()
+                };
                 let fresh = texts
                     .iter()
                     .filter(|text| requested.insert((target.locale.clone(), text.to_string())))
                     .count();
-                let reused = fresh == 0 && !texts.is_empty();
+                let reused = job.memory.is_some() || (fresh == 0 && !texts.is_empty());
                 if reused {
                     report.reused += 1
                 } else {
@@ -446,6 +459,64 @@ fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) ->
         .find_map(|text| answers.get(&(locale.clone(), text.to_string())))
         .map_or("engine", |(_, name)| name)
         .to_string()
+}
+
+/// Indexes the approved translations of every planned resource, and gives
+/// each job whose French has one elsewhere that translation.
+fn use_memory(sources: &[Source], targets: &mut [Target]) {
+    let mut index = memory::Memory::default();
+    for t in targets.iter() {
+        index.add(
+            &t.locale.to_string(),
+            &sources[t.source],
+            &t.current,
+            &t.record,
+        );
+    }
+    if index.is_empty() {
+        return;
+    }
+    for t in targets.iter_mut() {
+        let (locale, resource) = (t.locale.to_string(), sources[t.source].resource.clone());
+        for job in &mut t.jobs {
+            job.memory = index
+                .lookup(&locale, &job.source_text)
+                .filter(|hit| hit.origin.resource != resource || hit.origin.id != job.id)
+                .cloned();
+        }
+    }
+}
+
+/// A translation memory match as this message's machine text.
+fn from_memory(
+    job: &Job,
+    hit: &memory::Hit,
+    src: &Message,
+    checks: &Checks,
+) -> std::result::Result<(Message, MachineText), String> {
+    let message = Message {
+        id: job.id.clone(),
+        comment: src.comment.clone(),
+        ..hit.translation.clone()
+    };
+    let problems = checks.problems(src, &message);
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    let text = state::message_text(&message);
+    Ok((
+        message,
+        MachineText {
+            hash: state::hash(&text),
+            text,
+            source_hash: job.source_hash.clone(),
+            engine: "memory".into(),
+            pivot: None,
+            at: String::new(),
+            unknown: Vec::new(),
+            memory: Some(hit.origin.clone()),
+        },
+    ))
 }
 
 /// Restores every unit of a job and checks the result. `None` when some
@@ -502,6 +573,7 @@ fn restore_job(
         pivot,
         at: String::new(),
         unknown,
+        memory: None,
     };
     Some(Ok((message, machine)))
 }

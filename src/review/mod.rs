@@ -64,6 +64,8 @@ pub struct Item {
     pub suggestion_diff: Option<Vec<Op>>,
     /// `apertium`, `apertium (via es)`.
     pub engine: Option<String>,
+    /// For a translation memory match: the approved message it came from.
+    pub memory: Option<crate::memory::Origin>,
     /// Words the engine did not know (in the machine text or suggestion).
     pub unknown: Vec<String>,
     /// Why the message is invalid.
@@ -166,7 +168,10 @@ pub fn item(resource: &str, view: &View, e: &Entry) -> Item {
         suggestion_diff: both(&machine, &suggestion).map(|(m, s)| diff::words(m, s)),
         engine: suggestion_text
             .or(machine_text)
-            .map(MachineText::engine_label),
+            .map(MachineText::origin_label),
+        memory: suggestion_text
+            .or(machine_text)
+            .and_then(|m| m.memory.clone()),
         unknown: unknown(machine_text, suggestion_text),
         reasons: if e.state == State::Invalid {
             e.reasons()

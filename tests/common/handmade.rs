@@ -38,6 +38,7 @@ pub fn machine(french: &str, text: &str, engine: &str, unknown: &[&str]) -> Mach
         pivot,
         at: AT.to_string(),
         unknown: unknown.iter().map(|s| s.to_string()).collect(),
+        memory: None,
     }
 }
 

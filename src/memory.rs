@@ -1,0 +1,103 @@
+//! Translation memory: the site's approved translations, found by their
+//! French. Derived from the review state on every run (no second database):
+//! an index built once, looked up per message.
+//!
+//! A match is used instead of an engine: no request, nothing billed. The
+//! reused text still needs approval in its new place; review shows where it
+//! came from. A human-approved text always beats a new machine translation.
+
+use crate::ftl::Message;
+use crate::state::{self, TargetRecord};
+use crate::view;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Where a reused translation comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    pub resource: String,
+    pub id: String,
+    pub reviewer: String,
+}
+
+/// An approved translation.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub translation: Message,
+    pub origin: Origin,
+}
+
+/// Approved translations by (locale, normalised French).
+#[derive(Default)]
+pub struct Memory {
+    map: HashMap<(String, String), Hit>,
+}
+
+/// The French of a message with runs of whitespace made single, so that
+/// re-wrapping a paragraph still matches.
+pub fn key(french: &str) -> String {
+    french.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Memory {
+    /// Adds every approved message of one resource in one locale. The first
+    /// resource added wins for a given French text (resources come sorted,
+    /// so which one serves is stable).
+    pub fn add(
+        &mut self,
+        locale: &str,
+        source: &crate::source::Source,
+        target: &crate::ftl::Resource,
+        record: &TargetRecord,
+    ) {
+        for m in &source.messages {
+            let entry = view::entry(source, m, target, record);
+            if entry.state != state::State::Approved {
+                continue;
+            }
+            let (Some(current), Some(text), Some(rec)) =
+                (entry.current, &entry.current_text, entry.record)
+            else {
+                continue;
+            };
+            let reviewer = rec
+                .approval(&entry.source_hash, &state::hash(text))
+                .map_or_else(String::new, |a| a.reviewer.clone());
+            let k = (locale.to_string(), key(&state::message_text(m)));
+            self.map.entry(k).or_insert_with(|| Hit {
+                translation: current.clone(),
+                origin: Origin {
+                    resource: source.resource.clone(),
+                    id: m.id.clone(),
+                    reviewer,
+                },
+            });
+        }
+    }
+
+    /// The approved translation of `french` in `locale`, if any.
+    pub fn lookup(&self, locale: &str, french: &str) -> Option<&Hit> {
+        self.map.get(&(locale.to_string(), key(french)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_wrapping() {
+        assert_eq!(
+            key("Une phrase\n  sur deux lignes. "),
+            "Une phrase sur deux lignes."
+        );
+    }
+}
