@@ -15,6 +15,7 @@ pub mod extract;
 pub mod fs;
 pub mod ftl;
 pub mod ids;
+pub mod lock;
 pub mod memory;
 pub mod paint;
 pub mod pattern;

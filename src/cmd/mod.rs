@@ -31,13 +31,20 @@ pub fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Init => init::run(&root, cli.json),
-        Command::Submit { file } => with_config(&root, |cfg| submit::run(cfg, file, cli.json)),
+        Command::Submit { file } => with_writer_lock(&root, |cfg| submit::run(cfg, file, cli.json)),
         Command::Sync {
             resources,
             locales,
-            dry_run,
+            dry_run: true,
         } => with_config(&root, |cfg| {
-            sync::run(cfg, resources, locales, *dry_run, cli.json)
+            sync::run(cfg, resources, locales, true, cli.json)
+        }),
+        Command::Sync {
+            resources,
+            locales,
+            dry_run: false,
+        } => with_writer_lock(&root, |cfg| {
+            sync::run(cfg, resources, locales, false, cli.json)
         }),
         Command::Preview { resource, locale } => {
             with_config(&root, |cfg| preview::run(cfg, resource, locale))
@@ -64,13 +71,13 @@ pub fn main() -> ExitCode {
         } => with_config(&root, |cfg| {
             review::run(cfg, resources, locales, states, *color, cli.json)
         }),
-        Command::Approve(args) => with_config(&root, |cfg| {
+        Command::Approve(args) => with_writer_lock(&root, |cfg| {
             decide::run(cfg, Action::Approve, args, cli.json)
         }),
-        Command::Unapprove(args) => with_config(&root, |cfg| {
+        Command::Unapprove(args) => with_writer_lock(&root, |cfg| {
             decide::run(cfg, Action::Unapprove, args, cli.json)
         }),
-        Command::AcceptSuggestion(args) => with_config(&root, |cfg| {
+        Command::AcceptSuggestion(args) => with_writer_lock(&root, |cfg| {
             decide::run(cfg, Action::AcceptSuggestion, args, cli.json)
         }),
         Command::Stats {
@@ -105,6 +112,24 @@ fn with_config(
 ) -> Result<u8, Error> {
     let cfg = Config::load(root)?;
     f(&cfg)
+}
+
+/// Like [`with_config`], holding the site's write lock: one writer at a time.
+fn with_writer_lock(
+    root: &std::path::Path,
+    f: impl FnOnce(&Config) -> Result<u8, Error>,
+) -> Result<u8, Error> {
+    let wait = std::env::var("RELAIS_LOCK_WAIT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(
+            crate::lock::DEFAULT_WAIT,
+            std::time::Duration::from_secs_f64,
+        );
+    with_config(root, |cfg| {
+        let _lock = crate::lock::SiteLock::acquire(cfg, wait)?;
+        f(cfg)
+    })
 }
 
 fn fail(e: &Error) -> ExitCode {
