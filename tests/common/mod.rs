@@ -175,9 +175,14 @@ impl Site {
     }
 }
 
+/// The site's content: `review/.cache` (the write lock, the translation
+/// cache) is runtime data kept out of git, and left out.
 fn snapshot_dir(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        if path.ends_with("review/.cache") {
+            continue;
+        }
         if path.is_dir() {
             snapshot_dir(root, &path, out);
         } else {
