@@ -3,33 +3,50 @@
 //!
 //! The run has three phases: read every source and target (a bad file is
 //! reported and skipped, never rewritten), translate the planned segments
-//! per locale through the configured engine, then apply the answers. A
-//! human edit is never overwritten: when its French changes, the new
-//! machine text is stored beside it as a suggestion.
+//! per locale (`translate`: cache, then the configured engine), then apply
+//! the answers. A human edit is never overwritten: when its French
+//! changes, the new machine text is stored beside it as a suggestion.
 
 use crate::check::{self, TextKind};
-use crate::config::{Config, EngineConfig};
-use crate::engine::{self, Meter, Pair, Translation, Translator};
+use crate::config::Config;
+use crate::engine::cache::Cache;
 use crate::error::{Error, Result};
 use crate::fs;
 use crate::ftl::{self, Message, Resource};
-use crate::protect::{self, Protected};
+use crate::glossary::Glossary;
+use crate::protect::{self, Protected, Terms};
 use crate::source::{self, Source, find, is_untranslatable, rel_path};
 use crate::state::{self, Failure, MachineText, MessageRecord, Removed, Store, TargetRecord};
+use crate::translate::{self, Answers, Progress, Work};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
+pub use crate::translate::Estimate;
+
 /// What the user asked for.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// Resources to sync (`posts/<slug>`, `site`); empty means all.
     pub resources: Vec<String>,
     /// Target locales to sync; empty means all.
     pub locales: Vec<LanguageIdentifier>,
     pub dry_run: bool,
+    /// Hears how far translation is (a progress bar on a terminal).
+    pub progress: Option<Arc<dyn Progress>>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("resources", &self.resources)
+            .field("locales", &self.locales)
+            .field("dry_run", &self.dry_run)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
 }
 
 /// What a run did, for people and for `--json`.
@@ -38,11 +55,16 @@ pub struct Report {
     pub dry_run: bool,
     /// HTTP requests made to engines (a pivot costs its legs).
     pub requests: usize,
-    /// Characters sent in those requests.
+    /// Characters of the texts in those requests that were answered (what
+    /// an engine bills).
     pub characters: usize,
+    /// Requests sent again after a transient failure (counted in
+    /// `requests` too).
+    pub retries: usize,
     /// (message, locale) pairs that got new machine text.
     pub translated: usize,
-    /// Pairs served by a duplicate in the same run instead of an engine.
+    /// Pairs served by the translation cache or by a duplicate in the same
+    /// run instead of an engine.
     pub reused: usize,
     /// Pairs whose machine output failed verification (state `invalid`).
     pub invalid: usize,
@@ -63,15 +85,6 @@ pub struct Report {
     pub engine_error: Option<String>,
     #[serde(skip)]
     config_error: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Estimate {
-    pub locale: String,
-    pub engine: String,
-    pub segments: usize,
-    /// Characters of the first leg (a pivot sends its second leg too).
-    pub characters: usize,
 }
 
 impl Report {
@@ -124,20 +137,30 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
         ..Report::default()
     };
     let store = Store::new(cfg.state_dir());
-    let read = source::read_all(cfg, &opts.resources, !opts.dry_run);
-    report.written = read.written;
-    read.errors.into_iter().for_each(|e| report.error(e));
-    let sources = read.sources;
     let locales: Vec<LanguageIdentifier> = cfg
         .targets
         .iter()
         .filter(|l| opts.locales.is_empty() || opts.locales.contains(l))
         .cloned()
         .collect();
+    // Nothing runs on a bad configuration: keys and glossary first.
+    let setup = preflight(cfg, &locales, opts.dry_run);
+    let (glossary, mut cache) = match setup {
+        Ok(s) => s,
+        Err(e) => {
+            report.error(e);
+            return report;
+        }
+    };
+    let read = source::read_all(cfg, &opts.resources, !opts.dry_run);
+    report.written = read.written;
+    read.errors.into_iter().for_each(|e| report.error(e));
+    let sources = read.sources;
     let mut targets = Vec::new();
     for locale in &locales {
+        let terms = terms_for(cfg, &glossary, locale);
         for (i, source) in sources.iter().enumerate() {
-            match plan_target(cfg, &store, &sources, i, locale) {
+            match plan_target(cfg, &store, &sources, i, locale, &terms) {
                 Ok(Some(t)) => targets.push(t),
                 Ok(None) => {}
                 Err(errors) => errors.into_iter().for_each(|e| report.error(e)),
@@ -149,11 +172,26 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
                 .count();
         }
     }
+    let work: Vec<Work> = locales
+        .iter()
+        .map(|locale| Work {
+            locale: locale.clone(),
+            texts: unique_texts(targets.iter().filter(|t| &t.locale == locale)),
+        })
+        .collect();
     if opts.dry_run {
-        report.estimate = estimate(cfg, &locales, &targets);
+        report.estimate = translate::estimate(cfg, &glossary, &cache, &work);
         return report;
     }
-    let answers = translate(cfg, &locales, &targets, &mut report).await;
+    let glossary = Arc::new(glossary);
+    let progress = opts.progress.as_deref();
+    let outcome = translate::run(cfg, glossary.clone(), &mut cache, work, progress).await;
+    report.requests = outcome.requests;
+    report.characters = outcome.characters;
+    report.retries = outcome.retries;
+    report.engine_error = outcome.engine_error;
+    outcome.errors.into_iter().for_each(|e| report.error(e));
+    let answers = outcome.answers;
     let now = state::now();
     let mut requested = HashSet::new();
     for target in targets {
@@ -161,6 +199,7 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
             cfg,
             store: &store,
             answers: &answers,
+            glossary: &glossary,
             now: &now,
         };
         if let Err(e) = apply(&run, &sources, target, &mut requested, &mut report) {
@@ -173,6 +212,34 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     report
 }
 
+/// Checks that every engine of the run has its key (not needed to send
+/// nothing), and reads the glossary and the translation cache.
+fn preflight(
+    cfg: &Config,
+    locales: &[LanguageIdentifier],
+    dry_run: bool,
+) -> Result<(Glossary, Cache)> {
+    if !dry_run {
+        for locale in locales {
+            crate::engine::key::from_env(cfg.engine_for(locale), &cfg.engine_table(locale))
+                .map_err(Error::Config)?;
+        }
+    }
+    let glossary = Glossary::load(&cfg.root).map_err(|e| Error::Config(e.to_string()))?;
+    let cache = Cache::load(&translate::cache_dir(cfg))?;
+    Ok((glossary, cache))
+}
+
+/// Glossary terms to protect for a locale: none when its engine takes the
+/// glossary itself (DeepL).
+fn terms_for(cfg: &Config, glossary: &Glossary, locale: &LanguageIdentifier) -> Terms {
+    if cfg.engine_for(locale).kind.has_glossaries() {
+        Terms::default()
+    } else {
+        glossary.terms(locale)
+    }
+}
+
 /// Reads one target bundle and its state, and decides what to translate.
 fn plan_target(
     cfg: &Config,
@@ -180,6 +247,7 @@ fn plan_target(
     sources: &[Source],
     index: usize,
     locale: &LanguageIdentifier,
+    terms: &Terms,
 ) -> std::result::Result<Option<Target>, Vec<Error>> {
     let source = &sources[index];
     if source.draft {
@@ -195,7 +263,10 @@ fn plan_target(
         .messages
         .iter()
         .filter(|m| !is_untranslatable(m))
-        .filter_map(|m| plan_message(source, m, find(&current, &m.id), record.messages.get(&m.id)))
+        .filter_map(|m| {
+            let rec = record.messages.get(&m.id);
+            plan_message(source, m, find(&current, &m.id), rec, terms)
+        })
         .collect();
     Ok(Some(Target {
         source: index,
@@ -214,6 +285,7 @@ fn plan_message(
     m: &Message,
     current: Option<&Message>,
     rec: Option<&MessageRecord>,
+    terms: &Terms,
 ) -> Option<Job> {
     let source_text = state::message_text(m);
     let source_hash = state::hash(&source_text);
@@ -245,15 +317,13 @@ fn plan_message(
             !untouched
         }
     };
+    let protect = |p| protect::protect_with(p, source.syntax, &source.ref_defs, terms);
     let mut parts = Vec::new();
     if let Some(v) = &m.value {
-        parts.push((None, protect::protect(v, source.syntax, &source.ref_defs)));
+        parts.push((None, protect(v)));
     }
     for (name, p) in &m.attributes {
-        parts.push((
-            Some(name.clone()),
-            protect::protect(p, source.syntax, &source.ref_defs),
-        ));
+        parts.push((Some(name.clone()), protect(p)));
     }
     Some(Job {
         id: m.id.clone(),
@@ -280,88 +350,12 @@ fn unique_texts<'a>(targets: impl Iterator<Item = &'a Target>) -> Vec<String> {
     out
 }
 
-fn estimate(cfg: &Config, locales: &[LanguageIdentifier], targets: &[Target]) -> Vec<Estimate> {
-    locales
-        .iter()
-        .map(|locale| {
-            let texts = unique_texts(targets.iter().filter(|t| &t.locale == locale));
-            Estimate {
-                locale: locale.to_string(),
-                engine: format!("{:?}", cfg.engine_for(locale).kind).to_lowercase(),
-                segments: texts.len(),
-                characters: texts.iter().map(|t| t.chars().count()).sum(),
-            }
-        })
-        .collect()
-}
-
-/// Answers by locale and protected text.
-type Answers = HashMap<(LanguageIdentifier, String), (Translation, &'static str)>;
-
-/// Sends every planned segment, locale by locale (so a pivot through
-/// Spanish reuses the legs already paid for). Stops at the first engine
-/// failure, keeping the answers received.
-async fn translate(
-    cfg: &Config,
-    locales: &[LanguageIdentifier],
-    targets: &[Target],
-    report: &mut Report,
-) -> Answers {
-    let meter = Arc::new(Meter::default());
-    let mut engines: Vec<(EngineConfig, Arc<dyn Translator>)> = Vec::new();
-    let mut answers = Answers::new();
-    for locale in locales {
-        let texts = unique_texts(targets.iter().filter(|t| &t.locale == locale));
-        if texts.is_empty() || report.engine_error.is_some() {
-            continue;
-        }
-        let engine = match engine_for(cfg, locale, &meter, &mut engines) {
-            Ok(e) => e,
-            Err(e) => {
-                report.engine_error = Some(e.to_string());
-                break;
-            }
-        };
-        let pair = Pair {
-            source: cfg.source.clone(),
-            target: locale.clone(),
-        };
-        let (got, error) = engine::translate_all(engine.as_ref(), &pair, &texts).await;
-        for (text, answer) in texts.into_iter().zip(got) {
-            if let Some(a) = answer {
-                answers.insert((locale.clone(), text), (a, engine.name()));
-            }
-        }
-        if let Some(e) = error {
-            report.engine_error = Some(e.to_string());
-        }
-    }
-    report.requests = meter.requests();
-    report.characters = meter.characters();
-    answers
-}
-
-/// One client per distinct engine configuration, shared across locales.
-fn engine_for(
-    cfg: &Config,
-    locale: &LanguageIdentifier,
-    meter: &Arc<Meter>,
-    engines: &mut Vec<(EngineConfig, Arc<dyn Translator>)>,
-) -> std::result::Result<Arc<dyn Translator>, engine::EngineError> {
-    let ec = cfg.engine_for(locale);
-    if let Some((_, e)) = engines.iter().find(|(c, _)| c == ec) {
-        return Ok(e.clone());
-    }
-    let e = engine::build(ec, meter.clone())?;
-    engines.push((ec.clone(), e.clone()));
-    Ok(e)
-}
-
 /// What every target of a run shares when answers are applied.
 struct Run<'a> {
     cfg: &'a Config,
     store: &'a Store,
     answers: &'a Answers,
+    glossary: &'a Glossary,
     now: &'a str,
 }
 
@@ -379,6 +373,7 @@ fn apply(
         cfg,
         store,
         answers,
+        glossary,
         now,
     } = *run;
     let source = &sources[target.source];
@@ -393,7 +388,7 @@ fn apply(
             .iter()
             .find(|m| m.id == job.id)
             .expect("job of a source message");
-        let outcome = restore_job(&job, &target.locale, answers, src, kind);
+        let outcome = restore_job(&job, &target.locale, answers, src, kind, glossary);
         let Some(outcome) = outcome else {
             report.left += 1;
             continue;
@@ -410,9 +405,15 @@ fn apply(
                 });
             }
             Ok((message, machine)) => {
-                let reused = job.parts.iter().fold(true, |all, (_, p)| {
-                    !requested.insert((target.locale.clone(), p.text.clone())) && all
-                });
+                // Reused: every part came from the cache or was already
+                // used by another message of this run.
+                let mut reused = true;
+                for (_, p) in &job.parts {
+                    let key = (target.locale.clone(), p.text.clone());
+                    let cached = answers.get(&key).is_some_and(|a| a.cached);
+                    let first_use = requested.insert(key);
+                    reused &= cached || !first_use;
+                }
                 if reused {
                     report.reused += 1
                 } else {
@@ -447,7 +448,7 @@ fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) ->
     job.parts
         .iter()
         .find_map(|(_, p)| answers.get(&(locale.clone(), p.text.clone())))
-        .map_or("engine", |(_, name)| name)
+        .map_or("engine", |a| a.engine)
         .to_string()
 }
 
@@ -458,6 +459,7 @@ fn restore_job(
     answers: &Answers,
     src: &Message,
     kind: TextKind,
+    glossary: &Glossary,
 ) -> Option<std::result::Result<(Message, MachineText), String>> {
     let mut message = Message {
         id: job.id.clone(),
@@ -468,8 +470,16 @@ fn restore_job(
     let mut meta: Option<(&'static str, Option<String>)> = None;
     let mut unknown: Vec<String> = Vec::new();
     for (attr, protected) in &job.parts {
-        let (answer, engine) = answers.get(&(locale.clone(), protected.text.clone()))?;
-        meta = Some((engine, answer.pivot.clone()));
+        let got = answers.get(&(locale.clone(), protected.text.clone()))?;
+        let what = || {
+            attr.as_ref()
+                .map_or("value".to_string(), |a| format!(".{a}"))
+        };
+        let answer = match &got.result {
+            Ok(a) => a,
+            Err(reason) => return Some(Err(format!("{}: {reason}", what()))),
+        };
+        meta = Some((got.engine, answer.pivot.clone()));
         unknown.extend(
             answer
                 .unknown
@@ -480,24 +490,20 @@ fn restore_job(
         );
         let restored = match protect::restore(protected, &answer.text) {
             Ok(p) => p,
-            Err(e) => {
-                let what = attr
-                    .as_ref()
-                    .map_or("value".to_string(), |a| format!(".{a}"));
-                return Some(Err(format!("{what}: {e}")));
-            }
+            Err(e) => return Some(Err(format!("{}: {e}", what()))),
         };
         match attr {
             None => message.value = Some(restored),
             Some(name) => message.attributes.push((name.clone(), restored)),
         }
     }
-    let problems = check::problems(src, &message, kind);
+    let text = state::message_text(&message);
+    let mut problems = check::problems(src, &message, kind);
+    problems.extend(glossary.violations(&state::message_text(src), &text));
     if !problems.is_empty() {
         return Some(Err(problems.join("; ")));
     }
     let (engine, pivot) = meta.unwrap_or(("engine", None));
-    let text = state::message_text(&message);
     let machine = MachineText {
         hash: state::hash(&text),
         text,
