@@ -21,3 +21,4 @@ pub mod state;
 pub mod status;
 pub mod sync;
 pub mod translate;
+pub mod usage;

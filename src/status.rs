@@ -29,6 +29,10 @@ pub struct Status {
     pub resources: Vec<Row>,
     /// Files that could not be read (`path:line:col: message`).
     pub errors: Vec<String>,
+    /// Paid engines' usage (DeepL characters used and left), filled by the
+    /// command when such an engine is configured.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub usage: Vec<crate::usage::EngineUsage>,
 }
 
 impl Status {

@@ -6,16 +6,41 @@ use crate::state::State;
 use crate::status::{self, Status};
 
 pub fn run(cfg: &Config, resources: &[String], json: bool) -> Result<u8> {
-    let st = status::status(cfg, resources);
+    let mut st = status::status(cfg, resources);
+    st.usage = super::runtime()?.block_on(crate::usage::deepl(cfg));
     for e in &st.errors {
         eprintln!("error: {e}");
+    }
+    for u in &st.usage {
+        if let Some(e) = &u.error {
+            eprintln!(
+                "warning: DeepL usage unknown ({}): {e}",
+                u.locales.join(", ")
+            );
+        }
     }
     if json {
         super::print_json(&st);
     } else {
-        super::print_out(&table(&st));
+        super::print_out(&format!("{}{}", table(&st), usage_lines(&st)));
     }
     Ok(st.exit_code())
+}
+
+/// `DeepL (en, es): 12345 of 500000 characters used, 487655 left`.
+fn usage_lines(st: &Status) -> String {
+    let mut out = String::new();
+    for u in &st.usage {
+        if let (Some(count), Some(limit), Some(left)) =
+            (u.character_count, u.character_limit, u.characters_left)
+        {
+            out.push_str(&format!(
+                "\nDeepL ({}): {count} of {limit} characters used this billing period, {left} left\n",
+                u.locales.join(", ")
+            ));
+        }
+    }
+    out
 }
 
 /// A plain table, one row per resource and locale.

@@ -3,6 +3,9 @@
 //! Apertium APy server the engine tests talk to.
 #![allow(dead_code)]
 
+pub mod fake;
+
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -60,23 +63,64 @@ fn start_apy() -> String {
 /// A site in a temporary folder.
 pub struct Site {
     pub dir: tempfile::TempDir,
+    /// Environment variables set for every `relais` run (API keys).
+    env: RefCell<Vec<(String, String)>>,
 }
 
 impl Site {
     /// An empty site with a configuration pointing at `url`.
     pub fn new(targets: &[&str], url: &str) -> Site {
+        Site::with_engine(
+            targets,
+            &format!("kind = \"apertium\"\nurl = \"{url}\"\nconcurrency = 2\ntimeout = 120\n"),
+        )
+    }
+
+    /// An empty site whose `[engine]` table is `engine` (TOML lines).
+    pub fn with_engine(targets: &[&str], engine: &str) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
-        let site = Site { dir };
+        let site = Site {
+            dir,
+            env: RefCell::new(Vec::new()),
+        };
         let targets: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
         site.write(
             "relais.toml",
             &format!(
-                "source = \"fr\"\ntargets = [{}]\n\n[engine]\nkind = \"apertium\"\nurl = \"{url}\"\nconcurrency = 2\ntimeout = 120\n",
+                "source = \"fr\"\ntargets = [{}]\n\n[engine]\n{engine}",
                 targets.join(", ")
             ),
         );
         std::fs::create_dir_all(site.path().join("posts")).unwrap();
         site
+    }
+
+    /// Sets an environment variable for the next `relais` runs.
+    pub fn set_env(&self, key: &str, value: &str) {
+        let mut env = self.env.borrow_mut();
+        env.retain(|(k, _)| k != key);
+        env.push((key.to_string(), value.to_string()));
+    }
+
+    /// Writes `n` posts of a title and `paragraphs` paragraphs each, every
+    /// text different: `n × (1 + paragraphs)` segments.
+    pub fn write_posts(&self, n: usize, paragraphs: usize) {
+        for i in 0..n {
+            let body: Vec<String> = (0..paragraphs)
+                .map(|p| {
+                    format!(
+                        "Le paragraphe {p} de l’article {i} parle des enfants et de leurs droits."
+                    )
+                })
+                .collect();
+            self.write(
+                &format!("posts/2024-01-{:02}-article-{i}.md", i % 28 + 1),
+                &format!(
+                    "---\ntitle: \"Article numéro {i}\"\ndate: 2024-01-01\n---\n\n{}\n",
+                    body.join("\n\n")
+                ),
+            );
+        }
     }
 
     /// The repository's sample posts and French UI strings, nothing else.
@@ -115,6 +159,7 @@ impl Site {
             .arg(self.path())
             .args(args)
             .env("NO_COLOR", "1")
+            .envs(self.env.borrow().iter().cloned())
             .output()
             .expect("relais runs")
     }
