@@ -53,7 +53,9 @@ impl std::fmt::Debug for Options {
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
     pub dry_run: bool,
-    /// HTTP requests made to engines (a pivot costs its legs).
+    /// Translation requests made to engines, retries included (a pivot
+    /// costs its legs; asking for pairs, glossaries or usage is not
+    /// counted).
     pub requests: usize,
     /// Characters of the texts in those requests that were answered (what
     /// an engine bills).

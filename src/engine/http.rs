@@ -65,14 +65,18 @@ impl Http {
 
     /// Sends the request `build` makes (again on each retry) and returns
     /// the body of its 2xx answer. `chars` is what the request carries for
-    /// translation, counted once it is answered.
+    /// translation, counted once it is answered. Only requests that carry
+    /// text are metered: asking for pairs, glossaries or usage is not
+    /// translation and costs no characters.
     pub async fn send(
         &self,
         chars: usize,
         build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
     ) -> Result<String, EngineError> {
         let on_retry = |n: u32, wait: Duration, e: &EngineError| {
-            self.meter.retried();
+            if chars > 0 {
+                self.meter.retried();
+            }
             tracing::warn!(
                 "{e}; retry {n}/{} in {:.1} s",
                 self.policy.retries,
@@ -109,7 +113,9 @@ impl Http {
         chars: usize,
         build: &impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
     ) -> Result<String, Failure> {
-        self.meter.requested();
+        if chars > 0 {
+            self.meter.requested();
+        }
         let resp = build(&self.client)
             .send()
             .await
