@@ -39,6 +39,7 @@ fn main() {
     let requests = report["requests"].as_u64().unwrap();
     let segments = report["translated"].as_u64().unwrap();
     let floor = LATENCY.as_secs_f64() * requests as f64 / CONCURRENCY as f64;
+    let talking = fake.busy();
 
     let start = Instant::now();
     let (again, _) = site.json(&["sync"]);
@@ -53,6 +54,16 @@ fn main() {
     println!("  wall time            {:.2} s", wall.as_secs_f64());
     println!("  floor                {floor:.2} s");
     println!("  ratio to the floor   {:.2}", wall.as_secs_f64() / floor);
+    println!(
+        "  translation phase    {:.2} s (first request to last answer), ratio {:.2}",
+        talking.as_secs_f64(),
+        talking.as_secs_f64() / floor
+    );
+    println!(
+        "  rest                 {:.2} s (extraction, bundles and state: {} files, each written atomically with fsync)",
+        (wall - talking).as_secs_f64(),
+        report["written"].as_array().map_or(0, Vec::len)
+    );
     println!(
         "  re-run               {:.2} s, {} requests",
         rerun.as_secs_f64(),

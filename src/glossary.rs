@@ -231,6 +231,22 @@ mod tests {
     }
 
     #[test]
+    fn the_sample_site_glossary_parses() {
+        let g = Glossary::load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let terms: Vec<String> = g.entries(&en()).into_iter().map(|(a, _)| a).collect();
+        for t in [
+            "PARTAGE",
+            "KEOOGO",
+            "MAEECHA",
+            "RACINES",
+            "INEPE",
+            "Ouagadougou",
+        ] {
+            assert!(terms.contains(&t.to_string()), "{t}");
+        }
+    }
+
+    #[test]
     fn errors_name_line_and_column() {
         let err = Glossary::parse(Path::new("glossary.toml"), "keep = [\"A\", \"A\"]\n")
             .unwrap_err()

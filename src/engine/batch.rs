@@ -23,6 +23,16 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// Limits of an engine taking JSON bodies: `empty` is the body of a
+    /// request without texts, each text then costs [`json_cost`].
+    pub fn json<B: serde::Serialize>(texts: usize, bytes: usize, empty: &B) -> Limits {
+        Limits {
+            texts,
+            bytes: Some(bytes),
+            overhead: serde_json::to_vec(empty).map_or(0, |b| b.len()),
+        }
+    }
+
     /// One text per request, no size limit (Apertium).
     pub fn one_by_one() -> Limits {
         Limits {

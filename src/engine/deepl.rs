@@ -252,12 +252,10 @@ impl Deepl {
             entries: self.glossary.tsv(&pair.target),
             entries_format: "tsv",
         };
+        let build = |c: &reqwest::Client| self.request(c, reqwest::Method::POST, "/v2/glossaries");
         let mut info: GlossaryInfo = self
             .http
-            .json(0, |c| {
-                self.request(c, reqwest::Method::POST, "/v2/glossaries")
-                    .json(&body)
-            })
+            .post_json(0, build, &body)
             .await
             .map_err(|e| self.hint(e))?;
         let path = format!("/v2/glossaries/{}", info.glossary_id);
@@ -325,13 +323,8 @@ impl Translator for Deepl {
         // A glossary id is 36 characters; count one whenever there may be.
         let placeholder = "00000000-0000-0000-0000-000000000000";
         let has_glossary = !self.glossary.version(&pair.target).is_empty();
-        let body = self.body(pair, &[], has_glossary.then_some(placeholder));
-        let overhead = serde_json::to_vec(&body).expect("serialises").len();
-        Limits {
-            texts: MAX_TEXTS,
-            bytes: Some(MAX_BYTES),
-            overhead,
-        }
+        let empty = self.body(pair, &[], has_glossary.then_some(placeholder));
+        Limits::json(MAX_TEXTS, MAX_BYTES, &empty)
     }
 
     fn concurrency(&self) -> usize {
@@ -344,37 +337,17 @@ impl Translator for Deepl {
         texts: &[String],
     ) -> Result<Vec<Translation>, EngineError> {
         let glossary_id = self.glossary_id(pair).await?;
-        let body = serde_json::to_vec(&self.body(pair, texts, glossary_id.as_deref()))
-            .expect("serialises");
-        debug_assert!(body.len() <= MAX_BYTES || texts.len() == 1);
-        let chars = super::characters(texts);
+        let body = self.body(pair, texts, glossary_id.as_deref());
+        let build = |c: &reqwest::Client| self.request(c, reqwest::Method::POST, "/v2/translate");
         let resp: TranslateResponse = self
             .http
-            .json(chars, |c| {
-                self.request(c, reqwest::Method::POST, "/v2/translate")
-                    .header(reqwest::header::CONTENT_TYPE, "application/json")
-                    .body(body.clone())
-            })
+            .post_json(super::characters(texts), build, &body)
             .await
             .map_err(|e| self.hint(e))?;
-        if resp.translations.len() != texts.len() {
-            return Err(EngineError::BadResponse {
-                engine: NAME,
-                message: format!(
-                    "{} translations for {} texts",
-                    resp.translations.len(),
-                    texts.len()
-                ),
-            });
-        }
         Ok(resp
             .translations
             .into_iter()
-            .map(|t| Translation {
-                text: t.text,
-                pivot: None,
-                unknown: Vec::new(),
-            })
+            .map(|t| Translation::plain(t.text))
             .collect())
     }
 }
@@ -410,7 +383,7 @@ pub fn scope(cfg: &EngineConfig, pair: &Pair, glossary: &Glossary) -> String {
     let context = cfg
         .context
         .as_deref()
-        .map(|c| crate::state::hash(c))
+        .map(crate::state::hash)
         .unwrap_or_default();
     format!(
         "target={}|formality={}|context={context}|glossary={}",

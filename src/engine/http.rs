@@ -108,6 +108,22 @@ impl Http {
         })
     }
 
+    /// [`Http::json`] for a request with a JSON `body`, serialised once.
+    pub async fn post_json<T: DeserializeOwned>(
+        &self,
+        chars: usize,
+        build: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
+        body: &impl serde::Serialize,
+    ) -> Result<T, EngineError> {
+        let bytes = serde_json::to_vec(body).expect("request bodies serialise");
+        self.json(chars, |c| {
+            build(c)
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(bytes.clone())
+        })
+        .await
+    }
+
     async fn attempt(
         &self,
         chars: usize,

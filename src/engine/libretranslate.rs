@@ -77,14 +77,7 @@ impl Translator for LibreTranslate {
     }
 
     fn limits(&self, pair: &Pair) -> Limits {
-        let overhead = serde_json::to_vec(&self.body(pair, &[]))
-            .expect("serialises")
-            .len();
-        Limits {
-            texts: MAX_TEXTS,
-            bytes: Some(MAX_BYTES),
-            overhead,
-        }
+        Limits::json(MAX_TEXTS, MAX_BYTES, &self.body(pair, &[]))
     }
 
     fn concurrency(&self) -> usize {
@@ -96,33 +89,15 @@ impl Translator for LibreTranslate {
         pair: &Pair,
         texts: &[String],
     ) -> Result<Vec<Translation>, EngineError> {
-        let body = serde_json::to_vec(&self.body(pair, texts)).expect("serialises");
+        let build = |c: &reqwest::Client| c.post(self.http.url("/translate"));
         let resp: Response = self
             .http
-            .json(super::characters(texts), |c| {
-                c.post(self.http.url("/translate"))
-                    .header(reqwest::header::CONTENT_TYPE, "application/json")
-                    .body(body.clone())
-            })
+            .post_json(super::characters(texts), build, &self.body(pair, texts))
             .await?;
-        if resp.texts.len() != texts.len() {
-            return Err(EngineError::BadResponse {
-                engine: NAME,
-                message: format!(
-                    "{} translations for {} texts",
-                    resp.texts.len(),
-                    texts.len()
-                ),
-            });
-        }
         Ok(resp
             .texts
             .iter()
-            .map(|t| Translation {
-                text: reescape(t),
-                pivot: None,
-                unknown: Vec::new(),
-            })
+            .map(|t| Translation::plain(reescape(t)))
             .collect())
     }
 }

@@ -50,6 +50,17 @@ pub struct Translation {
     pub unknown: Vec<String>,
 }
 
+impl Translation {
+    /// A translation with no pivot and no unknown words.
+    pub fn plain(text: String) -> Translation {
+        Translation {
+            text,
+            pivot: None,
+            unknown: Vec::new(),
+        }
+    }
+}
+
 /// Why an engine could not translate. Messages never carry a key.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EngineError {

@@ -27,7 +27,7 @@ use serde_json::{Value, json};
 use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
 use std::sync::{Arc, LazyLock, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What a request should get instead of a translation.
 #[derive(Clone, Copy, Debug)]
@@ -56,7 +56,13 @@ pub struct Logged {
     pub status: u16,
     pub body: String,
     pub authorization: Option<String>,
+    /// When the request arrived and when its answer left.
+    pub received: Instant,
+    pub answered: Instant,
 }
+
+/// A glossary the fake holds: source language, target language, entries.
+type Glossary = (String, String, Vec<(String, String)>);
 
 struct State {
     kind: Kind,
@@ -68,7 +74,7 @@ struct State {
     translated_requests: usize,
     latency: Duration,
     drop_word: Option<String>,
-    glossaries: HashMap<String, (String, String, Vec<(String, String)>)>,
+    glossaries: HashMap<String, Glossary>,
     next_id: usize,
     /// (target, text) of every text translated.
     texts: Vec<(String, String)>,
@@ -175,6 +181,18 @@ impl Fake {
         self.state.lock().unwrap().texts.clone()
     }
 
+    /// From the first request's arrival to the last answer: the time the
+    /// client spent talking to this server.
+    pub fn busy(&self) -> Duration {
+        let log = self.log();
+        let first = log.iter().map(|l| l.received).min();
+        let last = log.iter().map(|l| l.answered).max();
+        match (first, last) {
+            (Some(a), Some(b)) => b - a,
+            _ => Duration::ZERO,
+        }
+    }
+
     pub fn forget(&self) {
         let mut s = self.state.lock().unwrap();
         s.log.clear();
@@ -206,6 +224,7 @@ async fn handle(
     state: Arc<Mutex<State>>,
     req: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
+    let received = Instant::now();
     let (parts, body) = req.into_parts();
     let bytes = body
         .collect()
@@ -238,6 +257,8 @@ async fn handle(
         status,
         body,
         authorization,
+        received,
+        answered: Instant::now(),
     });
     let mut resp = Response::builder().status(status);
     for (k, v) in headers {
