@@ -608,3 +608,38 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_progress_bar_on_a_terminal_and_none_with_json() {
+    let fake = Fake::deepl(KEY);
+    fake.set_latency(Duration::from_millis(50));
+    let s = site(&fake, "concurrency = 1\n");
+    s.write_posts(30, 5);
+    // `script` gives relais a terminal; what it drew comes out on stdout.
+    let on_tty = |args: &str| {
+        let cmd = format!(
+            "{} -C '{}' {args}",
+            env!("CARGO_BIN_EXE_relais"),
+            s.path().display()
+        );
+        let out = std::process::Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .env(KEY_ENV, KEY)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("script (util-linux) runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let drawn = on_tty("sync");
+    assert!(
+        drawn.contains("translating") && drawn.contains("/360 segments"),
+        "{drawn}"
+    );
+    s.write_posts(31, 5);
+    let json = on_tty("sync --json");
+    assert!(!json.contains("translating"), "{json}");
+    assert!(
+        json.contains("\"translated\": 12"),
+        "one new post × 2 locales: {json}"
+    );
+}
