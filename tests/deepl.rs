@@ -562,6 +562,30 @@ fn glossary_is_created_once_sent_by_id_and_replaced_when_the_file_changes() {
         s.read("locales/en/posts/2024-06-06-keoogo.ftl")
             .contains("protège the child rights")
     );
+
+    // A glossary gone from the account (404) is made again, once.
+    fake.drop_glossaries();
+    fake.forget();
+    let post = s
+        .read("posts/2024-06-06-keoogo.md")
+        .replace("Un nouveau", "Un dernier");
+    s.write("posts/2024-06-06-keoogo.md", &post);
+    let report = s.sync(&[]);
+    assert_eq!(report["translated"], 2, "{report:#}");
+    let statuses: Vec<(String, u16)> = fake
+        .log()
+        .iter()
+        .map(|l| (l.path.clone(), l.status))
+        .collect();
+    let gone = statuses
+        .iter()
+        .filter(|(p, s)| p == "/v2/translate" && *s == 404);
+    assert_eq!(gone.count(), 2, "{statuses:?}");
+    assert_eq!(fake.requests("/v2/glossaries"), 2, "{statuses:?}");
+    assert!(
+        s.read("locales/en/posts/2024-06-06-keoogo.ftl")
+            .contains("Un dernier")
+    );
 }
 
 #[test]

@@ -196,6 +196,26 @@ impl Deepl {
         }
     }
 
+    async fn send_translate(
+        &self,
+        pair: &Pair,
+        texts: &[String],
+        glossary_id: Option<&str>,
+    ) -> Result<Vec<Translation>, EngineError> {
+        let body = self.body(pair, texts, glossary_id);
+        let build = |c: &reqwest::Client| self.request(c, reqwest::Method::POST, "/v2/translate");
+        let resp: TranslateResponse = self
+            .http
+            .post_json(super::characters(texts), build, &body)
+            .await
+            .map_err(|e| self.hint(e))?;
+        Ok(resp
+            .translations
+            .into_iter()
+            .map(|t| Translation::plain(t.text))
+            .collect())
+    }
+
     /// Characters used and allowed in this billing period.
     pub async fn usage(&self) -> Result<Usage, EngineError> {
         self.http
@@ -206,29 +226,46 @@ impl Deepl {
 
     /// The glossary id for a pair, creating or replacing the DeepL
     /// glossary when the site's entries changed. `None` without entries.
-    async fn glossary_id(&self, pair: &Pair) -> Result<Option<String>, EngineError> {
+    /// `gone`: an id DeepL answered 404 for (deleted on the account, or
+    /// another account's key): it is made again.
+    async fn glossary_id(
+        &self,
+        pair: &Pair,
+        gone: Option<&str>,
+    ) -> Result<Option<String>, EngineError> {
         let lang = pair.target.language.as_str().to_string();
         let mut ids = self.glossary_ids.lock().await;
-        if let Some(id) = ids.get(&lang) {
+        if let Some(id) = ids.get(&lang)
+            && (gone.is_none() || id.as_deref() != gone)
+        {
             return Ok(id.clone());
         }
-        let id = self.settle_glossary(pair).await?;
+        let id = self.settle_glossary(pair, gone).await?;
         ids.insert(lang, id.clone());
         Ok(id)
     }
 
-    async fn settle_glossary(&self, pair: &Pair) -> Result<Option<String>, EngineError> {
+    async fn settle_glossary(
+        &self,
+        pair: &Pair,
+        gone: Option<&str>,
+    ) -> Result<Option<String>, EngineError> {
         let version = self.glossary.version(&pair.target);
         if version.is_empty() {
             return Ok(None);
         }
         let slot = format!("{} {pair}", self.http.base());
         let mut stored = self.load_glossaries();
-        if let Some(s) = stored.get(&slot).filter(|s| s.version == version) {
+        let known = |s: &&Stored| Some(s.id.as_str()) != gone;
+        if let Some(s) = stored
+            .get(&slot)
+            .filter(known)
+            .filter(|s| s.version == version)
+        {
             return Ok(Some(s.id.clone()));
         }
         let id = self.create_glossary(pair, &version).await?;
-        if let Some(old) = stored.get(&slot) {
+        if let Some(old) = stored.get(&slot).filter(known) {
             self.delete_glossary(&old.id).await;
         }
         stored.insert(
@@ -336,19 +373,15 @@ impl Translator for Deepl {
         pair: &Pair,
         texts: &[String],
     ) -> Result<Vec<Translation>, EngineError> {
-        let glossary_id = self.glossary_id(pair).await?;
-        let body = self.body(pair, texts, glossary_id.as_deref());
-        let build = |c: &reqwest::Client| self.request(c, reqwest::Method::POST, "/v2/translate");
-        let resp: TranslateResponse = self
-            .http
-            .post_json(super::characters(texts), build, &body)
-            .await
-            .map_err(|e| self.hint(e))?;
-        Ok(resp
-            .translations
-            .into_iter()
-            .map(|t| Translation::plain(t.text))
-            .collect())
+        let id = self.glossary_id(pair, None).await?;
+        match self.send_translate(pair, texts, id.as_deref()).await {
+            Err(EngineError::Rejected { status: 404, .. }) if id.is_some() => {
+                tracing::warn!("DeepL no longer has the site's glossary: making it again");
+                let id = self.glossary_id(pair, id.as_deref()).await?;
+                self.send_translate(pair, texts, id.as_deref()).await
+            }
+            result => result,
+        }
     }
 }
 

@@ -160,6 +160,11 @@ impl Fake {
         self.state.lock().unwrap().drop_word = Some(word.to_string());
     }
 
+    /// Forgets every glossary, as if deleted on the account.
+    pub fn drop_glossaries(&self) {
+        self.state.lock().unwrap().glossaries.clear();
+    }
+
     /// Requests received on `path` (refused ones included).
     pub fn requests(&self, path: &str) -> usize {
         self.state
