@@ -25,6 +25,12 @@ site: build
 	./target/debug/relais-site target/site/export target/site/html
 	@echo "open target/site/html/fr/index.html"
 
+# Not a test: sync of 1,000 generated posts × 2 locales against a fake DeepL
+# answering in 100 ms; figures in BENCHMARKS.md.
+bench:
+	$(CARGO) bench --locked --bench sync_deepl
+	$(CARGO) bench --locked --bench export
+
 fmt:
 	$(CARGO) fmt --all
 

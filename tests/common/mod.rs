@@ -5,6 +5,9 @@
 
 pub mod handmade;
 
+pub mod fake;
+
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -62,23 +65,64 @@ fn start_apy() -> String {
 /// A site in a temporary folder.
 pub struct Site {
     pub dir: tempfile::TempDir,
+    /// Environment variables set for every `relais` run (API keys).
+    env: RefCell<Vec<(String, String)>>,
 }
 
 impl Site {
     /// An empty site with a configuration pointing at `url`.
     pub fn new(targets: &[&str], url: &str) -> Site {
+        Site::with_engine(
+            targets,
+            &format!("kind = \"apertium\"\nurl = \"{url}\"\nconcurrency = 2\ntimeout = 120\n"),
+        )
+    }
+
+    /// An empty site whose `[engine]` table is `engine` (TOML lines).
+    pub fn with_engine(targets: &[&str], engine: &str) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
-        let site = Site { dir };
+        let site = Site {
+            dir,
+            env: RefCell::new(Vec::new()),
+        };
         let targets: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
         site.write(
             "relais.toml",
             &format!(
-                "source = \"fr\"\ntargets = [{}]\n\n[engine]\nkind = \"apertium\"\nurl = \"{url}\"\nconcurrency = 2\ntimeout = 120\n",
+                "source = \"fr\"\ntargets = [{}]\n\n[engine]\n{engine}",
                 targets.join(", ")
             ),
         );
         std::fs::create_dir_all(site.path().join("posts")).unwrap();
         site
+    }
+
+    /// Sets an environment variable for the next `relais` runs.
+    pub fn set_env(&self, key: &str, value: &str) {
+        let mut env = self.env.borrow_mut();
+        env.retain(|(k, _)| k != key);
+        env.push((key.to_string(), value.to_string()));
+    }
+
+    /// Writes `n` posts of a title and `paragraphs` paragraphs each, every
+    /// text different: `n × (1 + paragraphs)` segments.
+    pub fn write_posts(&self, n: usize, paragraphs: usize) {
+        for i in 0..n {
+            let body: Vec<String> = (0..paragraphs)
+                .map(|p| {
+                    format!(
+                        "Le paragraphe {p} de l’article {i} parle des enfants et de leurs droits."
+                    )
+                })
+                .collect();
+            self.write(
+                &format!("posts/2024-01-{:02}-article-{i}.md", i % 28 + 1),
+                &format!(
+                    "---\ntitle: \"Article numéro {i}\"\ndate: 2024-01-01\n---\n\n{}\n",
+                    body.join("\n\n")
+                ),
+            );
+        }
     }
 
     /// The repository's sample posts and French UI strings, nothing else.
@@ -126,7 +170,8 @@ impl Site {
             .env("NO_COLOR", "1")
             .env_remove("RELAIS_REVIEWER")
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1");
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .envs(self.env.borrow().iter().cloned());
         for (k, v) in env {
             if v.is_empty() {
                 cmd.env_remove(k);
@@ -170,21 +215,28 @@ impl Site {
     /// Every file of the site with its bytes, to prove nothing changed.
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut out = BTreeMap::new();
-        snapshot_dir(self.path(), self.path(), &mut out);
+        snapshot_dir(self.path(), self.path(), &mut out, false);
+        out
+    }
+
+    /// Every file, runtime data (`review/.cache`) included.
+    pub fn all_files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        snapshot_dir(self.path(), self.path(), &mut out, true);
         out
     }
 }
 
 /// The site's content: `review/.cache` (the write lock, the translation
 /// cache) is runtime data kept out of git, and left out.
-fn snapshot_dir(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+fn snapshot_dir(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>, cache: bool) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.ends_with("review/.cache") {
+        if !cache && path.ends_with("review/.cache") {
             continue;
         }
         if path.is_dir() {
-            snapshot_dir(root, &path, out);
+            snapshot_dir(root, &path, out, cache);
         } else {
             out.insert(
                 path.strip_prefix(root).unwrap().to_path_buf(),
