@@ -165,7 +165,7 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     for locale in &locales {
         let terms = terms_for(cfg, &glossary, locale);
         for i in 0..sources.len() {
-            match plan_target(cfg, &store, &sources, i, locale, &terms) {
+            match plan_target(cfg, &store, &sources, i, locale, &terms, &glossary) {
                 Ok(Some(t)) => targets.push(t),
                 Ok(None) => {}
                 Err(errors) => errors.into_iter().for_each(|e| report.error(e)),
@@ -249,6 +249,7 @@ fn plan_target(
     index: usize,
     locale: &LanguageIdentifier,
     terms: &Terms,
+    glossary: &Glossary,
 ) -> std::result::Result<Option<Target>, Vec<Error>> {
     let source = &sources[index];
     if source.draft {
@@ -276,6 +277,7 @@ fn plan_target(
                 m,
                 find(&current, &m.id),
                 record.messages.get(&m.id),
+                glossary,
             )
         })
         .collect();
@@ -296,9 +298,19 @@ fn plan_message(
     m: &Message,
     current: Option<&Message>,
     rec: Option<&MessageRecord>,
+    glossary: &Glossary,
 ) -> Option<Job> {
     let source_text = state::message_text(m);
     let source_hash = state::hash(&source_text);
+    // Machine text nobody touched or approved that breaks the glossary (it
+    // was made before the term was added) is simply made again.
+    let outdated = |c: &Message, r: &MessageRecord| {
+        let text = state::message_text(c);
+        let hash = state::hash(&text);
+        r.machine.as_ref().is_some_and(|mt| mt.hash == hash)
+            && r.approval(&source_hash, &hash).is_none()
+            && !glossary.violations(&source_text, &text).is_empty()
+    };
     let suggestion = match (current, rec) {
         (None, Some(r))
             if r.failed
@@ -311,6 +323,7 @@ fn plan_message(
         // A text a person wrote where relais had none: theirs.
         (Some(_), None) => return None,
         (Some(_), Some(r)) if r.source_hash.is_empty() => return None,
+        (Some(c), Some(r)) if r.source_hash == source_hash && outdated(c, r) => false,
         (Some(_), Some(r)) if r.source_hash == source_hash => return None,
         (Some(c), Some(r)) => {
             let untouched = r

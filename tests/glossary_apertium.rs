@@ -55,3 +55,52 @@ fn without_the_glossary_apertium_translates_the_names() {
     let text = site.read("locales/es/posts/2024-11-20-visite.ftl");
     assert!(!text.contains("Dispensaire Trottoir"), "{text}");
 }
+
+/// A glossary added after the fact: untouched machine text that breaks it
+/// is made again; `check` reports what a person kept or approved.
+#[test]
+fn a_new_glossary_remakes_untouched_machine_text_and_check_reports_the_rest() {
+    let site = Site::new(&["es"], &apy_url());
+    site.write(POST, TEXT);
+    site.sync(&[]);
+    let rel = "locales/es/posts/2024-11-20-visite.ftl";
+    assert!(
+        !site.read(rel).contains("Dispensaire Trottoir"),
+        "{}",
+        site.read(rel)
+    );
+    // A reviewer approves the title as the machine wrote it.
+    let out = site.relais(&[
+        "approve",
+        "posts/2024-11-20-visite",
+        "--locale",
+        "es",
+        "--message",
+        "title",
+        "--reviewer",
+        "Awa",
+    ]);
+    assert!(out.status.success());
+    let title_before = common::messages(&site, rel)["title"].clone();
+
+    site.write("glossary.toml", GLOSSARY);
+    let report = site.sync(&[]);
+    assert!(report["translated"].as_u64().unwrap() >= 1, "{report:#}");
+    assert!(
+        site.read(rel).contains("Dispensaire Trottoir"),
+        "{}",
+        site.read(rel)
+    );
+    assert_eq!(
+        common::messages(&site, rel)["title"],
+        title_before,
+        "an approved text is a person's choice"
+    );
+    let out = site.relais(&["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{rel}:4:1: error[glossary]: title: glossary: `")),
+        "{stdout}"
+    );
+}
