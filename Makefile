@@ -5,7 +5,7 @@
 
 CARGO ?= cargo
 
-.PHONY: demo test build bench fmt lint site
+.PHONY: demo test build bench fmt lint site crash-test fuzz
 
 build:
 	$(CARGO) build --locked
@@ -30,6 +30,17 @@ site: build
 bench:
 	$(CARGO) bench --locked --bench sync_deepl
 	$(CARGO) bench --locked --bench export
+
+# 100 syncs killed with SIGKILL at random moments (make test runs 4).
+crash-test:
+	RELAIS_CRASH_TRIALS=100 $(CARGO) test --locked --test crash -- --nocapture
+
+# Ten minutes of each fuzz target, on stable Rust (no sanitizer); needs
+# `cargo install cargo-fuzz`. Not part of make test.
+FUZZ_SECONDS ?= 600
+fuzz:
+	cd fuzz && for t in segment_roundtrip ftl_text_roundtrip; do \
+		cargo fuzz run -s none $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
 fmt:
 	$(CARGO) fmt --all
