@@ -25,7 +25,6 @@ use hyper::{Request, Response};
 use regex::Regex;
 use serde_json::{Value, json};
 use std::collections::{HashMap, VecDeque};
-use std::convert::Infallible;
 use std::sync::{Arc, LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
@@ -40,6 +39,16 @@ pub enum Fault {
     Quota,
     /// 200 with a body that is not JSON.
     Malformed,
+    /// The connection is closed without an answer.
+    Reset,
+    /// The answer comes after this long (longer than the client waits).
+    Hang(Duration),
+    /// 200 with one translation fewer than the texts sent.
+    Fewer,
+    /// 200, but the engine lost every `<x id="1"/>` element.
+    LoseTag,
+    /// 200, but the engine wrote every `<x id="1"/>` element twice.
+    DuplicateTag,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,8 +237,22 @@ async fn serve(state: Arc<Mutex<State>>, tx: std::sync::mpsc::Sender<std::net::S
 async fn handle(
     state: Arc<Mutex<State>>,
     req: Request<Incoming>,
-) -> Result<Response<Full<Bytes>>, Infallible> {
+) -> Result<Response<Full<Bytes>>, std::io::Error> {
     let received = Instant::now();
+    if req.uri().path().ends_with("/translate") {
+        let next = state.lock().unwrap().faults.front().copied();
+        match next {
+            Some(Fault::Reset) => {
+                state.lock().unwrap().faults.pop_front();
+                return Err(std::io::Error::other("fake: connection reset"));
+            }
+            Some(Fault::Hang(d)) => {
+                state.lock().unwrap().faults.pop_front();
+                tokio::time::sleep(d).await;
+            }
+            _ => {}
+        }
+    }
     let (parts, body) = req.into_parts();
     let bytes = body
         .collect()
@@ -391,14 +414,28 @@ impl State {
             );
         }
         self.translated_requests += 1;
-        let out: Vec<Value> = texts
+        let content_fault = match self.faults.front() {
+            Some(Fault::Fewer | Fault::LoseTag | Fault::DuplicateTag) => self.faults.pop_front(),
+            _ => None,
+        };
+        let mut out: Vec<Value> = texts
             .iter()
             .map(|t| {
                 self.texts.push((target.clone(), t.clone()));
                 self.characters += t.chars().count() as u64;
-                json!({"detected_source_language": "FR", "text": self.translate(t, &root, &entries)})
+                let mut text = self.translate(t, &root, &entries);
+                let tag = "<x id=\"1\"/>";
+                match content_fault {
+                    Some(Fault::LoseTag) => text = text.replace(tag, ""),
+                    Some(Fault::DuplicateTag) => text = text.replace(tag, &format!("{tag}{tag}")),
+                    _ => {}
+                }
+                json!({"detected_source_language": "FR", "text": text})
             })
             .collect();
+        if matches!(content_fault, Some(Fault::Fewer)) {
+            out.pop();
+        }
         (200, vec![], json!({ "translations": out }).to_string())
     }
 
@@ -492,6 +529,11 @@ impl State {
             Fault::Unavailable => msg(503, key, "Service unavailable"),
             Fault::Quota => msg(456, key, "Quota for this billing period has been exceeded."),
             Fault::Malformed => (200, vec![], "{\"translations\": [".into()),
+            other => {
+                // Content faults apply to the answer itself.
+                self.faults.push_front(other);
+                return None;
+            }
         })
     }
 

@@ -30,6 +30,30 @@ pub fn apy_url() -> String {
     .clone()
 }
 
+/// Starts an APy server of the test's own on `port` (for tests that stop
+/// and restart it) and waits until it answers.
+pub fn spawn_apy(port: u16) -> std::process::Child {
+    let child = Command::new("apertium-apy")
+        .args([
+            "-p",
+            &port.to_string(),
+            "-t",
+            "60",
+            "/usr/share/apertium/modes",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("apertium-apy must be installed: run the tests with `make test`");
+    for _ in 0..240 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return child;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
+    panic!("apertium-apy did not start on port {port}");
+}
+
 /// Starts APy on a free port for at most 30 minutes (a test binary cannot
 /// stop a server at exit, so `timeout` does).
 #[allow(clippy::zombie_processes)]
