@@ -31,7 +31,9 @@ pub fn apy_url() -> String {
 }
 
 /// Starts an APy server of the test's own on `port` (for tests that stop
-/// and restart it) and waits until it answers.
+/// and restart it) and waits until it answers. The caller kills and waits
+/// for it.
+#[allow(clippy::zombie_processes)]
 pub fn spawn_apy(port: u16) -> std::process::Child {
     let child = Command::new("apertium-apy")
         .args([
