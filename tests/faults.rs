@@ -158,7 +158,7 @@ fn apertium_killed_mid_sync_then_restarted() {
             .replace("timeout = 120\n", "timeout = 120\nretries = 0\n"),
     );
     s.write_posts(40, 3);
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_relais"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_relais"))
         .arg("-C")
         .arg(s.path())
         .args(["sync", "--json"])
