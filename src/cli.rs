@@ -24,6 +24,13 @@ pub struct Cli {
 pub enum Command {
     /// Write relais.toml and the locale folders (safe to run again).
     Init,
+    /// Is the site ready? Configuration, glossary, files, and every
+    /// engine: key present, server reachable, pair installed.
+    Doctor,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) generated from these definitions.
+    Man,
     /// Check a French draft, place it in posts/ and sync it.
     Submit {
         /// The Markdown file of the draft.

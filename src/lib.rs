@@ -8,6 +8,7 @@ pub mod config;
 pub mod decide;
 pub mod diff;
 pub mod distance;
+pub mod doctor;
 pub mod engine;
 pub mod error;
 pub mod export;

@@ -3,6 +3,7 @@
 
 mod check;
 mod decide;
+mod doctor;
 mod export;
 mod init;
 mod preview;
@@ -31,6 +32,24 @@ pub fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Init => init::run(&root, cli.json),
+        Command::Doctor => with_config(&root, |cfg| doctor::run(cfg, cli.json)),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "relais", &mut out);
+            print_out(&String::from_utf8_lossy(&out));
+            Ok(0)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            page.render(&mut out)
+                .map(|()| {
+                    print_out(&String::from_utf8_lossy(&out));
+                    0
+                })
+                .map_err(|e| Error::Config(format!("man page: {e}")))
+        }
         Command::Submit { file } => with_writer_lock(&root, |cfg| submit::run(cfg, file, cli.json)),
         Command::Sync {
             resources,
