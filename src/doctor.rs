@@ -168,7 +168,7 @@ async fn deepl_usage(
     };
     match (&u.error, u.characters_left) {
         (Some(e), _) => report.push(Level::Error, what, e.clone()),
-        (None, Some(left)) if left == 0 => report.push(
+        (None, Some(0)) => report.push(
             Level::Error,
             what,
             "key accepted, but no characters left this billing period",
