@@ -72,6 +72,12 @@ pub struct EngineConfig {
     /// 5xx, connection error, timeout).
     #[serde(default = "default_retries")]
     pub retries: u32,
+    /// Most characters one `sync` may send to this engine; a run that
+    /// would send more sends nothing and says so.
+    pub budget_run: Option<u64>,
+    /// Most characters sent to this engine in a calendar month (counted on
+    /// this machine, in `review/.cache/budget.json`).
+    pub budget_month: Option<u64>,
     /// DeepL: target variant for the locales of its language (`EN-GB`,
     /// the default for `en`, or `EN-US`; `ES-419`; `PT-BR`…).
     pub variant: Option<String>,

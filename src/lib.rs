@@ -1,6 +1,7 @@
 //! relais: French posts → Fluent source → machine translation → reviewed
 //! target bundles. Modules are listed in the order the data flows.
 
+pub mod budget;
 pub mod check;
 pub mod cli;
 pub mod cmd;

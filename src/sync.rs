@@ -180,8 +180,13 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
             texts: unique_texts(targets.iter().filter(|t| &t.locale == locale)),
         })
         .collect();
+    let estimate = translate::estimate(cfg, &glossary, &cache, &work);
     if opts.dry_run {
-        report.estimate = translate::estimate(cfg, &glossary, &cache, &work);
+        report.estimate = estimate;
+        return report;
+    }
+    if let Err(e) = crate::budget::check_and_record(cfg, &estimate, &state::now()) {
+        report.error(e);
         return report;
     }
     let glossary = Arc::new(glossary);
