@@ -77,6 +77,13 @@ pub enum Command {
         #[arg(long, value_name = "PERCENT")]
         min_complete: Option<f64>,
     },
+    /// Rename a post with its translations and review state.
+    Mv {
+        /// The post now (`posts/<slug>` or its file).
+        from: String,
+        /// Its new name.
+        to: String,
+    },
     /// Review states per resource and locale.
     Status {
         /// Resources to show; all when none.

@@ -24,6 +24,7 @@ pub mod paint;
 pub mod pattern;
 pub mod post;
 pub mod protect;
+pub mod rename;
 pub mod review;
 pub mod segment;
 pub mod source;

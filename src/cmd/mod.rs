@@ -7,6 +7,7 @@ mod doctor;
 mod export;
 mod init;
 mod preview;
+mod rename;
 mod review;
 mod stats;
 mod status;
@@ -32,6 +33,9 @@ pub fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Init => init::run(&root, cli.json),
+        Command::Mv { from, to } => {
+            with_writer_lock(&root, |cfg| rename::run(cfg, from, to, cli.json))
+        }
         Command::Doctor => with_config(&root, |cfg| doctor::run(cfg, cli.json)),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
