@@ -33,16 +33,38 @@ pub fn apy_url() -> String {
 /// Starts an APy server of the test's own on `port` (for tests that stop
 /// and restart it) and waits until it answers. The caller kills and waits
 /// for it.
-#[allow(clippy::zombie_processes)]
 pub fn spawn_apy(port: u16) -> std::process::Child {
-    let child = Command::new("apertium-apy")
-        .args([
-            "-p",
-            &port.to_string(),
-            "-t",
-            "60",
-            "/usr/share/apertium/modes",
-        ])
+    launch_apy(port, &[])
+}
+
+/// Starts APy on a free port for at most 30 minutes (a test binary cannot
+/// stop a server at exit, so `timeout` does).
+#[allow(clippy::zombie_processes)]
+fn start_apy() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let _server = launch_apy(port, &["timeout", "1800"]);
+    format!("http://127.0.0.1:{port}")
+}
+
+/// `apertium-apy` on `port`, behind an optional wrapper command, once it
+/// accepts connections. Panics, never skips, when it does not start.
+#[allow(clippy::zombie_processes)]
+fn launch_apy(port: u16, wrapper: &[&str]) -> std::process::Child {
+    let port_arg = port.to_string();
+    let mut args: Vec<&str> = wrapper.to_vec();
+    args.extend([
+        "apertium-apy",
+        "-p",
+        &port_arg,
+        "-t",
+        "60",
+        "/usr/share/apertium/modes",
+    ]);
+    let child = Command::new(args[0])
+        .args(&args[1..])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -54,38 +76,6 @@ pub fn spawn_apy(port: u16) -> std::process::Child {
         std::thread::sleep(std::time::Duration::from_millis(250));
     }
     panic!("apertium-apy did not start on port {port}");
-}
-
-/// Starts APy on a free port for at most 30 minutes (a test binary cannot
-/// stop a server at exit, so `timeout` does).
-#[allow(clippy::zombie_processes)]
-fn start_apy() -> String {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
-    Command::new("timeout")
-        .args([
-            "1800",
-            "apertium-apy",
-            "-p",
-            &port.to_string(),
-            "-t",
-            "60",
-            "/usr/share/apertium/modes",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("apertium-apy must be installed: run the tests with `make test`");
-    let url = format!("http://127.0.0.1:{port}");
-    for _ in 0..240 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return url;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(250));
-    }
-    panic!("apertium-apy did not start on {url}");
 }
 
 /// A site in a temporary folder.
