@@ -82,6 +82,8 @@ pub struct Block {
     lines: Vec<Range<usize>>,
     /// An ATX heading must stay on one line.
     atx: bool,
+    /// The inline text with the alt texts and titles still in it.
+    full: String,
 }
 
 /// A segmented body.
@@ -110,11 +112,66 @@ pub fn segment(body: &str, options: Options) -> Segmented {
     for (event, range) in iter {
         walker.event(event, range);
     }
+    let mut blocks = walker.blocks;
+    for block in blocks.iter_mut().filter(|b| !b.images.is_empty()) {
+        keep_alts_if_needed(block, &ref_defs, options);
+    }
     Segmented {
-        blocks: walker.blocks,
+        blocks,
         ref_defs,
         options,
     }
+}
+
+/// Taking an alt text out can change how the rest parses (`![](![a]())`
+/// is text around an image; `![](![]())` is one image). When the text
+/// without alts does not hold the same images, empty-alted, the block keeps
+/// its alts in its text and has no image attributes.
+fn keep_alts_if_needed(block: &mut Block, ref_defs: &str, options: Options) {
+    let with = top_images(&block.full, ref_defs, options);
+    let without = top_images(&block.text, ref_defs, options);
+    let same = with.len() == block.images.len()
+        && without.len() == with.len()
+        && without.iter().zip(&with).all(|(a, b)| a.0 == b.0 && a.1);
+    if !same {
+        block.text = block.full.clone();
+        block.images.clear();
+    }
+}
+
+/// Destination and "alt is empty" of every top-level image with its own
+/// alt text, the text parsed as a paragraph.
+fn top_images(text: &str, ref_defs: &str, options: Options) -> Vec<(String, bool)> {
+    let doc = format!("x {text}\n\n{ref_defs}");
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut depth = 0usize;
+    // Whether the open top-level image is one of `out` (has its own alt).
+    let mut counted = false;
+    for event in Parser::new_ext(&doc, options) {
+        match event {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                if depth == 0 {
+                    counted = has_own_alt(link_type);
+                    if counted {
+                        out.push((dest_url.to_string(), true));
+                    }
+                }
+                depth += 1;
+            }
+            Event::End(TagEnd::Image) => depth = depth.saturating_sub(1),
+            _ if depth > 0 && counted => {
+                if let Some(last) = out.last_mut() {
+                    last.1 = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -372,12 +429,15 @@ fn build_block(body: &str, mut p: Pending) -> Option<Block> {
         images.push(image);
         cuts.extend(image_cuts);
     }
+    let text = full.without(&cuts);
+    let full = full.text;
     Some(Block {
         kind: p.kind,
-        text: full.without(&cuts),
+        text,
         images,
         lines,
         atx: p.atx,
+        full,
     })
 }
 
