@@ -84,6 +84,8 @@ pub struct Block {
     atx: bool,
     /// The inline text with the alt texts and titles still in it.
     full: String,
+    /// Where each image's alt text belongs in `text` (right after `![`).
+    slots: Vec<usize>,
 }
 
 /// A segmented body.
@@ -132,22 +134,26 @@ fn keep_alts_if_needed(block: &mut Block, ref_defs: &str, options: Options) {
     let without = top_images(&block.text, ref_defs, options);
     let same = with.len() == block.images.len()
         && without.len() == with.len()
-        && without.iter().zip(&with).all(|(a, b)| a.0 == b.0 && a.1);
+        && without.iter().zip(&with).all(|(a, b)| a.1 == b.1 && a.2)
+        && without.iter().map(|a| a.0).eq(block.slots.iter().copied());
     if !same {
         block.text = block.full.clone();
         block.images.clear();
+        block.slots.clear();
     }
 }
 
-/// Destination and "alt is empty" of every top-level image with its own
-/// alt text, the text parsed as a paragraph.
-fn top_images(text: &str, ref_defs: &str, options: Options) -> Vec<(String, bool)> {
+/// Alt position (right after `![`, in `text`), destination and "alt is
+/// empty" of every top-level image with its own alt text, the text parsed
+/// as a paragraph.
+fn top_images(text: &str, ref_defs: &str, options: Options) -> Vec<(usize, String, bool)> {
+    // "x " keeps the text in paragraph context; it is as long as `![`.
     let doc = format!("x {text}\n\n{ref_defs}");
-    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut out: Vec<(usize, String, bool)> = Vec::new();
     let mut depth = 0usize;
     // Whether the open top-level image is one of `out` (has its own alt).
     let mut counted = false;
-    for event in Parser::new_ext(&doc, options) {
+    for (event, range) in Parser::new_ext(&doc, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Image {
                 link_type,
@@ -157,7 +163,7 @@ fn top_images(text: &str, ref_defs: &str, options: Options) -> Vec<(String, bool
                 if depth == 0 {
                     counted = has_own_alt(link_type);
                     if counted {
-                        out.push((dest_url.to_string(), true));
+                        out.push((range.start, dest_url.to_string(), true));
                     }
                 }
                 depth += 1;
@@ -165,7 +171,7 @@ fn top_images(text: &str, ref_defs: &str, options: Options) -> Vec<(String, bool
             Event::End(TagEnd::Image) => depth = depth.saturating_sub(1),
             _ if depth > 0 && counted => {
                 if let Some(last) = out.last_mut() {
-                    last.1 = false;
+                    last.2 = false;
                 }
             }
             _ => {}
@@ -424,12 +430,15 @@ fn build_block(body: &str, mut p: Pending) -> Option<Block> {
     let full = FullText::new(body, &lines);
     let mut cuts = Vec::new();
     let mut images = Vec::new();
+    let mut alt_starts = Vec::new();
     for raw in p.images.iter().filter(|i| has_own_alt(i.link_type)) {
         let (image, image_cuts) = full.image(raw);
         images.push(image);
+        alt_starts.push(image_cuts[0].start);
         cuts.extend(image_cuts);
     }
     let text = full.without(&cuts);
+    let slots = alt_slots(&alt_starts, &cuts);
     let full = full.text;
     Some(Block {
         kind: p.kind,
@@ -438,7 +447,23 @@ fn build_block(body: &str, mut p: Pending) -> Option<Block> {
         lines,
         atx: p.atx,
         full,
+        slots,
     })
+}
+
+/// Where alt texts starting at `starts` (full-text offsets) fall once the
+/// (sorted) `cuts` are taken out.
+fn alt_slots(starts: &[usize], cuts: &[Range<usize>]) -> Vec<usize> {
+    starts
+        .iter()
+        .map(|&at| {
+            at - cuts
+                .iter()
+                .filter(|c| c.end <= at)
+                .map(|c| c.len())
+                .sum::<usize>()
+        })
+        .collect()
 }
 
 /// Splits `span` into per-line content ranges. A continuation line's prefix
@@ -715,43 +740,45 @@ pub fn reassemble(body: &str, seg: &Segmented, translations: &[Option<BlockText>
             Some((prepare(body, block, &t.text, seg.options), &t.images[..]))
         })
         .collect();
-    // First guess: every unescaped `![]` is an image. The parse of the
-    // result confirms it block by block.
-    let guesses: Vec<Option<Filled>> = work
-        .iter()
-        .map(|w| {
-            w.as_ref()
-                .map(|(text, images)| fill_images(text, &bracket_slots(text), images))
-        })
-        .collect();
-    let (out, placed) = render(body, seg, &texts(&guesses));
-    let found = image_slots(&out, seg.options, &placed);
-    let confirmed = |i: usize, g: &Filled| found.get(i).is_some_and(|f| *f == g.slots);
-    if guesses
-        .iter()
-        .enumerate()
-        .all(|(i, g)| g.as_ref().is_none_or(|g| confirmed(i, g)))
-    {
-        return out;
-    }
-    // Otherwise (a `![]` in a code span, say) the images of the others are
-    // those the parser finds with all alt texts empty.
+    // First: the images are those the parser finds with every alt text
+    // empty (segmentation made sure that holds for the French). The parse
+    // of the filled result confirms it block by block.
     let drafts: Vec<Option<String>> = work
         .iter()
         .map(|w| w.as_ref().map(|w| w.0.clone()))
         .collect();
     let (draft, placed) = render(body, seg, &drafts);
     let parsed = image_slots(&draft, seg.options, &placed);
-    let finals: Vec<Option<Filled>> = guesses
+    let firsts: Vec<Option<Filled>> = work
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            w.as_ref()
+                .map(|(text, images)| fill_images(text, &parsed[i], images))
+        })
+        .collect();
+    let (out, placed) = render(body, seg, &texts(&firsts));
+    let found = image_slots(&out, seg.options, &placed);
+    let confirmed = |i: usize, g: &Filled| found.get(i).is_some_and(|f| *f == g.slots);
+    if firsts
+        .iter()
+        .enumerate()
+        .all(|(i, g)| g.as_ref().is_none_or(|g| confirmed(i, g)))
+    {
+        return out;
+    }
+    // Otherwise (filling an alt changed the parse of a translation) every
+    // unescaped `![]` of those blocks is taken for an image.
+    let finals: Vec<Option<Filled>> = firsts
         .into_iter()
         .zip(&work)
         .enumerate()
-        .map(|(i, (guess, w))| {
-            let (guess, (text, images)) = (guess?, w.as_ref()?);
-            if confirmed(i, &guess) {
-                Some(guess)
+        .map(|(i, (first, w))| {
+            let (first, (text, images)) = (first?, w.as_ref()?);
+            if confirmed(i, &first) {
+                Some(first)
             } else {
-                Some(fill_images(text, &parsed[i], images))
+                Some(fill_images(text, &bracket_slots(text), images))
             }
         })
         .collect();
