@@ -73,7 +73,11 @@ pub fn run(cfg: &Config, edit: &Edit) -> Result<Outcome, EditError> {
         std::slice::from_ref(&edit.resource),
         std::slice::from_ref(&edit.locale),
     );
-    let Some(index) = site.sources.iter().position(|s| s.resource == edit.resource) else {
+    let Some(index) = site
+        .sources
+        .iter()
+        .position(|s| s.resource == edit.resource)
+    else {
         return Err(first_error(&mut site).unwrap_or(EditError::NoResource(edit.resource.clone())));
     };
     let Some(view) = site.views.iter().find(|v| v.source == index) else {
@@ -141,7 +145,10 @@ fn compose(
             None
         }
     };
-    let value = french.value.as_ref().and_then(|_| read("value", &edit.value));
+    let value = french
+        .value
+        .as_ref()
+        .and_then(|_| read("value", &edit.value));
     let mut attributes = Vec::new();
     for (name, _) in &french.attributes {
         let typed = edit.attributes.iter().find(|(n, _)| n == name);
@@ -234,7 +241,13 @@ pub fn parse_pattern(text: &str, syntax: Syntax) -> Result<Pattern, String> {
     } else {
         let lines: Vec<String> = text
             .split('\n')
-            .map(|l| if l.is_empty() { String::new() } else { format!("    {l}") })
+            .map(|l| {
+                if l.is_empty() {
+                    String::new()
+                } else {
+                    format!("    {l}")
+                }
+            })
             .collect();
         format!("m =\n{}\n", lines.join("\n"))
     };
@@ -243,13 +256,18 @@ pub fn parse_pattern(text: &str, syntax: Syntax) -> Result<Pattern, String> {
         let (line, col) = if one_line {
             (1, e.col.saturating_sub(4).max(1))
         } else {
-            (e.line.saturating_sub(1).max(1), e.col.saturating_sub(4).max(1))
+            (
+                e.line.saturating_sub(1).max(1),
+                e.col.saturating_sub(4).max(1),
+            )
         };
         return Err(format!("{line}:{col}: {}", e.message));
     }
     match res.messages.as_slice() {
         [m] if m.id == "m" && m.attributes.is_empty() => Ok(m.value.clone().unwrap_or_default()),
-        _ => Err("1:1: one pattern only (a line starting with `.` or an id makes another entry)".into()),
+        _ => Err(
+            "1:1: one pattern only (a line starting with `.` or an id makes another entry)".into(),
+        ),
     }
 }
 

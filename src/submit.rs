@@ -72,9 +72,13 @@ mod tests {
     #[test]
     fn errors_name_the_writers_file_and_line() {
         let (_dir, cfg) = site();
-        let err = check(&cfg, Path::new("brouillon.md"), "---\ndate: 1\n---\nx\n".into())
-            .unwrap_err()
-            .to_string();
+        let err = check(
+            &cfg,
+            Path::new("brouillon.md"),
+            "---\ndate: 1\n---\nx\n".into(),
+        )
+        .unwrap_err()
+        .to_string();
         assert_eq!(err, "brouillon.md:2:1: the front matter has no `title`");
         let err = check(&cfg, Path::new("Mon Brouillon.md"), "x".into())
             .unwrap_err()
@@ -88,7 +92,12 @@ mod tests {
         let text = "---\ntitle: Visite\n---\n\nTexte.\n";
         let draft = check(&cfg, Path::new("a.md"), text.into()).unwrap();
         assert!(place(&draft, Path::new("a.md"), false).unwrap());
-        let again = check(&cfg, Path::new("a.md"), "---\ntitle: Autre\n---\nx\n".into()).unwrap();
+        let again = check(
+            &cfg,
+            Path::new("a.md"),
+            "---\ntitle: Autre\n---\nx\n".into(),
+        )
+        .unwrap();
         let err = place(&again, Path::new("a.md"), false).unwrap_err();
         assert!(err.to_string().contains("already exists"), "{err}");
         assert_eq!(std::fs::read_to_string(&draft.dest).unwrap(), text);

@@ -11,11 +11,7 @@ pub fn run(cfg: &Config, file: &Path, json: bool) -> Result<u8> {
     let same_file = std::fs::canonicalize(file).ok() == std::fs::canonicalize(&draft.dest).ok();
     submit::place(&draft, file, same_file)?;
     if !json {
-        eprintln!(
-            "placed {} as posts/{}.md",
-            file.display(),
-            draft.post.slug
-        );
+        eprintln!("placed {} as posts/{}.md", file.display(), draft.post.slug);
     }
     if draft.post.draft {
         eprintln!("draft: true — extracted, not sent for translation");

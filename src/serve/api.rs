@@ -70,7 +70,12 @@ impl IntoResponse for Unavailable {
             Unavailable::Broken(t) => (StatusCode::INTERNAL_SERVER_ERROR, t),
             Unavailable::Busy(t) => (StatusCode::SERVICE_UNAVAILABLE, t),
         };
-        (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("{text}\n")).into_response()
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!("{text}\n"),
+        )
+            .into_response()
     }
 }
 
@@ -89,7 +94,11 @@ impl Cache {
 
 /// Builds the export unless `last` is still current. When another writer
 /// holds the lock too long, the last export is served as it is.
-fn refresh(cfg: &Config, last: Option<Arc<Snapshot>>, wait: Duration) -> Result<Arc<Snapshot>, Unavailable> {
+fn refresh(
+    cfg: &Config,
+    last: Option<Arc<Snapshot>>,
+    wait: Duration,
+) -> Result<Arc<Snapshot>, Unavailable> {
     let _lock = match SiteLock::acquire(cfg, wait) {
         Ok(lock) => lock,
         Err(e) => return last.ok_or_else(|| Unavailable::Busy(e.to_string())),
@@ -163,7 +172,12 @@ fn fingerprint(cfg: &Config) -> String {
     for p in top.into_iter().chain(listed) {
         let meta = std::fs::metadata(&p).ok();
         let stamp = meta.as_ref().and_then(|m| m.modified().ok());
-        hasher.update(format!("{}\0{:?}\0{:?}\n", p.display(), meta.map(|m| m.len()), stamp));
+        hasher.update(format!(
+            "{}\0{:?}\0{:?}\n",
+            p.display(),
+            meta.map(|m| m.len()),
+            stamp
+        ));
     }
     hex::encode(hasher.finalize())
 }
@@ -197,9 +211,13 @@ fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
 }
 
 /// Runs `f` on the current snapshot, after the reader's token.
-async fn with_snapshot(app: &App, headers: &HeaderMap, f: impl FnOnce(&Snapshot) -> Response) -> Response {
+async fn with_snapshot(
+    app: &App,
+    headers: &HeaderMap,
+    f: impl FnOnce(&Snapshot) -> Response,
+) -> Response {
     if let Err(r) = super::auth::reader(app, headers) {
-        return r;
+        return r.into_response();
     }
     match app.export.current(app).await {
         Ok(s) => f(&s),
@@ -209,7 +227,10 @@ async fn with_snapshot(app: &App, headers: &HeaderMap, f: impl FnOnce(&Snapshot)
 
 /// `GET /api/manifest.json`.
 pub async fn manifest(State(app): State<App>, headers: HeaderMap) -> Response {
-    with_snapshot(&app, &headers, |s| answer(&s.files["manifest.json"], &headers)).await
+    with_snapshot(&app, &headers, |s| {
+        answer(&s.files["manifest.json"], &headers)
+    })
+    .await
 }
 
 /// `GET /api/export.tar`.
@@ -218,16 +239,24 @@ pub async fn tar(State(app): State<App>, headers: HeaderMap) -> Response {
 }
 
 /// `GET /api/export/{*path}` (400 for a path with `..` and the like).
-pub async fn file(State(app): State<App>, Path(name): Path<String>, headers: HeaderMap) -> Response {
+pub async fn file(
+    State(app): State<App>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     if let Err(r) = super::auth::reader(&app, &headers) {
-        return r;
+        return r.into_response();
     }
     if let Err(e) = path::relative(&name) {
         return (StatusCode::BAD_REQUEST, format!("{e}\n")).into_response();
     }
     with_snapshot(&app, &headers, |s| match s.files.get(&name) {
         Some(f) => answer(f, &headers),
-        None => (StatusCode::NOT_FOUND, format!("{name}: not in the export\n")).into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            format!("{name}: not in the export\n"),
+        )
+            .into_response(),
     })
     .await
 }
@@ -242,7 +271,10 @@ mod tests {
         assert_eq!(tar_of(&files), tar_of(&files));
         let f = File::new(b"x".to_vec(), "text/plain");
         let mut h = HeaderMap::new();
-        h.insert(header::IF_NONE_MATCH, format!("\"other\", W/{}", f.etag).parse().unwrap());
+        h.insert(
+            header::IF_NONE_MATCH,
+            format!("\"other\", W/{}", f.etag).parse().unwrap(),
+        );
         assert!(not_modified(&h, &f.etag));
         h.insert(header::IF_NONE_MATCH, "\"other\"".parse().unwrap());
         assert!(!not_modified(&h, &f.etag));

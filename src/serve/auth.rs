@@ -48,7 +48,11 @@ impl Sessions {
         let session = Session {
             name: token.name.clone(),
             role: token.role,
-            locales: token.locales.iter().filter_map(|l| l.parse().ok()).collect(),
+            locales: token
+                .locales
+                .iter()
+                .filter_map(|l| l.parse().ok())
+                .collect(),
             token: token.sha256.clone(),
             csrf: super::tokens::new_secret().map_err(Fail::internal)?,
             expires: Instant::now() + SESSION_LENGTH,
@@ -60,12 +64,15 @@ impl Sessions {
         Ok(id)
     }
 
-    /// The live session `id`, its notices taken.
-    fn take(&self, id: &str) -> Option<Session> {
+    /// The live session `id`; its notices are taken when `show` (a page
+    /// that shows them), left for the next page otherwise.
+    fn get(&self, id: &str, show: bool) -> Option<Session> {
         let mut map = self.0.lock().expect("sessions");
         let s = map.get_mut(id).filter(|s| s.expires > Instant::now())?;
         let copy = s.clone();
-        s.notices.clear();
+        if show {
+            s.notices.clear();
+        }
         Some(copy)
     }
 
@@ -103,7 +110,8 @@ impl FromRequestParts<App> for Viewer {
         let Some(id) = cookie(&parts.headers, SESSION) else {
             return Err(to_login());
         };
-        let Some(s) = app.sessions.take(&id) else {
+        let show = parts.method == axum::http::Method::GET;
+        let Some(s) = app.sessions.get(&id, show) else {
             return Err(to_login());
         };
         let ring = app.keyring().map_err(|e| e.in_lang(lang).into_response())?;
@@ -129,7 +137,9 @@ impl Viewer {
         if self.role == Role::Reviewer && self.locales.contains(locale) {
             Ok(())
         } else {
-            let what = self.lang.t_args("forbidden-locale", &[("locale", locale.to_string().into())]);
+            let what = self
+                .lang
+                .t_args("forbidden-locale", &[("locale", locale.to_string().into())]);
             Err(Fail::new(StatusCode::FORBIDDEN, what))
         }
     }
@@ -148,15 +158,25 @@ impl Viewer {
         if self.role == role {
             Ok(())
         } else {
-            Err(Fail::new(StatusCode::FORBIDDEN, self.lang.t("forbidden-role")))
+            Err(Fail::new(
+                StatusCode::FORBIDDEN,
+                self.lang.t("forbidden-role"),
+            ))
         }
     }
 
     /// 403 unless the form carries this session's CSRF token.
     pub fn check_csrf(&self, form: &Fields) -> Result<(), Fail> {
         match form.get("csrf") {
-            Some(t) if !t.is_empty() && super::tokens::hash(t) == super::tokens::hash(&self.csrf) => Ok(()),
-            _ => Err(Fail::new(StatusCode::FORBIDDEN, self.lang.t("csrf-refused"))),
+            Some(t)
+                if !t.is_empty() && super::tokens::hash(t) == super::tokens::hash(&self.csrf) =>
+            {
+                Ok(())
+            }
+            _ => Err(Fail::new(
+                StatusCode::FORBIDDEN,
+                self.lang.t("csrf-refused"),
+            )),
         }
     }
 
@@ -182,7 +202,10 @@ pub struct Fields(pub Vec<(String, String)>);
 
 impl Fields {
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -213,7 +236,7 @@ pub fn set_cookie(name: &str, value: Option<&str>, path: &str, max_age: Duration
 /// `GET /login`.
 pub async fn login_page(State(app): State<App>, lang: Lang, headers: HeaderMap) -> Response {
     if let Some(id) = cookie(&headers, SESSION)
-        && app.sessions.take(&id).is_some()
+        && app.sessions.get(&id, false).is_some()
     {
         return Redirect::to("/").into_response();
     }
@@ -226,7 +249,9 @@ fn login_form(lang: Lang, status: StatusCode, error: Option<String>) -> Response
         Ok(n) => n,
         Err(e) => return Fail::internal(e).in_lang(lang).into_response(),
     };
-    let error = error.map_or(String::new(), |e| format!("<p class=\"error\" role=\"alert\">{}</p>", esc(&e)));
+    let error = error.map_or(String::new(), |e| {
+        format!("<p class=\"error\" role=\"alert\">{}</p>", esc(&e))
+    });
     let body = format!(
         "<h1>{title}</h1>{error}<form method=\"post\" action=\"/login\" class=\"card\">{csrf}\
 <label for=\"token\">{label}</label><input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"off\" required>\
@@ -245,7 +270,12 @@ fn login_form(lang: Lang, status: StatusCode, error: Option<String>) -> Response
         body,
     };
     let cookie = set_cookie(LOGIN, Some(&nonce), "/login", Duration::from_secs(3600));
-    (status, [(header::SET_COOKIE, cookie)], axum::response::Html(page.render())).into_response()
+    (
+        status,
+        [(header::SET_COOKIE, cookie)],
+        axum::response::Html(page.render()),
+    )
+        .into_response()
 }
 
 /// `POST /login`: the token checked, a session opened.
@@ -259,7 +289,11 @@ pub async fn login(
     let expected = cookie(&headers, LOGIN);
     match (form.get("csrf"), expected.as_deref()) {
         (Some(sent), Some(kept)) if !sent.is_empty() && sent == kept => {}
-        _ => return Fail::new(StatusCode::FORBIDDEN, lang.t("csrf-refused")).in_lang(lang).into_response(),
+        _ => {
+            return Fail::new(StatusCode::FORBIDDEN, lang.t("csrf-refused"))
+                .in_lang(lang)
+                .into_response();
+        }
     }
     let ring: Keyring = match app.keyring() {
         Ok(r) => r,
@@ -267,7 +301,11 @@ pub async fn login(
     };
     let typed = form.get("token").unwrap_or("");
     let Some(token) = ring.find(typed).filter(|_| !typed.trim().is_empty()) else {
-        return login_form(lang, StatusCode::UNAUTHORIZED, Some(lang.t("login-unknown")));
+        return login_form(
+            lang,
+            StatusCode::UNAUTHORIZED,
+            Some(lang.t("login-unknown")),
+        );
     };
     if token.role == Role::Reader {
         return login_form(lang, StatusCode::FORBIDDEN, Some(lang.t("login-reader")));
@@ -276,48 +314,80 @@ pub async fn login(
         Ok(id) => id,
         Err(e) => return e.in_lang(lang).into_response(),
     };
-    let home = if token.role == Role::Writer { "/submit" } else { "/" };
+    let home = if token.role == Role::Writer {
+        "/submit"
+    } else {
+        "/"
+    };
     let mut response = Redirect::to(home).into_response();
     let headers = response.headers_mut();
-    headers.append(header::SET_COOKIE, set_cookie(SESSION, Some(&id), "/", SESSION_LENGTH));
-    headers.append(header::SET_COOKIE, set_cookie(LOGIN, None, "/login", Duration::ZERO));
+    headers.append(
+        header::SET_COOKIE,
+        set_cookie(SESSION, Some(&id), "/", SESSION_LENGTH),
+    );
+    headers.append(
+        header::SET_COOKIE,
+        set_cookie(LOGIN, None, "/login", Duration::ZERO),
+    );
     response
 }
 
 /// `POST /logout`.
-pub async fn logout(State(app): State<App>, viewer: Viewer, Form(form): Form<Vec<(String, String)>>) -> Response {
+pub async fn logout(
+    State(app): State<App>,
+    viewer: Viewer,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
     if let Err(e) = viewer.check_csrf(&Fields(form)) {
         return e.in_lang(viewer.lang).into_response();
     }
     app.sessions.close(&viewer.session);
     let mut response = Redirect::to("/login").into_response();
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, set_cookie(SESSION, None, "/", Duration::ZERO));
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(SESSION, None, "/", Duration::ZERO),
+    );
     response
 }
 
+/// Why the pull API refused a request.
+pub enum NotReader {
+    /// No token, or an unknown one: 401.
+    Unauthorized,
+    /// A token of another role: 403.
+    Forbidden,
+    /// The tokens could not be read.
+    Keyring(Fail),
+}
+
+impl IntoResponse for NotReader {
+    fn into_response(self) -> Response {
+        match self {
+            NotReader::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                [(header::WWW_AUTHENTICATE, "Bearer realm=\"relais\"")],
+                "a reader token is needed: Authorization: Bearer <token>\n",
+            )
+                .into_response(),
+            NotReader::Forbidden => {
+                (StatusCode::FORBIDDEN, "the pull API takes a reader token\n").into_response()
+            }
+            NotReader::Keyring(e) => e.into_response(),
+        }
+    }
+}
+
 /// The pull API's check: a reader's token as `Authorization: Bearer …`.
-pub fn reader(app: &App, headers: &HeaderMap) -> Result<(), Response> {
-    let unauthorized = || {
-        (
-            StatusCode::UNAUTHORIZED,
-            [(header::WWW_AUTHENTICATE, "Bearer realm=\"relais\"")],
-            "a reader token is needed: Authorization: Bearer <token>\n",
-        )
-            .into_response()
-    };
-    let Some(token) = headers
+pub fn reader(app: &App, headers: &HeaderMap) -> Result<(), NotReader> {
+    let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-    else {
-        return Err(unauthorized());
-    };
-    let ring = app.keyring().map_err(|e| e.into_response())?;
+        .ok_or(NotReader::Unauthorized)?;
+    let ring = app.keyring().map_err(NotReader::Keyring)?;
     match ring.find(token) {
         Some(t) if t.role == Role::Reader => Ok(()),
-        Some(_) => Err((StatusCode::FORBIDDEN, "the pull API takes a reader token\n").into_response()),
-        None => Err(unauthorized()),
+        Some(_) => Err(NotReader::Forbidden),
+        None => Err(NotReader::Unauthorized),
     }
 }

@@ -46,7 +46,9 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry) -> String {
     rows.extend(note_rows(l, item));
     let dl: String = rows
         .iter()
-        .map(|(label, html, class)| format!("<dt>{}</dt><dd class=\"{class}\">{html}</dd>", esc(label)))
+        .map(|(label, html, class)| {
+            format!("<dt>{}</dt><dd class=\"{class}\">{html}</dd>", esc(label))
+        })
         .collect();
     format!(
         "<article id=\"m-{id}\" class=\"msg state-{state}\"><header><code>{id}</code> \
@@ -111,7 +113,11 @@ fn translation_rows(cx: &Context, item: &Item) -> Vec<Row> {
 fn note_rows(l: Lang, item: &Item) -> Vec<Row> {
     let mut out = Vec::new();
     if !item.unknown.is_empty() {
-        let words: Vec<String> = item.unknown.iter().map(|w| format!("<mark>{}</mark>", esc(w))).collect();
+        let words: Vec<String> = item
+            .unknown
+            .iter()
+            .map(|w| format!("<mark>{}</mark>", esc(w)))
+            .collect();
         out.push((l.t("label-unknown"), words.join(", "), ""));
     }
     if !item.reasons.is_empty() {
@@ -122,7 +128,10 @@ fn note_rows(l: Lang, item: &Item) -> Vec<Row> {
         let day = a.at.get(..10).unwrap_or(&a.at);
         let text = l.t_args(
             "last-approval",
-            &[("name", a.reviewer.clone().into()), ("what", day.to_string().into())],
+            &[
+                ("name", a.reviewer.clone().into()),
+                ("what", day.to_string().into()),
+            ],
         );
         out.push((l.t("label-approval"), esc(&text), ""));
     }
@@ -133,7 +142,8 @@ fn note_rows(l: Lang, item: &Item) -> Vec<Row> {
 /// and take the suggestion (a stale message that has one).
 fn actions(cx: &Context, item: &Item) -> String {
     let mut out = String::new();
-    let approvable = item.current.is_some() && !matches!(item.state, State::Approved | State::Invalid);
+    let approvable =
+        item.current.is_some() && !matches!(item.state, State::Approved | State::Invalid);
     if approvable {
         out.push_str(&button_form(
             &format!("/approve{}", cx.tail),
@@ -162,21 +172,45 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
     let l = cx.lang;
     let id = &entry.message.id;
     let current = entry.current;
-    let text_of = |p: Option<&crate::pattern::Pattern>| p.map(|p| editable(p, cx.syntax)).unwrap_or_default();
+    let text_of =
+        |p: Option<&crate::pattern::Pattern>| p.map(|p| editable(p, cx.syntax)).unwrap_or_default();
     let mut fields = String::new();
     if entry.message.value.is_some() {
         let typed = refused.map(|r| r.value.clone());
         let text = typed.unwrap_or_else(|| text_of(current.and_then(|c| c.value.as_ref())));
-        fields.push_str(&area(&format!("v-{id}"), "value", &l.t("label-value"), &text, cx.locale));
+        fields.push_str(&area(
+            &format!("v-{id}"),
+            "value",
+            &l.t("label-value"),
+            &text,
+            cx.locale,
+        ));
     }
     for (name, _) in &entry.message.attributes {
-        let typed = refused.and_then(|r| r.attributes.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone()));
-        let now = current.and_then(|c| c.attributes.iter().find(|(n, _)| n == name).map(|(_, p)| p));
+        let typed = refused.and_then(|r| {
+            r.attributes
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, t)| t.clone())
+        });
+        let now =
+            current.and_then(|c| c.attributes.iter().find(|(n, _)| n == name).map(|(_, p)| p));
         let text = typed.unwrap_or_else(|| text_of(now));
-        fields.push_str(&area(&format!("a-{name}-{id}"), &format!("attr.{name}"), &format!(".{name}"), &text, cx.locale));
+        fields.push_str(&area(
+            &format!("a-{name}-{id}"),
+            &format!("attr.{name}"),
+            &format!(".{name}"),
+            &text,
+            cx.locale,
+        ));
     }
     let errors: String = refused
-        .map(|r| r.errors.iter().map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", esc(e))).collect())
+        .map(|r| {
+            r.errors
+                .iter()
+                .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", esc(e)))
+                .collect()
+        })
         .unwrap_or_default();
     let hint = match cx.syntax {
         Syntax::Markdown => l.t("edit-hint-markdown"),

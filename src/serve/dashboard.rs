@@ -2,10 +2,10 @@
 //! progress bar (approved of all messages) and what is left to review.
 //! Writers are sent to the drafts page.
 
+use super::App;
 use super::auth::Viewer;
 use super::html::{esc, url_path};
 use super::i18n::Lang;
-use super::App;
 use crate::review::TO_REVIEW;
 use crate::state::State;
 use crate::status;
@@ -75,9 +75,15 @@ fn rows(site: &Site) -> Vec<Row> {
                     let entries = site.entries(v);
                     Cell {
                         locale: v.locale.to_string(),
-                        approved: entries.iter().filter(|e| e.state == State::Approved).count(),
+                        approved: entries
+                            .iter()
+                            .filter(|e| e.state == State::Approved)
+                            .count(),
                         messages: entries.len(),
-                        to_review: entries.iter().filter(|e| TO_REVIEW.contains(&e.state)).count(),
+                        to_review: entries
+                            .iter()
+                            .filter(|e| TO_REVIEW.contains(&e.state))
+                            .count(),
                         finished: status::finished(&entries),
                     }
                 })
@@ -113,7 +119,10 @@ fn table(rows: &[Row], l: Lang) -> String {
 
 fn cell(resource: &str, c: &Cell, l: Lang) -> String {
     let status = if c.finished {
-        format!("<span class=\"badge state-approved\">{}</span>", esc(&l.t("finished")))
+        format!(
+            "<span class=\"badge state-approved\">{}</span>",
+            esc(&l.t("finished"))
+        )
     } else {
         esc(&l.t_args("to-review-count", &[("n", c.to_review.into())]))
     };

@@ -62,14 +62,24 @@ impl Page<'_> {
                 nav.push_str(&format!("<a href=\"/\">{}</a>", esc(&l.t("nav-dashboard"))));
             }
             if who.writer {
-                nav.push_str(&format!("<a href=\"/submit\">{}</a>", esc(&l.t("nav-submit"))));
+                nav.push_str(&format!(
+                    "<a href=\"/submit\">{}</a>",
+                    esc(&l.t("nav-submit"))
+                ));
             }
         }
         let langs: String = Lang::ALL
             .iter()
             .map(|o| {
-                let current = if *o == l { " aria-current=\"true\"" } else { "" };
-                format!("<a href=\"?lang={0}\" hreflang=\"{0}\"{current}>{0}</a>", o.code())
+                let current = if *o == l {
+                    " aria-current=\"true\""
+                } else {
+                    ""
+                };
+                format!(
+                    "<a href=\"?lang={0}\" hreflang=\"{0}\"{current}>{0}</a>",
+                    o.code()
+                )
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -101,14 +111,29 @@ impl Page<'_> {
 
 /// The hidden field every form carries.
 pub fn csrf_field(csrf: &str) -> String {
-    format!("<input type=\"hidden\" name=\"csrf\" value=\"{}\">", esc(csrf))
+    format!(
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+        esc(csrf)
+    )
 }
 
 /// A form of hidden fields and one button.
-pub fn button_form(action: &str, csrf: &str, fields: &[(&str, &str)], label: &str, class: &str) -> String {
+pub fn button_form(
+    action: &str,
+    csrf: &str,
+    fields: &[(&str, &str)],
+    label: &str,
+    class: &str,
+) -> String {
     let hidden: String = fields
         .iter()
-        .map(|(k, v)| format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", esc(k), esc(v)))
+        .map(|(k, v)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                esc(k),
+                esc(v)
+            )
+        })
         .collect();
     format!(
         "<form method=\"post\" action=\"{}\" class=\"inline\">{}{hidden}<button class=\"{}\">{}</button></form>",
@@ -198,12 +223,20 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_raw_html_in_posts_is_shown_as_text() {
-        assert_eq!(esc("<a href='x'>&\"</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
-        let html = markdown("Avant <script>alert(1)</script> après\n\n<div onclick=\"x()\">bloc</div>\n");
+        assert_eq!(
+            esc("<a href='x'>&\"</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+        let html =
+            markdown("Avant <script>alert(1)</script> après\n\n<div onclick=\"x()\">bloc</div>\n");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<div"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
-        let html = markdown("[a](javascript:alert(1)) [b](https://x.org/) [c](/p?q=1) ![i](data:x)");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        let html =
+            markdown("[a](javascript:alert(1)) [b](https://x.org/) [c](/p?q=1) ![i](data:x)");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("data:"), "{html}");
         assert!(html.contains("href=\"https://x.org/\""), "{html}");
@@ -214,8 +247,14 @@ mod tests {
     fn diffs_and_unknown_words_are_marked_and_escaped() {
         let ops = crate::diff::words("a <b> c", "a <i> c");
         let html = diff(&ops);
-        assert!(html.contains("<del>&lt;b&gt;</del>") || html.contains("<del>"), "{html}");
+        assert!(
+            html.contains("<del>&lt;b&gt;</del>") || html.contains("<del>"),
+            "{html}"
+        );
         assert!(!html.contains("<b>"), "{html}");
-        assert_eq!(highlight("le <chien>", &["chien".into()]), "le &lt;<mark>chien</mark>&gt;");
+        assert_eq!(
+            highlight("le <chien>", &["chien".into()]),
+            "le &lt;<mark>chien</mark>&gt;"
+        );
     }
 }

@@ -124,7 +124,9 @@ fn build(lang: Lang, text: &str) -> FluentBundle<FluentResource> {
     // Pages are HTML, escaped by the caller: no bidi isolation marks.
     bundle.set_use_isolating(false);
     let res = FluentResource::try_new(text.to_string()).expect("UI strings parse (tested)");
-    bundle.add_resource(res).expect("UI strings are unique (tested)");
+    bundle
+        .add_resource(res)
+        .expect("UI strings are unique (tested)");
     bundle
 }
 
@@ -169,7 +171,10 @@ mod tests {
         assert_eq!(query_lang(Some("a=1&lang=en")), Some(Lang::En));
         assert_eq!(query_lang(Some("lang=de")), None);
         let mut h = HeaderMap::new();
-        h.insert("accept-language", "de-DE, en-GB;q=0.8, fr;q=0.5".parse().unwrap());
+        h.insert(
+            "accept-language",
+            "de-DE, en-GB;q=0.8, fr;q=0.5".parse().unwrap(),
+        );
         assert_eq!(accept_language(&h), Some(Lang::En));
         h.insert("accept-language", "es".parse().unwrap());
         assert_eq!(accept_language(&h), None);

@@ -102,7 +102,10 @@ impl App {
     }
 
     /// Runs `f` (which reads the site's files) on a blocking thread.
-    pub async fn read<T: Send + 'static>(&self, f: impl FnOnce(&Config) -> T + Send + 'static) -> T {
+    pub async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Config) -> T + Send + 'static,
+    ) -> T {
         let app = self.clone();
         blocking(move || f(&app.cfg)).await
     }

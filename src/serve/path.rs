@@ -36,12 +36,27 @@ mod tests {
 
     #[test]
     fn traversal_and_absolute_paths_are_refused() {
-        for ok in ["site", "posts/2024-06-06-keoogo", "en/posts/x.md", "fr/site.ftl"] {
+        for ok in [
+            "site",
+            "posts/2024-06-06-keoogo",
+            "en/posts/x.md",
+            "fr/site.ftl",
+        ] {
             assert_eq!(relative(ok), Ok(ok));
         }
         for bad in [
-            "", "/etc/passwd", "../relais.toml", "posts/../../x", "posts/./x", "posts//x",
-            "a\\b", "C:x", ".git/config", "posts/.hidden", "a b", "x\0y",
+            "",
+            "/etc/passwd",
+            "../relais.toml",
+            "posts/../../x",
+            "posts/./x",
+            "posts//x",
+            "a\\b",
+            "C:x",
+            ".git/config",
+            "posts/.hidden",
+            "a b",
+            "x\0y",
         ] {
             assert!(relative(bad).is_err(), "{bad:?}");
         }

@@ -85,7 +85,11 @@ async fn render(
     let (t2, v) = (t.clone(), viewer.clone());
     let body = app
         .read(move |cfg| {
-            let site = Site::load(cfg, std::slice::from_ref(&t2.resource), std::slice::from_ref(&t2.locale));
+            let site = Site::load(
+                cfg,
+                std::slice::from_ref(&t2.resource),
+                std::slice::from_ref(&t2.locale),
+            );
             body(&site, &t2, &v, todo, refused.as_ref())
         })
         .await?;
@@ -93,7 +97,13 @@ async fn render(
     Ok(viewer.page(&title, body).render())
 }
 
-fn body(site: &Site, t: &Target, viewer: &Viewer, todo: bool, refused: Option<&Refused>) -> Result<String, Fail> {
+fn body(
+    site: &Site,
+    t: &Target,
+    viewer: &Viewer,
+    todo: bool,
+    refused: Option<&Refused>,
+) -> Result<String, Fail> {
     let l = viewer.lang;
     let not_found = || Fail::new(StatusCode::NOT_FOUND, l.t("not-found"));
     let index = site.sources.iter().position(|s| s.resource == t.resource);
@@ -119,7 +129,10 @@ fn body(site: &Site, t: &Target, viewer: &Viewer, todo: bool, refused: Option<&R
         .filter(|e| !todo || TO_REVIEW.contains(&e.state))
         .map(|e| card::render(&cx, &review::item(&src.resource, view, e), e))
         .collect();
-    let title = src.post.as_ref().and_then(|p| p.post.title().map(str::to_string));
+    let title = src
+        .post
+        .as_ref()
+        .and_then(|p| p.post.title().map(str::to_string));
     let mut out = heading(l, t, title.as_deref(), src.post.is_some(), todo);
     out.push_str(&summary(l, &entries));
     out.push_str(&button_form(
@@ -130,7 +143,10 @@ fn body(site: &Site, t: &Target, viewer: &Viewer, todo: bool, refused: Option<&R
         "primary",
     ));
     if cards.is_empty() {
-        out.push_str(&format!("<p class=\"empty\">{}</p>", esc(&l.t("nothing-to-review"))));
+        out.push_str(&format!(
+            "<p class=\"empty\">{}</p>",
+            esc(&l.t("nothing-to-review"))
+        ));
     }
     out.push_str(&cards);
     Ok(out)
@@ -146,7 +162,10 @@ fn heading(l: Lang, t: &Target, title: Option<&str>, post: bool, todo: bool) -> 
     let filter = if todo {
         format!("<a href=\"/review{tail}\">{}</a>", esc(&l.t("show-all")))
     } else {
-        format!("<a href=\"/review{tail}?show=todo\">{}</a>", esc(&l.t("show-todo")))
+        format!(
+            "<a href=\"/review{tail}?show=todo\">{}</a>",
+            esc(&l.t("show-todo"))
+        )
     };
     format!(
         "<p class=\"crumbs\"><a href=\"/\">{home}</a> ›</p><h1>{title}</h1>\
@@ -207,16 +226,26 @@ pub async fn edit(
     let (status, errors) = match outcome {
         Ok(Ok(done)) => {
             let state = card::state_name(viewer.lang, done.state);
-            let key = if done.changed { "notice-saved" } else { "notice-unchanged" };
-            let text = viewer.lang.t_args(key, &[("name", id.clone().into()), ("what", state.into())]);
+            let key = if done.changed {
+                "notice-saved"
+            } else {
+                "notice-unchanged"
+            };
+            let text = viewer
+                .lang
+                .t_args(key, &[("name", id.clone().into()), ("what", state.into())]);
             app.sessions.notify(&viewer.session, text);
             return Redirect::to(&t.page_url(Some(&id))).into_response();
         }
         Ok(Err(EditError::NoResource(_))) => {
-            return Fail::new(StatusCode::NOT_FOUND, viewer.lang.t("not-found")).in_lang(viewer.lang).into_response();
+            return Fail::new(StatusCode::NOT_FOUND, viewer.lang.t("not-found"))
+                .in_lang(viewer.lang)
+                .into_response();
         }
         Ok(Err(e @ EditError::NoMessage { .. })) => {
-            return Fail::new(StatusCode::BAD_REQUEST, e.to_string()).in_lang(viewer.lang).into_response();
+            return Fail::new(StatusCode::BAD_REQUEST, e.to_string())
+                .in_lang(viewer.lang)
+                .into_response();
         }
         Ok(Err(EditError::Syntax(errors) | EditError::Problems(errors))) => {
             refuse(StatusCode::UNPROCESSABLE_ENTITY, errors)
@@ -230,12 +259,23 @@ pub async fn edit(
         attributes,
         errors,
     };
+    // Notices of earlier actions wait for the next page (a GET).
+    let viewer = Viewer {
+        notices: Vec::new(),
+        ..viewer
+    };
     let html = render(&app, &viewer, &t, false, Some(refused)).await;
     respond(html, status, &viewer)
 }
 
 /// The target of a posted form, after its CSRF token.
-fn checked(app: &App, viewer: &Viewer, locale: &str, resource: &str, form: &Fields) -> Result<Target, Fail> {
+fn checked(
+    app: &App,
+    viewer: &Viewer,
+    locale: &str,
+    resource: &str,
+    form: &Fields,
+) -> Result<Target, Fail> {
     viewer.check_csrf(form)?;
     Target::check(app, viewer, locale, resource)
 }
@@ -247,7 +287,15 @@ pub async fn approve(
     Path((locale, resource)): Path<(String, String)>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
-    decide_on(app, viewer, &locale, &resource, Fields(form), Action::Approve).await
+    decide_on(
+        app,
+        viewer,
+        &locale,
+        &resource,
+        Fields(form),
+        Action::Approve,
+    )
+    .await
 }
 
 /// `POST /accept/{locale}/{*resource}`: field `id`.
@@ -257,19 +305,39 @@ pub async fn accept(
     Path((locale, resource)): Path<(String, String)>,
     Form(form): Form<Vec<(String, String)>>,
 ) -> Response {
-    decide_on(app, viewer, &locale, &resource, Fields(form), Action::AcceptSuggestion).await
+    decide_on(
+        app,
+        viewer,
+        &locale,
+        &resource,
+        Fields(form),
+        Action::AcceptSuggestion,
+    )
+    .await
 }
 
-async fn decide_on(app: App, viewer: Viewer, locale: &str, resource: &str, form: Fields, action: Action) -> Response {
+async fn decide_on(
+    app: App,
+    viewer: Viewer,
+    locale: &str,
+    resource: &str,
+    form: Fields,
+    action: Action,
+) -> Response {
     let l = viewer.lang;
     let t = match checked(&app, &viewer, locale, resource, &form) {
         Ok(t) => t,
         Err(e) => return e.in_lang(l).into_response(),
     };
-    let id = form.get("id").filter(|id| !id.is_empty()).map(str::to_string);
+    let id = form
+        .get("id")
+        .filter(|id| !id.is_empty())
+        .map(str::to_string);
     let all = form.get("all").is_some() && action == Action::Approve;
     if id.is_none() && !all {
-        return Fail::new(StatusCode::BAD_REQUEST, l.t("no-message")).in_lang(l).into_response();
+        return Fail::new(StatusCode::BAD_REQUEST, l.t("no-message"))
+            .in_lang(l)
+            .into_response();
     }
     let request = Request {
         action,
@@ -286,7 +354,9 @@ async fn decide_on(app: App, viewer: Viewer, locale: &str, resource: &str, form:
             }
             Redirect::to(&t.page_url(id.as_deref())).into_response()
         }
-        Ok(Err(e)) => Fail::new(StatusCode::BAD_REQUEST, e.to_string()).in_lang(l).into_response(),
+        Ok(Err(e)) => Fail::new(StatusCode::BAD_REQUEST, e.to_string())
+            .in_lang(l)
+            .into_response(),
         Err(busy) => Fail::site(busy).in_lang(l).into_response(),
     }
 }
@@ -299,10 +369,21 @@ fn notices(l: Lang, report: &Report) -> Vec<String> {
         Action::AcceptSuggestion => "notice-accepted",
     };
     let ids: Vec<&str> = report.changed.iter().map(|o| o.id.as_str()).collect();
-    let mut out = vec![l.t_args(key, &[("n", ids.len().into()), ("what", ids.join(", ").into())])];
+    // A long list says nothing: the page shows every state anyway.
+    let what = match ids.len() {
+        0..=4 => ids.join(", "),
+        n => format!("{}, … (+{})", ids[..3].join(", "), n - 3),
+    };
+    let mut out = vec![l.t_args(key, &[("n", ids.len().into()), ("what", what.into())])];
     for o in &report.skipped {
         let why = o.reason.as_deref().unwrap_or("");
-        out.push(l.t_args("notice-skipped", &[("name", o.id.clone().into()), ("what", why.to_string().into())]));
+        out.push(l.t_args(
+            "notice-skipped",
+            &[
+                ("name", o.id.clone().into()),
+                ("what", why.to_string().into()),
+            ],
+        ));
     }
     out.extend(report.errors.iter().cloned());
     out
@@ -318,21 +399,38 @@ pub async fn preview(
     let l = viewer.lang;
     let t = match Target::check(&app, &viewer, &locale, &resource) {
         Ok(t) if t.resource.starts_with("posts/") => t,
-        Ok(_) => return Fail::new(StatusCode::NOT_FOUND, l.t("not-found")).in_lang(l).into_response(),
+        Ok(_) => {
+            return Fail::new(StatusCode::NOT_FOUND, l.t("not-found"))
+                .in_lang(l)
+                .into_response();
+        }
         Err(e) => return e.in_lang(l).into_response(),
     };
     let (resource, loc) = (t.resource.clone(), t.locale.clone());
     let exists = {
         let r = resource.clone();
-        app.read(move |cfg| cfg.posts_dir().join(format!("{}.md", r.trim_start_matches("posts/"))).is_file())
-            .await
+        app.read(move |cfg| {
+            cfg.posts_dir()
+                .join(format!("{}.md", r.trim_start_matches("posts/")))
+                .is_file()
+        })
+        .await
     };
     if !exists {
-        return Fail::new(StatusCode::NOT_FOUND, l.t("not-found")).in_lang(l).into_response();
+        return Fail::new(StatusCode::NOT_FOUND, l.t("not-found"))
+            .in_lang(l)
+            .into_response();
     }
-    let p = match app.read(move |cfg| crate::preview::post(cfg, &resource, &loc)).await {
+    let p = match app
+        .read(move |cfg| crate::preview::post(cfg, &resource, &loc))
+        .await
+    {
         Ok(p) => p,
-        Err(e) => return Fail::new(StatusCode::CONFLICT, e.to_string()).in_lang(l).into_response(),
+        Err(e) => {
+            return Fail::new(StatusCode::CONFLICT, e.to_string())
+                .in_lang(l)
+                .into_response();
+        }
     };
     let title = p.title.clone().unwrap_or_else(|| t.resource.clone());
     let body = format!(

@@ -32,9 +32,19 @@ pub async fn page(viewer: Viewer) -> Response {
 }
 
 /// The form, with what was typed and the error, if any.
-fn show(viewer: &Viewer, status: StatusCode, name: &str, text: &str, error: Option<&Error>) -> Response {
+fn show(
+    viewer: &Viewer,
+    status: StatusCode,
+    name: &str,
+    text: &str,
+    error: Option<&Error>,
+) -> Response {
     let l = viewer.lang;
-    let mut body = format!("<h1>{}</h1><p class=\"hint\">{}</p>", esc(&l.t("submit-title")), esc(&l.t("submit-hint")));
+    let mut body = format!(
+        "<h1>{}</h1><p class=\"hint\">{}</p>",
+        esc(&l.t("submit-title")),
+        esc(&l.t("submit-hint"))
+    );
     if let Some(e) = error {
         body.push_str(&annotated(l, text, e));
     }
@@ -58,7 +68,10 @@ fn show(viewer: &Viewer, status: StatusCode, name: &str, text: &str, error: Opti
 
 /// The error, and the draft's lines around it with the bad one marked.
 fn annotated(l: Lang, text: &str, e: &Error) -> String {
-    let mut out = format!("<p class=\"error\" role=\"alert\">{}</p>", esc(&e.to_string()));
+    let mut out = format!(
+        "<p class=\"error\" role=\"alert\">{}</p>",
+        esc(&e.to_string())
+    );
     let Error::Input { loc, message } = e else {
         return out;
     };
@@ -68,7 +81,10 @@ fn annotated(l: Lang, text: &str, e: &Error) -> String {
     }
     let first = loc.line.saturating_sub(4).max(1);
     let last = (loc.line + 3).min(lines.len());
-    out.push_str(&format!("<ol class=\"lines\" start=\"{first}\" aria-label=\"{}\">", esc(&l.t("submit-lines"))));
+    out.push_str(&format!(
+        "<ol class=\"lines\" start=\"{first}\" aria-label=\"{}\">",
+        esc(&l.t("submit-lines"))
+    ));
     for n in first..=last {
         let line = lines.get(n - 1).copied().unwrap_or("");
         if n == loc.line {
@@ -100,15 +116,33 @@ pub async fn post(State(app): State<App>, viewer: Viewer, multipart: Multipart) 
     }
     let (name, text) = draft_of(&fields, sent.file);
     if text.trim().is_empty() || name.is_empty() {
-        return show(&viewer, StatusCode::UNPROCESSABLE_ENTITY, &name, &text, Some(&Error::Config(l.t("submit-empty"))));
+        return show(
+            &viewer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &name,
+            &text,
+            Some(&Error::Config(l.t("submit-empty"))),
+        );
     }
     let file = PathBuf::from(&name);
     let (f, t) = (file.clone(), text.clone());
     let outcome = app.write(move |cfg| place_and_sync(cfg, &f, t)).await;
     match outcome {
         Ok(Ok((slug, report))) => done(&viewer, &slug, &report),
-        Ok(Err(e)) => show(&viewer, StatusCode::UNPROCESSABLE_ENTITY, &name, &text, Some(&e)),
-        Err(busy) => show(&viewer, StatusCode::SERVICE_UNAVAILABLE, &name, &text, Some(&busy)),
+        Ok(Err(e)) => show(
+            &viewer,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &name,
+            &text,
+            Some(&e),
+        ),
+        Err(busy) => show(
+            &viewer,
+            StatusCode::SERVICE_UNAVAILABLE,
+            &name,
+            &text,
+            Some(&busy),
+        ),
     }
 }
 
@@ -122,11 +156,7 @@ fn draft_of(fields: &Fields, file: Option<(String, String)>) -> (String, String)
         _ => (String::new(), fields.get("text").unwrap_or("").to_string()),
     };
     let name = if typed.is_empty() { upload_name } else { typed };
-    let mut name = name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("")
-        .to_string();
+    let mut name = name.rsplit(['/', '\\']).next().unwrap_or("").to_string();
     if !name.is_empty() && !name.ends_with(".md") {
         name.push_str(".md");
     }
@@ -134,7 +164,11 @@ fn draft_of(fields: &Fields, file: Option<(String, String)>) -> (String, String)
 }
 
 /// Checks, places and syncs a draft (under the site's lock).
-fn place_and_sync(cfg: &crate::config::Config, file: &Path, text: String) -> Result<(String, sync::Report), Error> {
+fn place_and_sync(
+    cfg: &crate::config::Config,
+    file: &Path,
+    text: String,
+) -> Result<(String, sync::Report), Error> {
     let draft = submit::check(cfg, file, text)?;
     submit::place(&draft, file, false)?;
     let opts = Options {
@@ -151,7 +185,10 @@ fn done(viewer: &Viewer, slug: &str, report: &sync::Report) -> Response {
     let mut body = format!(
         "<h1>{}</h1><p>{}</p>",
         esc(&l.t("submit-done-title")),
-        esc(&l.t_args("submit-placed", &[("name", format!("posts/{slug}.md").into())]))
+        esc(&l.t_args(
+            "submit-placed",
+            &[("name", format!("posts/{slug}.md").into())]
+        ))
     );
     let problems: Vec<&String> = report.errors.iter().chain(&report.engine_error).collect();
     if problems.is_empty() {
@@ -160,12 +197,18 @@ fn done(viewer: &Viewer, slug: &str, report: &sync::Report) -> Response {
             esc(&l.t_args("submit-synced", &[("n", report.translated.into())]))
         ));
     } else {
-        body.push_str(&format!("<p class=\"error\" role=\"alert\">{}</p>", esc(&l.t("submit-sync-failed"))));
+        body.push_str(&format!(
+            "<p class=\"error\" role=\"alert\">{}</p>",
+            esc(&l.t("submit-sync-failed"))
+        ));
         for p in problems {
             body.push_str(&format!("<p class=\"error\">{}</p>", esc(p)));
         }
     }
-    body.push_str(&format!("<p><a href=\"/submit\">{}</a></p>", esc(&l.t("submit-another"))));
+    body.push_str(&format!(
+        "<p><a href=\"/submit\">{}</a></p>",
+        esc(&l.t("submit-another"))
+    ));
     let title = l.t("submit-done-title");
     Html(viewer.page(&title, body).render()).into_response()
 }
@@ -185,8 +228,11 @@ async fn read(mut multipart: Multipart) -> Result<Sent, Fail> {
             .bytes()
             .await
             .map_err(|e| Fail::new(e.status(), e.body_text()))?;
-        let text = crate::fs::decode(Path::new(file_name.as_deref().unwrap_or(&name)), bytes.to_vec())
-            .map_err(|e| Fail::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+        let text = crate::fs::decode(
+            Path::new(file_name.as_deref().unwrap_or(&name)),
+            bytes.to_vec(),
+        )
+        .map_err(|e| Fail::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
         match (name.as_str(), file_name) {
             ("file", Some(f)) => sent.file = Some((f, text)),
             _ => sent.fields.push((name, text)),
@@ -200,10 +246,21 @@ mod tests {
 
     #[test]
     fn the_draft_name_is_a_file_name_with_md() {
-        let f = |name: &str| Fields(vec![("name".into(), name.into()), ("text".into(), "t\r\nu".into())]);
-        assert_eq!(draft_of(&f("2024-x"), None), ("2024-x.md".into(), "t\nu".into()));
+        let f = |name: &str| {
+            Fields(vec![
+                ("name".into(), name.into()),
+                ("text".into(), "t\r\nu".into()),
+            ])
+        };
+        assert_eq!(
+            draft_of(&f("2024-x"), None),
+            ("2024-x.md".into(), "t\nu".into())
+        );
         assert_eq!(draft_of(&f("../../etc/x.md"), None).0, "x.md");
         let upload = Some(("c:\\docs\\2024-y.md".to_string(), "texte".to_string()));
-        assert_eq!(draft_of(&f(""), upload), ("2024-y.md".into(), "texte".into()));
+        assert_eq!(
+            draft_of(&f(""), upload),
+            ("2024-y.md".into(), "texte".into())
+        );
     }
 }

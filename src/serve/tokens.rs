@@ -60,7 +60,9 @@ impl Sources {
     pub fn from_env() -> Sources {
         Sources {
             file: default_path(),
-            env: std::env::var(ENV_TOML).ok().filter(|s| !s.trim().is_empty()),
+            env: std::env::var(ENV_TOML)
+                .ok()
+                .filter(|s| !s.trim().is_empty()),
         }
     }
 }
@@ -110,7 +112,11 @@ impl Keyring {
 
 /// Compares two hashes in time independent of where they differ.
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 fn read_file(path: &Path) -> Result<Keyring> {

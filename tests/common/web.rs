@@ -63,7 +63,10 @@ impl Web {
         let mut tokens = BTreeMap::new();
         for (name, role, locales) in PEOPLE {
             let locales: Vec<String> = locales.iter().map(|l| l.to_string()).collect();
-            tokens.insert(name, tokens::add(&tokens_file, name, role, &locales).unwrap());
+            tokens.insert(
+                name,
+                tokens::add(&tokens_file, name, role, &locales).unwrap(),
+            );
         }
         let cfg = Config::load(site.path()).unwrap();
         let app = App::new(
@@ -110,7 +113,8 @@ impl Web {
 
     /// `POST path` with form fields, as `who`.
     pub async fn post(&self, path: &str, who: Option<&Browser>, fields: &[(&str, &str)]) -> Reply {
-        let mut r = Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        let mut r =
+            Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         if let Some(b) = who {
             r = r.header(header::COOKIE, &b.cookie);
         }
@@ -133,14 +137,23 @@ impl Web {
         let r = Request::post("/login")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::COOKIE, format!("relais_login={login_cookie}"))
-            .body(Body::from(form_body(&[("csrf", &csrf), ("token", &self.tokens[name])])))
+            .body(Body::from(form_body(&[
+                ("csrf", &csrf),
+                ("token", &self.tokens[name]),
+            ])))
             .unwrap();
         let reply = self.send(r).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
         let session = set_cookie(&reply, "relais_session").expect("session cookie");
         let cookie = format!("relais_session={session}");
         let home = self
-            .get(reply.location(), Some(&Browser { cookie: cookie.clone(), csrf: String::new() }))
+            .get(
+                reply.location(),
+                Some(&Browser {
+                    cookie: cookie.clone(),
+                    csrf: String::new(),
+                }),
+            )
             .await;
         Browser {
             cookie,
@@ -149,7 +162,12 @@ impl Web {
     }
 
     /// `GET path` with a bearer token.
-    pub async fn pull(&self, path: &str, token: Option<&str>, if_none_match: Option<&str>) -> Reply {
+    pub async fn pull(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        if_none_match: Option<&str>,
+    ) -> Reply {
         let mut r = Request::get(path);
         if let Some(t) = token {
             r = r.header(header::AUTHORIZATION, format!("Bearer {t}"));
@@ -171,14 +189,20 @@ pub fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
         .map(|v| v.to_str().unwrap())
         .find(|v| v.starts_with(&format!("{name}=")))
         .map(|v| {
-            assert!(v.contains("HttpOnly") && v.contains("SameSite=Strict"), "{v}");
+            assert!(
+                v.contains("HttpOnly") && v.contains("SameSite=Strict"),
+                "{v}"
+            );
             v.split(';').next().unwrap()[name.len() + 1..].to_string()
         })
 }
 
 /// The CSRF token in a page's forms.
 pub fn csrf_of(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("a form with a CSRF token") + 19;
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with a CSRF token")
+        + 19;
     html[at..].split('"').next().unwrap().to_string()
 }
 
@@ -198,7 +222,9 @@ pub fn form_body(fields: &[(&str, &str)]) -> String {
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             b' ' => "+".to_string(),
             _ => format!("%{b:02X}"),
         })
@@ -210,9 +236,13 @@ pub fn multipart(fields: &[(&str, Option<&str>, &str)]) -> (String, String) {
     let boundary = "relais-test-boundary-7d1f";
     let mut body = String::new();
     for (name, file, value) in fields {
-        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""));
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
+        ));
         if let Some(f) = file {
-            body.push_str(&format!("; filename=\"{f}\"\r\nContent-Type: text/markdown"));
+            body.push_str(&format!(
+                "; filename=\"{f}\"\r\nContent-Type: text/markdown"
+            ));
         }
         body.push_str(&format!("\r\n\r\n{value}\r\n"));
     }
