@@ -180,7 +180,14 @@ impl Site {
     /// Every file of the site with its bytes, to prove nothing changed.
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut out = BTreeMap::new();
-        snapshot_dir(self.path(), self.path(), &mut out);
+        snapshot_dir(self.path(), self.path(), &mut out, false);
+        out
+    }
+
+    /// Every file, runtime data (`review/.cache`) included.
+    pub fn all_files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        snapshot_dir(self.path(), self.path(), &mut out, true);
         out
     }
 }
@@ -202,11 +209,16 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn snapshot_dir(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+/// The site's content: `review/.cache` (the write lock, the translation
+/// cache) is runtime data kept out of git, and left out.
+fn snapshot_dir(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>, cache: bool) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
+        if !cache && path.ends_with("review/.cache") {
+            continue;
+        }
         if path.is_dir() {
-            snapshot_dir(root, &path, out);
+            snapshot_dir(root, &path, out, cache);
         } else {
             out.insert(
                 path.strip_prefix(root).unwrap().to_path_buf(),
