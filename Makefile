@@ -6,7 +6,7 @@
 
 CARGO ?= cargo
 
-.PHONY: demo test build bench fmt lint site chromium
+.PHONY: demo test build bench fmt lint site crash-test fuzz chromium
 
 build:
 	$(CARGO) build --locked
@@ -29,6 +29,23 @@ site: build
 	./target/debug/relais export --out target/site/export
 	./target/debug/relais-site target/site/export target/site/html
 	@echo "open target/site/html/fr/index.html"
+
+# Not a test: sync of 1,000 generated posts × 2 locales against a fake DeepL
+# answering in 100 ms; figures in BENCHMARKS.md.
+bench:
+	$(CARGO) bench --locked --bench sync_deepl
+	$(CARGO) bench --locked --bench export
+
+# 100 syncs killed with SIGKILL at random moments (make test runs 4).
+crash-test:
+	RELAIS_CRASH_TRIALS=100 $(CARGO) test --locked --test crash -- --nocapture
+
+# Ten minutes of each fuzz target, on stable Rust (no sanitizer); needs
+# `cargo install cargo-fuzz`. Not part of make test.
+FUZZ_SECONDS ?= 600
+fuzz:
+	cd fuzz && for t in segment_roundtrip ftl_text_roundtrip; do \
+		cargo fuzz run -s none $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
 fmt:
 	$(CARGO) fmt --all

@@ -84,12 +84,18 @@ pub struct Checks<'a> {
     pub terms: &'a [Message],
     /// Every message id of the resource.
     pub ids: Vec<String>,
+    /// Do-not-translate terms must come back verbatim.
+    pub glossary: &'a crate::glossary::Glossary,
 }
 
 impl Checks<'_> {
     /// What is wrong with `translated` as a translation of `src`.
     pub fn problems(&self, src: &Message, translated: &Message) -> Vec<String> {
         let mut out = problems(src, translated, self.kind);
+        out.extend(self.glossary.violations(
+            &crate::state::message_text(src),
+            &crate::state::message_text(translated),
+        ));
         if self.kind.syntax == Syntax::Plain {
             let cx = FluentContext {
                 locale: self.locale,

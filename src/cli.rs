@@ -24,6 +24,13 @@ pub struct Cli {
 pub enum Command {
     /// Write relais.toml and the locale folders (safe to run again).
     Init,
+    /// Is the site ready? Configuration, glossary, files, and every
+    /// engine: key present, server reachable, pair installed.
+    Doctor,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) generated from these definitions.
+    Man,
     /// Check a French draft, place it in posts/ and sync it.
     Submit {
         /// The Markdown file of the draft.
@@ -69,6 +76,13 @@ pub enum Command {
         /// in every target locale.
         #[arg(long, value_name = "PERCENT")]
         min_complete: Option<f64>,
+    },
+    /// Rename a post with its translations and review state.
+    Mv {
+        /// The post now (`posts/<slug>` or its file).
+        from: String,
+        /// Its new name.
+        to: String,
     },
     /// Review states per resource and locale.
     Status {

@@ -21,6 +21,35 @@ pub enum EngineKind {
     Libretranslate,
 }
 
+impl EngineKind {
+    /// The name in `relais.toml`, the review state and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            EngineKind::Apertium => "apertium",
+            EngineKind::Deepl => "deepl",
+            EngineKind::Libretranslate => "libretranslate",
+        }
+    }
+
+    /// Whether the engine takes the site's glossary itself (DeepL); other
+    /// engines get glossary terms protected as `<x/>` elements.
+    pub fn has_glossaries(self) -> bool {
+        self == EngineKind::Deepl
+    }
+}
+
+/// DeepL's formality, always sent as `prefer_*` so that a target without
+/// formality (English) does not fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Formality {
+    Default,
+    #[serde(alias = "prefer_more")]
+    More,
+    #[serde(alias = "prefer_less")]
+    Less,
+}
+
 /// One `[engine]` (or `[engine.<locale>]`) table.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -39,6 +68,76 @@ pub struct EngineConfig {
     /// the review state). `false` asks APy not to mark them at all.
     #[serde(default = "yes")]
     pub mark_unknown: bool,
+    /// Retries of a request that failed for a transient reason (HTTP 429,
+    /// 5xx, connection error, timeout).
+    #[serde(default = "default_retries")]
+    pub retries: u32,
+    /// Most characters one `sync` may send to this engine; a run that
+    /// would send more sends nothing and says so.
+    pub budget_run: Option<u64>,
+    /// Most characters sent to this engine in a calendar month (counted on
+    /// this machine, in `review/.cache/budget.json`).
+    pub budget_month: Option<u64>,
+    /// DeepL: target variant for the locales of its language (`EN-GB`,
+    /// the default for `en`, or `EN-US`; `ES-419`; `PT-BR`…).
+    pub variant: Option<String>,
+    /// DeepL: `more` or `less` formal (sent as `prefer_more`/`prefer_less`).
+    pub formality: Option<Formality>,
+    /// DeepL: a description of the site that guides translation (not
+    /// translated, not billed), sent with every request.
+    pub context: Option<String>,
+}
+
+impl EngineConfig {
+    /// Checks what serde cannot: settings that only make sense for one
+    /// kind of engine, and a key for DeepL.
+    fn validate(&self) -> std::result::Result<(), String> {
+        if self.concurrency == 0 {
+            return Err("`concurrency` must be at least 1".into());
+        }
+        let deepl_only = [
+            ("variant", self.variant.is_some()),
+            ("formality", self.formality.is_some()),
+            ("context", self.context.is_some()),
+        ];
+        match self.kind {
+            EngineKind::Deepl => {
+                if self.key_env.is_none() {
+                    return Err("kind = \"deepl\" needs `key_env`, the name of the environment variable holding the key".into());
+                }
+                if let Some(v) = &self.variant {
+                    check_variant(v)?;
+                }
+            }
+            kind => {
+                if let Some((key, _)) = deepl_only.iter().find(|(_, set)| *set) {
+                    return Err(format!(
+                        "`{key}` is a DeepL setting; kind = \"{}\" has no such thing",
+                        kind.name()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A DeepL target variant: `LL-RR` (`EN-GB`, `ES-419`), never plain `EN`.
+fn check_variant(v: &str) -> std::result::Result<(), String> {
+    let ok = v.split_once('-').is_some_and(|(l, r)| {
+        l.len() == 2
+            && l.chars().all(|c| c.is_ascii_uppercase())
+            && !r.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "variant = \"{v}\": write a DeepL target variant such as \"EN-GB\", \"EN-US\" or \"ES-419\" (plain \"EN\" is deprecated)"
+        ))
+    }
 }
 
 fn default_concurrency() -> usize {
@@ -46,6 +145,9 @@ fn default_concurrency() -> usize {
 }
 fn default_timeout() -> u64 {
     60
+}
+fn default_retries() -> u32 {
+    5
 }
 fn yes() -> bool {
     true
@@ -160,6 +262,16 @@ impl Config {
             .unwrap_or(true)
     }
 
+    /// The table `engine_for(locale)` comes from, for messages.
+    pub fn engine_table(&self, locale: &LanguageIdentifier) -> String {
+        let name = locale.to_string();
+        if self.engine_overrides.contains_key(&name) {
+            format!("{FILE_NAME}: [engine.{name}]")
+        } else {
+            format!("{FILE_NAME}: [engine]")
+        }
+    }
+
     /// The folder of a locale's bundles.
     pub fn locale_dir(&self, locale: &LanguageIdentifier) -> PathBuf {
         self.root.join("locales").join(locale.to_string())
@@ -189,11 +301,15 @@ fn split_engine_table(
     for locale in locales {
         let sub = table.remove(&locale).expect("key listed above");
         let cfg = EngineConfig::deserialize(sub)
-            .map_err(|e| format!("[engine.{locale}]: {}", e.message()))?;
+            .map_err(|e| e.message().to_string())
+            .and_then(|c| c.validate().map(|()| c))
+            .map_err(|e| format!("[engine.{locale}]: {e}"))?;
         overrides.insert(locale, cfg);
     }
     let default = EngineConfig::deserialize(toml::Value::Table(table))
-        .map_err(|e| format!("[engine]: {}", e.message()))?;
+        .map_err(|e| e.message().to_string())
+        .and_then(|c| c.validate().map(|()| c))
+        .map_err(|e| format!("[engine]: {e}"))?;
     Ok((default, overrides))
 }
 
@@ -219,10 +335,22 @@ kind = "apertium"
 url = "http://127.0.0.1:2737"
 concurrency = 4
 
-# A per-locale table replaces [engine] entirely for that locale:
+# Other keys of an engine table (defaults shown):
+# timeout = 60       # seconds before a request is abandoned
+# retries = 5        # retries of HTTP 429/5xx, timeouts, connection errors
+# mark_unknown = true   # Apertium: record the words it did not know
+
+# A per-locale table replaces [engine] entirely for that locale (nothing is
+# inherited, so a key is never sent to another engine):
 # [engine.en]
-# kind = "deepl"
-# key_env = "DEEPL_AUTH_KEY"
+# kind = "deepl"                 # or "libretranslate"
+# key_env = "DEEPL_AUTH_KEY"     # the environment variable holding the key
+# url = "https://api-free.deepl.com"   # default: chosen from the key (:fx = Free)
+# variant = "EN-US"              # DeepL: English is EN-GB unless told otherwise
+# formality = "less"             # DeepL: "more" | "less" (sent as prefer_*)
+# context = "News of a child-rights NGO network in West Africa."   # DeepL, not billed
+#
+# Terms never to translate, and fixed translations: glossary.toml (README).
 "#;
 
 #[cfg(test)]
@@ -240,6 +368,28 @@ mod tests {
         assert_eq!(en.url, None);
         let es = cfg.engine_for(&"es".parse().unwrap());
         assert_eq!(es.kind, EngineKind::Apertium);
+    }
+
+    #[test]
+    fn deepl_settings_are_checked() {
+        let parse = |engine: &str| {
+            let text = format!("source = \"fr\"\ntargets = [\"en\"]\n[engine]\n{engine}\n");
+            Config::parse(Path::new("."), Path::new("relais.toml"), &text)
+                .map_err(|e| e.to_string())
+        };
+        let ok =
+            parse("kind = \"deepl\"\nkey_env = \"K\"\nvariant = \"EN-US\"\nformality = \"less\"")
+                .unwrap();
+        let en = ok.engine_for(&"en".parse().unwrap());
+        assert_eq!(en.formality, Some(Formality::Less));
+        assert_eq!(en.retries, 5);
+        let err = parse("kind = \"deepl\"").unwrap_err();
+        assert!(err.contains("needs `key_env`"), "{err}");
+        let err = parse("kind = \"deepl\"\nkey_env = \"K\"\nvariant = \"EN\"").unwrap_err();
+        assert!(err.contains("plain \"EN\" is deprecated"), "{err}");
+        let err = parse("kind = \"apertium\"\nformality = \"less\"").unwrap_err();
+        assert!(err.contains("`formality` is a DeepL setting"), "{err}");
+        assert!(err.starts_with("relais.toml:3:1"), "{err}");
     }
 
     #[test]

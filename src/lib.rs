@@ -1,6 +1,7 @@
 //! relais: French posts → Fluent source → machine translation → reviewed
 //! target bundles. Modules are listed in the order the data flows.
 
+pub mod budget;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -8,6 +9,7 @@ pub mod config;
 pub mod decide;
 pub mod diff;
 pub mod distance;
+pub mod doctor;
 pub mod edit;
 pub mod engine;
 pub mod error;
@@ -15,6 +17,7 @@ pub mod export;
 pub mod extract;
 pub mod fs;
 pub mod ftl;
+pub mod glossary;
 pub mod ids;
 pub mod lock;
 pub mod memory;
@@ -23,6 +26,7 @@ pub mod pattern;
 pub mod post;
 pub mod preview;
 pub mod protect;
+pub mod rename;
 pub mod review;
 pub mod segment;
 pub mod serve;
@@ -32,6 +36,8 @@ pub mod stats;
 pub mod status;
 pub mod submit;
 pub mod sync;
+pub mod translate;
 pub mod typography;
 pub mod units;
+pub mod usage;
 pub mod view;

@@ -8,6 +8,10 @@ use crate::error::{Error, Location, Result};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// Larger posts are refused: nobody writes a 2 MB news post, and sending
+/// one to a paid engine by mistake would cost real money.
+pub const MAX_POST_BYTES: usize = 1_000_000;
+
 /// A parsed post.
 #[derive(Clone, Debug)]
 pub struct Post {
@@ -103,6 +107,16 @@ pub fn parse(path: &Path, text: String) -> Result<Post> {
     let slug = slug_of(path).map_err(|m| Error::input(Location::new(path, 1, 1), m))?;
     if text.trim().is_empty() {
         return Err(Error::input(Location::new(path, 1, 1), "the post is empty"));
+    }
+    if text.len() > MAX_POST_BYTES {
+        return Err(Error::input(
+            Location::new(path, 1, 1),
+            format!(
+                "the post is {:.1} MB; posts over {} MB are refused (a news post is a few KB: is this the right file?)",
+                text.len() as f64 / 1e6,
+                MAX_POST_BYTES / 1_000_000
+            ),
+        ));
     }
     let (front, body_start) = split_front_matter(path, &text)?;
     let draft = front.get("draft").is_some_and(|v| v == "true");

@@ -113,14 +113,72 @@ pub enum ProtectError {
 /// `ref_defs`: raw link reference definitions of the post (so `[text][ref]`
 /// is recognised as a link); "" for Plain.
 pub fn protect(p: &Pattern, syntax: Syntax, ref_defs: &str) -> Protected {
+    protect_with(p, syntax, ref_defs, &Terms::default())
+}
+
+/// [`protect`], with glossary terms in translatable text protected too:
+/// each becomes an `<x/>` that restores as the term's replacement (the
+/// term itself for a do-not-translate term, the fixed translation
+/// otherwise). Terms inside code, links' destinations and other `<x/>`
+/// pieces are already safe and left alone.
+pub fn protect_with(p: &Pattern, syntax: Syntax, ref_defs: &str, terms: &Terms) -> Protected {
     match syntax {
         Syntax::Plain => {
             let (src, marks) = mark_pattern(p, false);
-            let mut b = Builder::new(false);
+            let mut b = Builder::new(false, terms);
             b.gap(&src);
             b.finish(marks)
         }
-        Syntax::Markdown => protect_markdown(p, ref_defs),
+        Syntax::Markdown => protect_markdown(p, ref_defs, terms),
+    }
+}
+
+/// Glossary terms an engine must not translate on its own: whole words
+/// (or phrases), case-sensitive, longest first, each with what it restores
+/// as.
+#[derive(Clone, Debug, Default)]
+pub struct Terms {
+    regex: Option<Regex>,
+    replacements: std::collections::HashMap<String, String>,
+}
+
+impl Terms {
+    /// `entries`: (term in the source, what it becomes in the target).
+    pub fn new(entries: &[(String, String)]) -> Terms {
+        let mut terms: Vec<&String> = entries
+            .iter()
+            .map(|(t, _)| t)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if terms.is_empty() {
+            return Terms::default();
+        }
+        terms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let alternatives: Vec<String> = terms
+            .iter()
+            .map(|t| {
+                let start = if word(t.chars().next()) { r"\b" } else { "" };
+                let end = if word(t.chars().last()) { r"\b" } else { "" };
+                format!("{start}{}{end}", regex::escape(t))
+            })
+            .collect();
+        Terms {
+            regex: Some(Regex::new(&alternatives.join("|")).expect("escaped terms")),
+            replacements: entries.iter().cloned().collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.regex.is_none()
+    }
+
+    /// The terms found in `text`, in order, each time it occurs.
+    pub fn find<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        self.regex
+            .as_ref()
+            .map(|re| re.find_iter(text).map(|m| m.as_str()).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -275,17 +333,19 @@ struct Builder {
     pieces: Vec<Piece>,
     /// Markdown: soft line breaks become a single space.
     soft_breaks: bool,
+    terms: Terms,
 }
 
 static SOFT_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[ \t]*\r?\n[ \t]*").expect("valid regex"));
 
 impl Builder {
-    fn new(soft_breaks: bool) -> Self {
+    fn new(soft_breaks: bool, terms: &Terms) -> Self {
         Builder {
             text: String::new(),
             pieces: Vec::new(),
             soft_breaks,
+            terms: terms.clone(),
         }
     }
 
@@ -298,8 +358,23 @@ impl Builder {
         };
         let mut last = 0;
         for m in MARK.find_iter(&s) {
-            self.escaped(&s[last..m.start()]);
+            self.words(&s[last..m.start()]);
             self.atom(m.as_str(), true);
+            last = m.end();
+        }
+        self.words(&s[last..]);
+    }
+
+    /// Translatable text: glossary terms become `<x/>`, the rest is escaped.
+    fn words(&mut self, s: &str) {
+        let Some(re) = self.terms.regex.clone() else {
+            return self.escaped(s);
+        };
+        let mut last = 0;
+        for m in re.find_iter(s) {
+            self.escaped(&s[last..m.start()]);
+            let out = self.terms.replacements[m.as_str()].clone();
+            self.atom(&out, false);
             last = m.end();
         }
         self.escaped(&s[last..]);
@@ -357,10 +432,10 @@ impl Builder {
 /// a list or heading. A letter and a space cannot join any inline markup.
 const PREFIX: &str = "x ";
 
-fn protect_markdown(p: &Pattern, ref_defs: &str) -> Protected {
+fn protect_markdown(p: &Pattern, ref_defs: &str, terms: &Terms) -> Protected {
     let (src, marks) = mark_pattern(p, true);
     let input = format!("{PREFIX}{src}\n\n{ref_defs}");
-    let mut walk = Walk::new(&input, PREFIX.len()..PREFIX.len() + src.len());
+    let mut walk = Walk::new(&input, PREFIX.len()..PREFIX.len() + src.len(), terms);
     let parser = Parser::new_ext(&input, Options::ENABLE_STRIKETHROUGH);
     for (ev, r) in parser.into_offset_iter() {
         walk.event(ev, r);
@@ -392,14 +467,14 @@ struct Walk<'s> {
 }
 
 impl<'s> Walk<'s> {
-    fn new(src: &'s str, region: Range<usize>) -> Self {
+    fn new(src: &'s str, region: Range<usize>, terms: &Terms) -> Self {
         Walk {
             src,
             pos: region.start,
             region,
             frames: Vec::new(),
             skip: 0,
-            b: Builder::new(true),
+            b: Builder::new(true, terms),
         }
     }
 
@@ -1164,6 +1239,52 @@ mod tests {
         );
         let err = restore(&p, "una <g id=\"1\">palabra</g></g> aquí").unwrap_err();
         assert_eq!(err, ProtectError::BadNesting);
+    }
+
+    fn glossary() -> Terms {
+        Terms::new(&[
+            ("KEOOGO".into(), "KEOOGO".into()),
+            ("Dispensaire Trottoir".into(), "Dispensaire Trottoir".into()),
+            ("Dispensaire".into(), "Dispensaire".into()),
+            ("droits de l'enfant".into(), "children's rights".into()),
+        ])
+    }
+
+    #[test]
+    fn glossary_terms_become_x_and_restore_as_their_replacement() {
+        let src = "KEOOGO et le *Dispensaire Trottoir* : les droits de l'enfant, `KEOOGO`.";
+        let p = protect_with(&Pattern::text(src), Syntax::Markdown, "", &glossary());
+        assert_eq!(
+            p.text,
+            "<x id=\"1\"/> et le <g id=\"2\"><x id=\"3\"/></g> : les <x id=\"4\"/>, <x id=\"5\"/>."
+        );
+        let en =
+            "<x id=\"1\"/> and the <g id=\"2\"><x id=\"3\"/></g>: <x id=\"4\"/>, <x id=\"5\"/>.";
+        assert_eq!(
+            md_back(&p, en),
+            "KEOOGO and the *Dispensaire Trottoir*: children's rights, `KEOOGO`."
+        );
+        // Terms are not locked pieces: a human may rephrase around them.
+        assert_eq!(
+            locked(&Pattern::text(src), Syntax::Markdown, ""),
+            ["`KEOOGO`"]
+        );
+    }
+
+    #[test]
+    fn glossary_terms_match_whole_words_and_case() {
+        let t = glossary();
+        assert_eq!(
+            t.find("KEOOGOS keoogo Dispensaires _KEOOGO"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            t.find("(KEOOGO) Dispensaire Trottoir."),
+            ["KEOOGO", "Dispensaire Trottoir"]
+        );
+        let plain = protect_with(&Pattern::text("Voir KEOOGO"), Syntax::Plain, "", &t);
+        assert_eq!(plain.text, "Voir <x id=\"1\"/>");
+        assert!(Terms::new(&[]).is_empty());
     }
 
     #[test]

@@ -54,12 +54,17 @@ impl Source {
     }
 
     /// The checks a translation of this resource into `locale` must pass.
-    pub fn checks<'a>(&'a self, locale: &'a LanguageIdentifier) -> crate::check::Checks<'a> {
+    pub fn checks<'a>(
+        &'a self,
+        locale: &'a LanguageIdentifier,
+        glossary: &'a crate::glossary::Glossary,
+    ) -> crate::check::Checks<'a> {
         crate::check::Checks {
             kind: self.text_kind(),
             locale,
             terms: &self.terms,
             ids: self.messages.iter().map(|m| m.id.clone()).collect(),
+            glossary,
         }
     }
 }

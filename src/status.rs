@@ -29,6 +29,10 @@ pub struct Status {
     pub resources: Vec<Row>,
     /// Files that could not be read (`path:line:col: message`).
     pub errors: Vec<String>,
+    /// Paid engines' usage (DeepL characters used and left), filled by the
+    /// command when such an engine is configured.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub usage: Vec<crate::usage::EngineUsage>,
 }
 
 impl Status {
@@ -62,6 +66,7 @@ pub fn status(cfg: &Config, resources: &[String]) -> Status {
     Status {
         resources,
         errors: site.errors.iter().map(ToString::to_string).collect(),
+        usage: Vec::new(),
     }
 }
 

@@ -3,19 +3,22 @@
 //!
 //! The run has three phases: read every source and target (a bad file is
 //! reported and skipped, never rewritten), translate the planned segments
-//! per locale through the configured engine, then apply the answers. A
-//! human edit is never overwritten: when its French changes, the new
-//! machine text is stored beside it as a suggestion.
+//! per locale (`translate`: cache, then the configured engine), then apply
+//! the answers. A human edit is never overwritten: when its French
+//! changes, the new machine text is stored beside it as a suggestion.
 
 use crate::check;
-use crate::config::{Config, EngineConfig};
-use crate::engine::{self, Meter, Pair, Translation, Translator};
+use crate::config::Config;
+use crate::engine::cache::Cache;
 use crate::error::{Error, Result};
 use crate::fs;
 use crate::ftl::{self, Message, Resource};
+use crate::glossary::Glossary;
 use crate::memory;
+use crate::protect::Terms;
 use crate::source::{self, Source, find, rel_path};
 use crate::state::{self, Failure, MachineText, MessageRecord, Removed, Store, TargetRecord};
+use crate::translate::{self, Answers, Progress, Work};
 use crate::units::{self, Units};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -23,27 +26,49 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
+pub use crate::translate::Estimate;
+
 /// What the user asked for.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// Resources to sync (`posts/<slug>`, `site`); empty means all.
     pub resources: Vec<String>,
     /// Target locales to sync; empty means all.
     pub locales: Vec<LanguageIdentifier>,
     pub dry_run: bool,
+    /// Hears how far translation is (a progress bar on a terminal).
+    pub progress: Option<Arc<dyn Progress>>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("resources", &self.resources)
+            .field("locales", &self.locales)
+            .field("dry_run", &self.dry_run)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
 }
 
 /// What a run did, for people and for `--json`.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
     pub dry_run: bool,
-    /// HTTP requests made to engines (a pivot costs its legs).
+    /// Translation requests made to engines, retries included (a pivot
+    /// costs its legs; asking for pairs, glossaries or usage is not
+    /// counted).
     pub requests: usize,
-    /// Characters sent in those requests.
+    /// Characters of the texts in those requests that were answered (what
+    /// an engine bills).
     pub characters: usize,
+    /// Requests sent again after a transient failure (counted in
+    /// `requests` too).
+    pub retries: usize,
     /// (message, locale) pairs that got new machine text.
     pub translated: usize,
-    /// Pairs served by a duplicate in the same run instead of an engine.
+    /// Pairs served by the translation cache or by a duplicate in the same
+    /// run instead of an engine.
     pub reused: usize,
     /// Pairs whose machine output failed verification (state `invalid`).
     pub invalid: usize,
@@ -62,15 +87,6 @@ pub struct Report {
     pub engine_error: Option<String>,
     #[serde(skip)]
     config_error: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Estimate {
-    pub locale: String,
-    pub engine: String,
-    pub segments: usize,
-    /// Characters of the first leg (a pivot sends its second leg too).
-    pub characters: usize,
 }
 
 impl Report {
@@ -126,20 +142,30 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
         ..Report::default()
     };
     let store = Store::new(cfg.state_dir());
-    let read = source::read_all(cfg, &opts.resources, !opts.dry_run);
-    report.written = read.written;
-    read.errors.into_iter().for_each(|e| report.error(e));
-    let sources = read.sources;
     let locales: Vec<LanguageIdentifier> = cfg
         .targets
         .iter()
         .filter(|l| opts.locales.is_empty() || opts.locales.contains(l))
         .cloned()
         .collect();
+    // Nothing runs on a bad configuration: keys and glossary first.
+    let setup = preflight(cfg, &locales, opts.dry_run);
+    let (glossary, mut cache) = match setup {
+        Ok(s) => s,
+        Err(e) => {
+            report.error(e);
+            return report;
+        }
+    };
+    let read = source::read_all(cfg, &opts.resources, !opts.dry_run);
+    report.written = read.written;
+    read.errors.into_iter().for_each(|e| report.error(e));
+    let sources = read.sources;
     let mut targets = Vec::new();
     for locale in &locales {
+        let terms = terms_for(cfg, &glossary, locale);
         for i in 0..sources.len() {
-            match plan_target(cfg, &store, &sources, i, locale) {
+            match plan_target(cfg, &store, &sources, i, locale, &terms, &glossary) {
                 Ok(Some(t)) => targets.push(t),
                 Ok(None) => {}
                 Err(errors) => errors.into_iter().for_each(|e| report.error(e)),
@@ -147,11 +173,31 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
         }
     }
     use_memory(&sources, &mut targets);
+    let work: Vec<Work> = locales
+        .iter()
+        .map(|locale| Work {
+            locale: locale.clone(),
+            texts: unique_texts(targets.iter().filter(|t| &t.locale == locale)),
+        })
+        .collect();
+    let estimate = translate::estimate(cfg, &glossary, &cache, &work);
     if opts.dry_run {
-        report.estimate = estimate(cfg, &locales, &targets);
+        report.estimate = estimate;
         return report;
     }
-    let answers = translate(cfg, &locales, &targets, &mut report).await;
+    if let Err(e) = crate::budget::check_and_record(cfg, &estimate, &state::now()) {
+        report.error(e);
+        return report;
+    }
+    let glossary = Arc::new(glossary);
+    let progress = opts.progress.as_deref();
+    let outcome = translate::run(cfg, glossary.clone(), &mut cache, work, progress).await;
+    report.requests = outcome.requests;
+    report.characters = outcome.characters;
+    report.retries = outcome.retries;
+    report.engine_error = outcome.engine_error;
+    outcome.errors.into_iter().for_each(|e| report.error(e));
+    let answers = outcome.answers;
     let now = state::now();
     let mut requested = HashSet::new();
     for target in targets {
@@ -159,6 +205,7 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
             cfg,
             store: &store,
             answers: &answers,
+            glossary: &glossary,
             now: &now,
         };
         if let Err(e) = apply(&run, &sources, target, &mut requested, &mut report) {
@@ -171,6 +218,34 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     report
 }
 
+/// Checks that every engine of the run has its key (not needed to send
+/// nothing), and reads the glossary and the translation cache.
+fn preflight(
+    cfg: &Config,
+    locales: &[LanguageIdentifier],
+    dry_run: bool,
+) -> Result<(Glossary, Cache)> {
+    if !dry_run {
+        for locale in locales {
+            crate::engine::key::from_env(cfg.engine_for(locale), &cfg.engine_table(locale))
+                .map_err(Error::Config)?;
+        }
+    }
+    let glossary = Glossary::load(&cfg.root).map_err(|e| Error::Config(e.to_string()))?;
+    let cache = Cache::load(&translate::cache_dir(cfg))?;
+    Ok((glossary, cache))
+}
+
+/// Glossary terms to protect for a locale: none when its engine takes the
+/// glossary itself (DeepL).
+fn terms_for(cfg: &Config, glossary: &Glossary, locale: &LanguageIdentifier) -> Terms {
+    if cfg.engine_for(locale).kind.has_glossaries() {
+        Terms::default()
+    } else {
+        glossary.terms(locale)
+    }
+}
+
 /// Reads one target bundle and its state, and decides what to translate.
 fn plan_target(
     cfg: &Config,
@@ -178,6 +253,8 @@ fn plan_target(
     sources: &[Source],
     index: usize,
     locale: &LanguageIdentifier,
+    terms: &Terms,
+    glossary: &Glossary,
 ) -> std::result::Result<Option<Target>, Vec<Error>> {
     let source = &sources[index];
     if source.draft {
@@ -194,6 +271,7 @@ fn plan_target(
         syntax: source.syntax,
         ref_defs: &source.ref_defs,
         plurals: &plurals,
+        terms,
     };
     let jobs = source
         .messages
@@ -204,6 +282,7 @@ fn plan_target(
                 m,
                 find(&current, &m.id),
                 record.messages.get(&m.id),
+                glossary,
             )
         })
         .collect();
@@ -224,9 +303,19 @@ fn plan_message(
     m: &Message,
     current: Option<&Message>,
     rec: Option<&MessageRecord>,
+    glossary: &Glossary,
 ) -> Option<Job> {
     let source_text = state::message_text(m);
     let source_hash = state::hash(&source_text);
+    // Machine text nobody touched or approved that breaks the glossary (it
+    // was made before the term was added) is simply made again.
+    let outdated = |c: &Message, r: &MessageRecord| {
+        let text = state::message_text(c);
+        let hash = state::hash(&text);
+        r.machine.as_ref().is_some_and(|mt| mt.hash == hash)
+            && r.approval(&source_hash, &hash).is_none()
+            && !glossary.violations(&source_text, &text).is_empty()
+    };
     let suggestion = match (current, rec) {
         (None, Some(r))
             if r.failed
@@ -239,6 +328,7 @@ fn plan_message(
         // A text a person wrote where relais had none: theirs.
         (Some(_), None) => return None,
         (Some(_), Some(r)) if r.source_hash.is_empty() => return None,
+        (Some(c), Some(r)) if r.source_hash == source_hash && outdated(c, r) => false,
         (Some(_), Some(r)) if r.source_hash == source_hash => return None,
         (Some(c), Some(r)) => {
             let untouched = r
@@ -281,88 +371,12 @@ fn unique_texts<'a>(targets: impl Iterator<Item = &'a Target>) -> Vec<String> {
     out
 }
 
-fn estimate(cfg: &Config, locales: &[LanguageIdentifier], targets: &[Target]) -> Vec<Estimate> {
-    locales
-        .iter()
-        .map(|locale| {
-            let texts = unique_texts(targets.iter().filter(|t| &t.locale == locale));
-            Estimate {
-                locale: locale.to_string(),
-                engine: format!("{:?}", cfg.engine_for(locale).kind).to_lowercase(),
-                segments: texts.len(),
-                characters: texts.iter().map(|t| t.chars().count()).sum(),
-            }
-        })
-        .collect()
-}
-
-/// Answers by locale and protected text.
-type Answers = HashMap<(LanguageIdentifier, String), (Translation, &'static str)>;
-
-/// Sends every planned segment, locale by locale (so a pivot through
-/// Spanish reuses the legs already paid for). Stops at the first engine
-/// failure, keeping the answers received.
-async fn translate(
-    cfg: &Config,
-    locales: &[LanguageIdentifier],
-    targets: &[Target],
-    report: &mut Report,
-) -> Answers {
-    let meter = Arc::new(Meter::default());
-    let mut engines: Vec<(EngineConfig, Arc<dyn Translator>)> = Vec::new();
-    let mut answers = Answers::new();
-    for locale in locales {
-        let texts = unique_texts(targets.iter().filter(|t| &t.locale == locale));
-        if texts.is_empty() || report.engine_error.is_some() {
-            continue;
-        }
-        let engine = match engine_for(cfg, locale, &meter, &mut engines) {
-            Ok(e) => e,
-            Err(e) => {
-                report.engine_error = Some(e.to_string());
-                break;
-            }
-        };
-        let pair = Pair {
-            source: cfg.source.clone(),
-            target: locale.clone(),
-        };
-        let (got, error) = engine::translate_all(engine.as_ref(), &pair, &texts).await;
-        for (text, answer) in texts.into_iter().zip(got) {
-            if let Some(a) = answer {
-                answers.insert((locale.clone(), text), (a, engine.name()));
-            }
-        }
-        if let Some(e) = error {
-            report.engine_error = Some(e.to_string());
-        }
-    }
-    report.requests = meter.requests();
-    report.characters = meter.characters();
-    answers
-}
-
-/// One client per distinct engine configuration, shared across locales.
-fn engine_for(
-    cfg: &Config,
-    locale: &LanguageIdentifier,
-    meter: &Arc<Meter>,
-    engines: &mut Vec<(EngineConfig, Arc<dyn Translator>)>,
-) -> std::result::Result<Arc<dyn Translator>, engine::EngineError> {
-    let ec = cfg.engine_for(locale);
-    if let Some((_, e)) = engines.iter().find(|(c, _)| c == ec) {
-        return Ok(e.clone());
-    }
-    let e = engine::build(ec, meter.clone())?;
-    engines.push((ec.clone(), e.clone()));
-    Ok(e)
-}
-
 /// What every target of a run shares when answers are applied.
 struct Run<'a> {
     cfg: &'a Config,
     store: &'a Store,
     answers: &'a Answers,
+    glossary: &'a Glossary,
     now: &'a str,
 }
 
@@ -380,10 +394,11 @@ fn apply(
         cfg,
         store,
         answers,
+        glossary,
         now,
     } = *run;
     let source = &sources[target.source];
-    let checks = Checks::new(cfg, source, &target.locale);
+    let checks = Checks::new(cfg, glossary, source, &target.locale);
     let mut new_texts: BTreeMap<String, Message> = BTreeMap::new();
     for job in std::mem::take(&mut target.jobs) {
         let src = source
@@ -411,16 +426,20 @@ fn apply(
                 });
             }
             Ok((message, machine)) => {
+                // Reused: served by memory, or every text came from the
+                // cache or was already used by another message of this run.
                 let texts = if job.memory.is_some() {
                     Vec::new()
                 } else {
                     job.units.texts()
                 };
-                let fresh = texts
-                    .iter()
-                    .filter(|text| requested.insert((target.locale.clone(), text.to_string())))
-                    .count();
-                let reused = job.memory.is_some() || (fresh == 0 && !texts.is_empty());
+                let mut reused = job.memory.is_some() || !texts.is_empty();
+                for text in texts {
+                    let key = (target.locale.clone(), text.to_string());
+                    let cached = answers.get(&key).is_some_and(|a| a.cached);
+                    let first_use = requested.insert(key);
+                    reused &= cached || !first_use;
+                }
                 if reused {
                     report.reused += 1
                 } else {
@@ -457,7 +476,7 @@ fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) ->
         .texts()
         .iter()
         .find_map(|text| answers.get(&(locale.clone(), text.to_string())))
-        .map_or("engine", |(_, name)| name)
+        .map_or("engine", |a| a.engine)
         .to_string()
 }
 
@@ -532,8 +551,12 @@ fn restore_job(
     let mut meta: Option<(&'static str, Option<String>)> = None;
     let mut unknown: Vec<String> = Vec::new();
     for text in &texts {
-        let (answer, engine) = answers.get(&(locale.clone(), text.to_string()))?;
-        meta = Some((engine, answer.pivot.clone()));
+        let got = answers.get(&(locale.clone(), text.to_string()))?;
+        let answer = match &got.result {
+            Ok(a) => a,
+            Err(reason) => return Some(Err(reason.clone())),
+        };
+        meta = Some((got.engine, answer.pivot.clone()));
         for w in &answer.unknown {
             if !unknown.contains(w) {
                 unknown.push(w.clone());
@@ -545,7 +568,11 @@ fn restore_job(
     let typeset: HashMap<&str, String> = texts
         .iter()
         .filter_map(|t| {
-            let (a, _) = answers.get(&(locale.clone(), t.to_string()))?;
+            let a = answers
+                .get(&(locale.clone(), t.to_string()))?
+                .result
+                .as_ref()
+                .ok()?;
             let text = if checks.typography {
                 crate::typography::apply(&a.text, &locale.to_string())
             } else {
@@ -586,10 +613,15 @@ struct Checks<'a> {
 }
 
 impl<'a> Checks<'a> {
-    fn new(cfg: &Config, source: &'a Source, locale: &'a LanguageIdentifier) -> Self {
+    fn new(
+        cfg: &Config,
+        glossary: &'a Glossary,
+        source: &'a Source,
+        locale: &'a LanguageIdentifier,
+    ) -> Self {
         Checks {
             typography: cfg.typography_for(locale),
-            translation: source.checks(locale),
+            translation: source.checks(locale, glossary),
         }
     }
 

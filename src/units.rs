@@ -13,7 +13,7 @@
 use crate::check::refs::CATEGORIES;
 use crate::ftl::{self, Message, Select, Variant};
 use crate::pattern::{Part, Pattern};
-use crate::protect::{self, Protected, Syntax};
+use crate::protect::{self, Protected, Syntax, Terms};
 use std::collections::BTreeSet;
 
 /// The units of one message.
@@ -45,6 +45,8 @@ pub struct Target<'a> {
     pub syntax: Syntax,
     pub ref_defs: &'a str,
     pub plurals: &'a BTreeSet<&'static str>,
+    /// Glossary terms protected for engines without glossaries.
+    pub terms: &'a Terms,
 }
 
 impl Units {
@@ -112,7 +114,7 @@ impl PatternUnit {
                     Part::Text(_) => None,
                 })
                 .collect();
-        let protected = protect::protect(p, target.syntax, target.ref_defs);
+        let protected = protect::protect_with(p, target.syntax, target.ref_defs, target.terms);
         let has_text =
             p.0.iter()
                 .any(|part| matches!(part, Part::Text(t) if t.chars().any(char::is_alphabetic)));
@@ -273,6 +275,7 @@ mod tests {
             syntax: Syntax::Plain,
             ref_defs: "",
             plurals: &plurals,
+            terms: &Terms::default(),
         };
         let units = Units::plan(&res.messages[0], target);
         let texts = units.texts();

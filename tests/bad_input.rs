@@ -94,3 +94,69 @@ fn one_bad_post_does_not_stop_the_others() {
             .exists()
     );
 }
+
+#[test]
+fn an_oversized_post_is_refused() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    let body = "Une phrase assez longue pour remplir le fichier. ".repeat(100_000);
+    site.write(
+        "posts/2024-01-01-x.md",
+        &format!("---\ntitle: Énorme\n---\n\n{body}\n"),
+    );
+    assert_rejected(
+        &site,
+        "posts/2024-01-01-x.md:1:1: the post is 4.9 MB; posts over 1 MB are refused",
+    );
+}
+
+#[test]
+fn a_binary_markdown_file_is_refused_and_other_files_are_left_alone() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    std::fs::write(
+        site.path().join("posts/photo.jpg"),
+        [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10],
+    )
+    .unwrap();
+    let out = site.relais(&["sync"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a photo beside the posts is not a post"
+    );
+    std::fs::write(
+        site.path().join("posts/2024-01-01-x.md"),
+        [0x89, b'P', b'N', b'G', 0x0D, 0x0A],
+    )
+    .unwrap();
+    assert_rejected(
+        &site,
+        "posts/2024-01-01-x.md:1:1: not valid UTF-8 (byte 0x89)",
+    );
+}
+
+#[test]
+fn configuration_mistakes_exit_2_with_a_position() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    for (toml, needle) in [
+        (
+            "source = \"fr\"\ntargets = [\"en\"]\ncolour = \"blue\"\n[engine]\nkind = \"apertium\"\n",
+            "relais.toml:3:1: unknown field `colour`",
+        ),
+        (
+            "source = \"fr\"\ntargets = [\"en\"]\n[engine]\nkind = \"babelfish\"\n",
+            "relais.toml:3:1: [engine]: unknown variant `babelfish`",
+        ),
+        (
+            "source = \"fr\"\ntargets = [\"fr\"]\n[engine]\nkind = \"apertium\"\n",
+            "relais.toml:2:1: `targets` must list at least one locale other than `source`",
+        ),
+    ] {
+        site.write("relais.toml", toml);
+        let before = site.snapshot();
+        let out = site.relais(&["sync"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(needle), "expected `{needle}` in {stderr}");
+        assert_eq!(site.snapshot(), before);
+    }
+}

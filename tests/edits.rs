@@ -179,3 +179,42 @@ fn a_paragraph_shared_by_two_posts_is_sent_once() {
     assert_eq!(report["requests"], 8, "{report:#}");
     assert!(!site.path().join("locales/fr/posts/_index.ftl").exists());
 }
+
+#[test]
+fn a_renamed_post_keeps_its_translations_and_approvals() {
+    let site = Site::new(&["en"], &apy_url());
+    site.write(POST, &post(&[P1, P2]));
+    site.sync(&[]);
+    let out = site.relais(&[
+        "approve",
+        "posts/2024-06-06-visite",
+        "--locale",
+        "en",
+        "--all",
+        "--reviewer",
+        "Claire",
+    ]);
+    assert!(out.status.success());
+    let (report, code) = site.json(&["mv", "posts/2024-06-06-visite", "2024-06-06-visite-bobo"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(!site.path().join(POST).exists());
+    assert!(
+        site.path()
+            .join("locales/en/posts/2024-06-06-visite-bobo.ftl")
+            .exists()
+    );
+    assert!(
+        !site
+            .path()
+            .join("review/en/posts/2024-06-06-visite.json")
+            .exists()
+    );
+    let again = site.sync(&[]);
+    assert_eq!(again["requests"], 0, "{again:#}");
+    let (status, _) = site.json(&["status"]);
+    let row = &status["resources"][0];
+    assert_eq!(row["resource"], "posts/2024-06-06-visite-bobo");
+    assert_eq!(row["finished"], true, "{row}");
+    let out = site.relais(&["mv", "posts/2024-06-06-visite-bobo", "Bad Name"]);
+    assert_eq!(out.status.code(), Some(2));
+}

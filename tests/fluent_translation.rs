@@ -82,6 +82,7 @@ fn identity(m: &Message) -> Message {
         syntax: Syntax::Plain,
         ref_defs: "",
         plurals: &plurals,
+        terms: &relais::protect::Terms::default(),
     };
     let units = Units::plan(m, target);
     let echo = |t: &str| -> Option<&str> { Some(Box::leak(t.to_string().into_boxed_str())) };

@@ -83,6 +83,10 @@ pub fn check_site(cfg: &Config, locales: &[LanguageIdentifier]) -> Report {
         report.push(from_error(e));
     }
     check_source_files(cfg, &mut report);
+    let glossary = crate::glossary::Glossary::load(&cfg.root).unwrap_or_else(|e| {
+        report.push(from_error(&e));
+        crate::glossary::Glossary::default()
+    });
     for locale in cfg
         .targets
         .iter()
@@ -97,6 +101,7 @@ pub fn check_site(cfg: &Config, locales: &[LanguageIdentifier]) -> Report {
             let file = File {
                 path: source::rel_path(cfg, &path),
                 text: &text,
+                glossary: &glossary,
             };
             check_target(&file, src, locale, &mut report);
         }
@@ -112,6 +117,7 @@ pub fn check_site(cfg: &Config, locales: &[LanguageIdentifier]) -> Report {
 /// for syntax like any file.
 fn check_source_files(cfg: &Config, report: &mut Report) {
     let dir = cfg.locale_dir(&cfg.source);
+    let glossary = crate::glossary::Glossary::default();
     for name in crate::fs::list_files(&dir, ".ftl").unwrap_or_default() {
         let path = dir.join(&name);
         let Some(text) = crate::fs::read_text_opt(&path).ok().flatten() else {
@@ -121,6 +127,7 @@ fn check_source_files(cfg: &Config, report: &mut Report) {
         let file = File {
             path: source::rel_path(cfg, &path),
             text: &text,
+            glossary: &glossary,
         };
         if name.starts_with("posts/") {
             syntax(&file, report);
@@ -153,6 +160,8 @@ fn from_error(e: &crate::error::Error) -> Diagnostic {
 struct File<'a> {
     path: String,
     text: &'a str,
+    /// Do-not-translate terms that must come back verbatim.
+    glossary: &'a crate::glossary::Glossary,
 }
 
 impl File<'_> {
@@ -522,6 +531,9 @@ fn text_warnings(
                 format!("{id}: Apertium mark left in `{word}`"),
             ));
         }
+    }
+    for v in file.glossary.violations(&s, &t) {
+        report.push(file.at(at, Severity::Error, "glossary", format!("{id}: {v}")));
     }
     for rule in crate::typography::findings(&visible, &locale.to_string()) {
         report.push(file.at(

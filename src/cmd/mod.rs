@@ -3,9 +3,11 @@
 
 mod check;
 mod decide;
+mod doctor;
 mod export;
 mod init;
 mod preview;
+mod rename;
 mod review;
 mod serve;
 mod stats;
@@ -33,6 +35,27 @@ pub fn main() -> ExitCode {
     };
     let result = match &cli.command {
         Command::Init => init::run(&root, cli.json),
+        Command::Mv { from, to } => {
+            with_writer_lock(&root, |cfg| rename::run(cfg, from, to, cli.json))
+        }
+        Command::Doctor => with_config(&root, |cfg| doctor::run(cfg, cli.json)),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "relais", &mut out);
+            print_out(&String::from_utf8_lossy(&out));
+            Ok(0)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            page.render(&mut out)
+                .map(|()| {
+                    print_out(&String::from_utf8_lossy(&out));
+                    0
+                })
+                .map_err(|e| Error::Config(format!("man page: {e}")))
+        }
         Command::Submit { file } => with_writer_lock(&root, |cfg| submit::run(cfg, file, cli.json)),
         Command::Sync {
             resources,

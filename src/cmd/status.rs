@@ -6,9 +6,36 @@ use crate::state::State;
 use crate::status::{self, Status};
 
 pub fn run(cfg: &Config, resources: &[String], json: bool) -> Result<u8> {
-    let st = status::status(cfg, resources);
-    super::report(&st.errors, json, &st, table);
+    let mut st = status::status(cfg, resources);
+    st.usage = super::runtime()?.block_on(crate::usage::deepl(cfg));
+    for u in &st.usage {
+        if let Some(e) = &u.error {
+            eprintln!(
+                "warning: DeepL usage unknown ({}): {e}",
+                u.locales.join(", ")
+            );
+        }
+    }
+    super::report(&st.errors, json, &st, |st| {
+        format!("{}{}", table(st), usage_lines(st))
+    });
     Ok(st.exit_code())
+}
+
+/// `DeepL (en, es): 12345 of 500000 characters used, 487655 left`.
+fn usage_lines(st: &Status) -> String {
+    let mut out = String::new();
+    for u in &st.usage {
+        if let (Some(count), Some(limit), Some(left)) =
+            (u.character_count, u.character_limit, u.characters_left)
+        {
+            out.push_str(&format!(
+                "\nDeepL ({}): {count} of {limit} characters used this billing period, {left} left\n",
+                u.locales.join(", ")
+            ));
+        }
+    }
+    out
 }
 
 /// A plain table, one row per resource and locale.

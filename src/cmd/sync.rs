@@ -3,6 +3,9 @@
 use crate::config::Config;
 use crate::error::Result;
 use crate::sync::{self, Options, Report};
+use crate::translate::Progress;
+use std::io::IsTerminal;
+use std::sync::Arc;
 
 pub fn run(
     cfg: &Config,
@@ -15,10 +18,46 @@ pub fn run(
         resources: resources.to_vec(),
         locales: super::parse_locales(cfg, locales)?,
         dry_run,
+        progress: progress_bar(json),
     };
     let report = super::runtime()?.block_on(sync::run(cfg, &opts));
     print(&report, json);
     Ok(report.exit_code())
+}
+
+/// A progress bar on stderr, only when stderr is a terminal and the output
+/// is not `--json`.
+fn progress_bar(json: bool) -> Option<Arc<dyn Progress>> {
+    if json || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    Some(Arc::new(Bar(indicatif::ProgressBar::hidden())))
+}
+
+struct Bar(indicatif::ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, total: usize) {
+        if total == 0 {
+            return;
+        }
+        self.0.set_length(total as u64);
+        let style = indicatif::ProgressStyle::with_template(
+            "translating {bar:30} {pos}/{len} segments, {elapsed} (eta {eta})",
+        )
+        .expect("valid template");
+        self.0.set_style(style);
+        self.0
+            .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    }
+
+    fn advance(&self, n: usize) {
+        self.0.inc(n as u64);
+    }
+
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
 }
 
 fn print(report: &Report, json: bool) {
@@ -40,8 +79,8 @@ fn print(report: &Report, json: bool) {
         let mut out = String::from("would send (nothing sent):\n");
         for e in &report.estimate {
             out.push_str(&format!(
-                "  {:<4} {:<15} {:>6} segments {:>9} characters\n",
-                e.locale, e.engine, e.segments, e.characters
+                "  {:<4} {:<15} {:>6} segments {:>9} characters   ({} in the cache, not sent)\n",
+                e.locale, e.engine, e.segments, e.characters, e.cached
             ));
         }
         super::print_out(&out);
@@ -56,6 +95,9 @@ fn print(report: &Report, json: bool) {
         report.characters,
         report.written.len() + report.removed.len()
     );
+    if report.retries > 0 {
+        out.push_str(&format!("; {} requests retried", report.retries));
+    }
     out.push('\n');
     super::print_out(&out);
 }

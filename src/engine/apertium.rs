@@ -6,24 +6,23 @@
 //! remembered, so English reuses the fr→es leg Spanish already paid for.
 //! Unknown-word marks (`*`, `@`, `#`) are removed and reported.
 
+use super::batch::Limits;
+use super::http::Http;
 use super::{EngineError, Meter, Pair, Translation, Translator};
 use crate::config::EngineConfig;
 use async_trait::async_trait;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 use tokio::sync::OnceCell;
 
 const NAME: &str = "apertium";
 const DEFAULT_URL: &str = "http://127.0.0.1:2737";
 
 pub struct Apertium {
-    url: String,
-    http: reqwest::Client,
+    http: Http,
     mark_unknown: bool,
     concurrency: usize,
-    meter: Arc<Meter>,
     pairs: OnceCell<Vec<(String, String)>>,
     legs: Mutex<HashMap<(String, String), Leg>>,
 }
@@ -61,27 +60,13 @@ struct PairEntry {
     target: String,
 }
 
-#[derive(Deserialize)]
-struct ErrorResponse {
-    #[serde(default)]
-    explanation: String,
-    #[serde(default)]
-    message: String,
-}
-
 impl Apertium {
     pub fn new(cfg: &EngineConfig, meter: Arc<Meter>) -> Result<Self, EngineError> {
-        let url = cfg.url.clone().unwrap_or_else(|| DEFAULT_URL.to_string());
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(cfg.timeout))
-            .build()
-            .map_err(|e| unavailable(&url, &e))?;
+        let url = cfg.url.as_deref().unwrap_or(DEFAULT_URL);
         Ok(Apertium {
-            url: url.trim_end_matches('/').to_string(),
-            http,
+            http: Http::new(NAME, url, cfg, meter)?,
             mark_unknown: cfg.mark_unknown,
             concurrency: cfg.concurrency,
-            meter,
             pairs: OnceCell::new(),
             legs: Mutex::new(HashMap::new()),
         })
@@ -91,13 +76,8 @@ impl Apertium {
     async fn pairs(&self) -> Result<&Vec<(String, String)>, EngineError> {
         self.pairs
             .get_or_try_init(|| async {
-                let resp = self
-                    .http
-                    .get(format!("{}/listPairs", self.url))
-                    .send()
-                    .await
-                    .map_err(|e| unavailable(&self.url, &e))?;
-                let body: PairsResponse = resp.json().await.map_err(|e| bad(&e))?;
+                let url = self.http.url("/listPairs");
+                let body: PairsResponse = self.http.json(0, |c| c.get(&url)).await?;
                 Ok(body
                     .data
                     .into_iter()
@@ -151,20 +131,11 @@ impl Apertium {
         if let Some(leg) = self.legs.lock().expect("no poisoning").get(&key) {
             return Ok(leg.clone());
         }
-        self.meter.record(text);
         let mark = if self.mark_unknown { "yes" } else { "no" };
-        let resp = self
-            .http
-            .post(format!("{}/translate", self.url))
-            .form(&[("langpair", langpair), ("q", text), ("markUnknown", mark)])
-            .send()
-            .await
-            .map_err(|e| unavailable(&self.url, &e))?;
-        let status = resp.status();
-        if !status.is_success() {
-            return Err(self.refusal(status.as_u16(), resp).await);
-        }
-        let body: TranslateResponse = resp.json().await.map_err(|e| bad(&e))?;
+        let url = self.http.url("/translate");
+        let form = [("langpair", langpair), ("q", text), ("markUnknown", mark)];
+        let chars = text.chars().count();
+        let body: TranslateResponse = self.http.json(chars, |c| c.post(&url).form(&form)).await?;
         let (text_out, unknown) = strip_marks(&body.data.text, text);
         let leg = Leg {
             text: collapse_spaces(text_out.trim(), text),
@@ -176,32 +147,6 @@ impl Apertium {
             .insert(key, leg.clone());
         Ok(leg)
     }
-
-    async fn refusal(&self, status: u16, resp: reqwest::Response) -> EngineError {
-        let body = resp.text().await.unwrap_or_default();
-        let message = serde_json::from_str::<ErrorResponse>(&body)
-            .map(|e| {
-                if e.explanation.is_empty() {
-                    e.message
-                } else {
-                    e.explanation
-                }
-            })
-            .unwrap_or_else(|_| format!("HTTP {status}"));
-        if status >= 500 {
-            EngineError::Unavailable {
-                engine: NAME,
-                url: self.url.clone(),
-                message: format!("HTTP {status}: {message}"),
-            }
-        } else {
-            EngineError::Rejected {
-                engine: NAME,
-                status,
-                message,
-            }
-        }
-    }
 }
 
 #[async_trait]
@@ -210,8 +155,8 @@ impl Translator for Apertium {
         NAME
     }
 
-    fn max_batch(&self) -> usize {
-        1
+    fn limits(&self, _pair: &Pair) -> Limits {
+        Limits::one_by_one()
     }
 
     fn concurrency(&self) -> usize {
@@ -229,28 +174,6 @@ impl Translator for Apertium {
             out.push(self.translate_one(&route, text).await?);
         }
         Ok(out)
-    }
-}
-
-fn unavailable(url: &str, e: &reqwest::Error) -> EngineError {
-    let message = if e.is_timeout() {
-        "timed out".to_string()
-    } else if e.is_connect() {
-        "connection refused (is apertium-apy running?)".to_string()
-    } else {
-        e.to_string()
-    };
-    EngineError::Unavailable {
-        engine: NAME,
-        url: url.to_string(),
-        message,
-    }
-}
-
-fn bad(e: &reqwest::Error) -> EngineError {
-    EngineError::BadResponse {
-        engine: NAME,
-        message: e.to_string(),
     }
 }
 

@@ -1,15 +1,28 @@
 //! Translation engines: the [`Translator`] trait, its clients, and the one
-//! loop that feeds them batches with bounded concurrency.
+//! layer they all share (batching and bounded concurrency in `batch`,
+//! retries in `retry`, HTTP and error answers in `http`, the translation
+//! cache in `cache`, keys in `key`).
 //!
 //! Engines see protected text only (see `protect`): markup and placeables
 //! are `<x id="N"/>` / `<g id="N">…</g>` elements. Clients do wire work and
-//! nothing else; which messages need translating is decided in `sync`.
+//! nothing else; which messages need translating is decided in `sync`,
+//! and which of those the cache already holds in `translate`.
 
 pub mod apertium;
+pub mod batch;
+pub mod cache;
+pub mod deepl;
+pub mod http;
+pub mod key;
+pub mod libretranslate;
+pub mod retry;
+
+pub use batch::{Limits, translate_all};
 
 use crate::config::{EngineConfig, EngineKind};
+use crate::glossary::Glossary;
 use async_trait::async_trait;
-use futures::StreamExt;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use unic_langid::LanguageIdentifier;
@@ -37,7 +50,18 @@ pub struct Translation {
     pub unknown: Vec<String>,
 }
 
-/// Why an engine could not translate.
+impl Translation {
+    /// A translation with no pivot and no unknown words.
+    pub fn plain(text: String) -> Translation {
+        Translation {
+            text,
+            pivot: None,
+            unknown: Vec::new(),
+        }
+    }
+}
+
+/// Why an engine could not translate. Messages never carry a key.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EngineError {
     #[error("{engine} at {url} is not reachable: {message}")]
@@ -52,6 +76,13 @@ pub enum EngineError {
         status: u16,
         message: String,
     },
+    #[error(
+        "{engine}: the character quota of this billing period is used up (HTTP 456: {message}); the next `relais sync` after it renews continues from here"
+    )]
+    Quota {
+        engine: &'static str,
+        message: String,
+    },
     #[error("{engine} cannot translate {pair}: {message}")]
     UnsupportedPair {
         engine: &'static str,
@@ -63,22 +94,46 @@ pub enum EngineError {
         engine: &'static str,
         message: String,
     },
-    #[error("{engine} is not available in this version of relais (configured in relais.toml)")]
-    NotImplemented { engine: &'static str },
+    /// The client cannot be set up (no key in the environment).
+    #[error("{engine}: {message}")]
+    Setup {
+        engine: &'static str,
+        message: String,
+    },
 }
 
-/// Requests and characters sent, shared by every client of a run.
+/// What an engine client needs besides its configuration.
+#[derive(Clone)]
+pub struct Context {
+    /// Requests and characters of the run, shared by every client.
+    pub meter: Arc<Meter>,
+    pub glossary: Arc<Glossary>,
+    /// Where clients keep what they remember between runs (DeepL's
+    /// glossary ids): never committed, never holding a key.
+    pub cache_dir: PathBuf,
+}
+
+/// Requests, characters and retries of a run, shared by every client.
 #[derive(Debug, Default)]
 pub struct Meter {
     requests: AtomicUsize,
     characters: AtomicUsize,
+    retries: AtomicUsize,
 }
 
 impl Meter {
-    pub fn record(&self, text: &str) {
+    /// One HTTP request sent (a retry is another request).
+    pub fn requested(&self) {
         self.requests.fetch_add(1, Ordering::Relaxed);
-        self.characters
-            .fetch_add(text.chars().count(), Ordering::Relaxed);
+    }
+
+    /// Characters of texts in a request that was answered.
+    pub fn sent(&self, characters: usize) {
+        self.characters.fetch_add(characters, Ordering::Relaxed);
+    }
+
+    pub fn retried(&self) {
+        self.retries.fetch_add(1, Ordering::Relaxed);
     }
 
     pub fn requests(&self) -> usize {
@@ -88,6 +143,15 @@ impl Meter {
     pub fn characters(&self) -> usize {
         self.characters.load(Ordering::Relaxed)
     }
+
+    pub fn retries(&self) -> usize {
+        self.retries.load(Ordering::Relaxed)
+    }
+}
+
+/// Characters of texts, as engines bill them.
+pub fn characters<S: AsRef<str>>(texts: &[S]) -> usize {
+    texts.iter().map(|t| t.as_ref().chars().count()).sum()
 }
 
 /// A machine translation engine.
@@ -95,8 +159,8 @@ impl Meter {
 pub trait Translator: Send + Sync {
     /// Short name recorded in the review state (`apertium`, `deepl`…).
     fn name(&self) -> &'static str;
-    /// How many texts one call may carry.
-    fn max_batch(&self) -> usize;
+    /// What one request may carry for `pair`.
+    fn limits(&self, pair: &Pair) -> Limits;
     /// Requests in flight at once.
     fn concurrency(&self) -> usize;
     /// Translates every text of the batch, in order.
@@ -107,41 +171,27 @@ pub trait Translator: Send + Sync {
     ) -> Result<Vec<Translation>, EngineError>;
 }
 
-/// Builds the client a configuration asks for.
-pub fn build(cfg: &EngineConfig, meter: Arc<Meter>) -> Result<Arc<dyn Translator>, EngineError> {
-    match cfg.kind {
-        EngineKind::Apertium => Ok(Arc::new(apertium::Apertium::new(cfg, meter)?)),
-        EngineKind::Deepl => Err(EngineError::NotImplemented { engine: "deepl" }),
-        EngineKind::Libretranslate => Err(EngineError::NotImplemented {
-            engine: "libretranslate",
-        }),
-    }
+/// Builds the client a configuration asks for. The key must be in the
+/// environment (see [`key::check`]: a missing one is a configuration
+/// error found before anything runs).
+pub fn build(cfg: &EngineConfig, ctx: &Context) -> Result<Arc<dyn Translator>, EngineError> {
+    Ok(match cfg.kind {
+        EngineKind::Apertium => Arc::new(apertium::Apertium::new(cfg, ctx.meter.clone())?),
+        EngineKind::Deepl => Arc::new(deepl::Deepl::new(cfg, ctx)?),
+        EngineKind::Libretranslate => {
+            Arc::new(libretranslate::LibreTranslate::new(cfg, ctx.meter.clone())?)
+        }
+    })
 }
 
-/// Translates `texts` in batches, `concurrency` batches at a time. Returns
-/// the answers received (by index) and, if the engine stopped the run, the
-/// first error; texts without an answer are left for the next run.
-pub async fn translate_all(
-    engine: &dyn Translator,
-    pair: &Pair,
-    texts: &[String],
-) -> (Vec<Option<Translation>>, Option<EngineError>) {
-    let mut out: Vec<Option<Translation>> = vec![None; texts.len()];
-    let size = engine.max_batch().max(1);
-    let batches = texts
-        .chunks(size)
-        .enumerate()
-        .map(|(i, chunk)| async move { (i * size, engine.translate(pair, chunk).await) });
-    let mut stream = futures::stream::iter(batches).buffer_unordered(engine.concurrency().max(1));
-    while let Some((start, result)) = stream.next().await {
-        match result {
-            Ok(answers) => {
-                for (k, t) in answers.into_iter().enumerate() {
-                    out[start + k] = Some(t);
-                }
-            }
-            Err(e) => return (out, Some(e)),
-        }
-    }
-    (out, None)
+/// What decides an engine's answer besides the text: the cache keeps
+/// answers under it, so a change of variant, formality, context or
+/// glossary asks the engine again. Never holds a key.
+pub fn scope(cfg: &EngineConfig, pair: &Pair, glossary: &Glossary) -> String {
+    let settings = match cfg.kind {
+        EngineKind::Apertium => format!("mark_unknown={}", cfg.mark_unknown),
+        EngineKind::Libretranslate => String::new(),
+        EngineKind::Deepl => deepl::scope(cfg, pair, glossary),
+    };
+    format!("{}|{pair}|{settings}", cfg.kind.name())
 }

@@ -5,6 +5,9 @@
 
 pub mod handmade;
 
+pub mod fake;
+
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -27,6 +30,13 @@ pub fn apy_url() -> String {
     .clone()
 }
 
+/// Starts an APy server of the test's own on `port` (for tests that stop
+/// and restart it) and waits until it answers. The caller kills and waits
+/// for it.
+pub fn spawn_apy(port: u16) -> std::process::Child {
+    launch_apy(port, &[])
+}
+
 /// Starts APy on a free port for at most 30 minutes (a test binary cannot
 /// stop a server at exit, so `timeout` does).
 #[allow(clippy::zombie_processes)]
@@ -35,50 +45,100 @@ fn start_apy() -> String {
         .and_then(|l| l.local_addr())
         .expect("a free port")
         .port();
-    Command::new("timeout")
-        .args([
-            "1800",
-            "apertium-apy",
-            "-p",
-            &port.to_string(),
-            "-t",
-            "60",
-            "/usr/share/apertium/modes",
-        ])
+    let _server = launch_apy(port, &["timeout", "1800"]);
+    format!("http://127.0.0.1:{port}")
+}
+
+/// `apertium-apy` on `port`, behind an optional wrapper command, once it
+/// accepts connections. Panics, never skips, when it does not start.
+#[allow(clippy::zombie_processes)]
+fn launch_apy(port: u16, wrapper: &[&str]) -> std::process::Child {
+    let port_arg = port.to_string();
+    let mut args: Vec<&str> = wrapper.to_vec();
+    args.extend([
+        "apertium-apy",
+        "-p",
+        &port_arg,
+        "-t",
+        "60",
+        "/usr/share/apertium/modes",
+    ]);
+    let child = Command::new(args[0])
+        .args(&args[1..])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("apertium-apy must be installed: run the tests with `make test`");
-    let url = format!("http://127.0.0.1:{port}");
     for _ in 0..240 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return url;
+            return child;
         }
         std::thread::sleep(std::time::Duration::from_millis(250));
     }
-    panic!("apertium-apy did not start on {url}");
+    panic!("apertium-apy did not start on port {port}");
 }
 
 /// A site in a temporary folder.
 pub struct Site {
     pub dir: tempfile::TempDir,
+    /// Environment variables set for every `relais` run (API keys).
+    env: RefCell<Vec<(String, String)>>,
 }
 
 impl Site {
     /// An empty site with a configuration pointing at `url`.
     pub fn new(targets: &[&str], url: &str) -> Site {
+        Site::with_engine(
+            targets,
+            &format!("kind = \"apertium\"\nurl = \"{url}\"\nconcurrency = 2\ntimeout = 120\n"),
+        )
+    }
+
+    /// An empty site whose `[engine]` table is `engine` (TOML lines).
+    pub fn with_engine(targets: &[&str], engine: &str) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
-        let site = Site { dir };
+        let site = Site {
+            dir,
+            env: RefCell::new(Vec::new()),
+        };
         let targets: Vec<String> = targets.iter().map(|t| format!("\"{t}\"")).collect();
         site.write(
             "relais.toml",
             &format!(
-                "source = \"fr\"\ntargets = [{}]\n\n[engine]\nkind = \"apertium\"\nurl = \"{url}\"\nconcurrency = 2\ntimeout = 120\n",
+                "source = \"fr\"\ntargets = [{}]\n\n[engine]\n{engine}",
                 targets.join(", ")
             ),
         );
         std::fs::create_dir_all(site.path().join("posts")).unwrap();
         site
+    }
+
+    /// Sets an environment variable for the next `relais` runs.
+    pub fn set_env(&self, key: &str, value: &str) {
+        let mut env = self.env.borrow_mut();
+        env.retain(|(k, _)| k != key);
+        env.push((key.to_string(), value.to_string()));
+    }
+
+    /// Writes `n` posts of a title and `paragraphs` paragraphs each, every
+    /// text different: `n × (1 + paragraphs)` segments.
+    pub fn write_posts(&self, n: usize, paragraphs: usize) {
+        for i in 0..n {
+            let body: Vec<String> = (0..paragraphs)
+                .map(|p| {
+                    format!(
+                        "Le paragraphe {p} de l’article {i} parle des enfants et de leurs droits."
+                    )
+                })
+                .collect();
+            self.write(
+                &format!("posts/2024-01-{:02}-article-{i}.md", i % 28 + 1),
+                &format!(
+                    "---\ntitle: \"Article numéro {i}\"\ndate: 2024-01-01\n---\n\n{}\n",
+                    body.join("\n\n")
+                ),
+            );
+        }
     }
 
     /// The repository's sample posts and French UI strings, nothing else.
@@ -136,7 +196,8 @@ impl Site {
             .env("NO_COLOR", "1")
             .env_remove("RELAIS_REVIEWER")
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1");
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .envs(self.env.borrow().iter().cloned());
         for (k, v) in env {
             if v.is_empty() {
                 cmd.env_remove(k);

@@ -36,4 +36,4 @@ p-les-enfants-ne-se = The boys have not gladdened to describe the problems. They
 
 p-pour-inepe-qui-defend = For INEPE, that defends from does long a pedagogy founded on the participation, this report is at the same time a tool of plaidoyer and a way to show that the girls are able to analyse his situation with lucidity. His word is not a supplement of soul : it is to the cœur of the text.
 
-p-le-rapport-complet-est = The complete report is available in Spanish on the [website of INEPE](https://www.inepe.org). Distribution will continue of relayer this work and to sustain his partner in the follow-up of the recommendations.
+p-le-rapport-complet-est = The complete report is available in Spanish on the [website of INEPE](https://www.inepe.org). PARTAGE It will continue of relayer this work and to sustain his partner in the follow-up of the recommendations.

@@ -1,11 +1,11 @@
 ### Translation of posts/2024-11-20-journee-internationale-droits-enfant.md (fr → en), written by relais, reviewed by people.
 ### Edit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.
 
-title = 20 November : DISTRIBUTION celebrate the rights of the boy everywhere in France
+title = 20 November: PARTAGE it celebrate the rights of the boy everywhere in France
 
 summary = Exposures, workshops and projections : turn of horizon of the events organised by the coverage for the international Day of the rights of the boy.
 
-p-il-y-a-trente = There are thirty-five years, on 20 November 1989, the general Assembly of the United Nations adopted the [relative Convention to the rights of the boy](https://www.un.org/fr/observances/world-childrens-day). From, this date is resulted the *international Day of the rights of the boy*, a date incontournable for all the coverage DELIVER.
+p-il-y-a-trente = There are thirty-five years, on 20 November 1989, the general Assembly of the United Nations adopted the [Convention on the Rights of the Child](https://www.un.org/fr/observances/world-childrens-day). From, this date is resulted the *International Children's Rights Day*, a date incontournable for all the coverage PARTAGE.
 
 p-cette-annee-encore-benevoles = In what it goes of year still, bénévoles, godfathers, godmothers and partners have movilizado to remember that these rights do not go of himself everywhere : of the million boys grow in zones of conflict, and a lot do not have always no access in the school.
 
@@ -44,6 +44,6 @@ p-cette-exposition-est-itinerante = This exposure is itinérante : if you wish
 
 h-la-parole-aux-enfants = The word to the girls
 
-p-comme-chaque-annee-nous = As every year, we have invited also the ours boys say, in some words, what represent his rights. His messages, collected by the squads of our partners, have been shared along the day on our social coverages with the word-dièse #DroitsDeLEnfant. The short plus, and maybe the strong plus, comes of a boy of nine years accompanied by ROOTS to Benin : « Me, I want to go to the school and play afterwards. Both. »
+p-comme-chaque-annee-nous = As every year, we have invited also the ours boys say, in some words, what represent his rights. His messages, collected by the squads of our partners, have been shared along the day on our social coverages with the word-dièse #DroitsDeLEnfant. The short plus, and maybe the strong plus, comes of a boy of nine years accompanied by RACINES to Benin: “Me, I want to go to the school and play afterwards. Both.”
 
 p-merci-a-toutes-celles = THANKS TO all those and to all those that have give this possible day. Because the rights of the boy defend every day, dates from this time on on the page **Sustain us** to prolong the commitment !

@@ -3,7 +3,7 @@
 
 title = Report of activity 2024 : a year of commitment in figures
 
-summary = The report of activity 2024 of DISTRIBUTION is on-line : discover you encipher them keys and the strong times of the fluent year.
+summary = The report of activity 2024 of PARTAGE this on-line: discover you encipher them keys and the strong times of the fluent year.
 
 p-chaque-printemps-le-rapport = Each spring, the report of activity is the occasion to look the year flowed in the rear-view mirror. That of 2024 is from now available in download. He retrace the work spent with our partners in a fortnight of country and darse of the utilisation of the donations that we have been trusted.
 
@@ -25,7 +25,7 @@ h-les-temps-forts-de = The strong times of the year
 
 h-des-partenaires-qui-apprennent = Of the partners that learn mutually
 
-p-l-annee-2024-a = The year 2024 has been marked by the multiplication of the exchanges among partners. The visit of the squad of KEOOGO to the Dispensary Footpath, to Bobo-Dioulasso, or the work spent by ROOTS and MAEECHA around the reading pleasure show what the coverage wins to do circulate the know-do of a country to the another.
+p-l-annee-2024-a = The year 2024 has been marked by the multiplication of the exchanges among partners. The visit of the squad of KEOOGO to the Dispensaire Trottoir, to Bobo-Dioulasso, or the work spent by RACINES and MAEECHA around the reading pleasure show what the coverage wins to do circulate the know-do of a country to the another.
 
 h-la-parole-des-enfants = The word of the girls to the cœur of the plaidoyer
 
@@ -33,10 +33,10 @@ p-en-equateur-le-rapport = In Ecuador, the alternative report to the cual has co
 
 h-nourrir-pour-mieux-apprendre = Feed for better learn
 
-p-le-projet-cantines-des = The project « Cantines of the schools of the world » is gone in in his phase of preparation, with a first work in Comoras to the sides of MAEECHA and of the labour clues in Benin with ROOTS.
+p-le-projet-cantines-des = The project “Cantines of the schools of the world” is gone in in his phase of preparation, with a first work in Comoras to the sides of MAEECHA and of the labour clues in Benin with RACINES.
 
 p-alt-couverture-du-rapport = ![](/images/rapport-2024-couverture.jpg)
-    .alt = Coverage of the report of activity 2024 of DISTRIBUTION
+    .alt = Coverage of the report of activity 2024 of PARTAGE
 
 h-des-defis-qui-demeurent = Of the challenges that remain
 

@@ -3,9 +3,9 @@
 
 title = General assembly 2025 : come, you vote, engage you !
 
-summary = The general assembly of DISTRIBUTION will maintain the Saturday 14 June 2025 ; it is also the ideal moment to take our squads bénévoles.
+summary = The general assembly of PARTAGE will maintain the Saturday 14 June 2025; it is also the ideal moment to take our squads bénévoles.
 
-p-l-assemblee-generale-annuelle = The annual general assembly of DISTRIBUTION will take place the **Saturday 14 June 2025**, of 9 h 30 to 13 h, to the House of the associations of Compiègne. It will be able to also be followed on-line. It is a moment of entity of the life of our association : the occasion to do the point on the fluent year, to vote the big orientations and to choose a part of the board of directors.
+p-l-assemblee-generale-annuelle = The annual general assembly of PARTAGE will take place the **Saturday 14 June 2025**, of 9 h 30 to 13 h, to the House of the associations of Compiègne. It will be able to also be followed on-line. It is a moment of entity of the life of our association: the occasion to do the point on the fluent year, to vote the big orientations and to choose a part of the board of directors.
 
 h-ordre-du-jour = Agenda
 
@@ -45,6 +45,6 @@ li-tenir-des-stands-lors = Maintain of the stands during the events of sensitisa
 
 li-renforcer-l-equipe = Reinforce the administrative squad, some hours by months.
 
-p-pas-besoin-d-experience = At all need of particular experience : *the antojo to treat for the rights of the boy sufficed*. Each news recrue is received by a referent and can follow a short formation on the operation of the coverage and on our partners, of Uagadugú in Remove.
+p-pas-besoin-d-experience = At all need of particular experience: *the antojo to treat for the rights of the boy sufficed*. Each news recrue is received by a referent and can follow a short formation on the operation of the coverage and on our partners, of Ouagadougou to Remove.
 
 p-pour-vous-inscrire-a = To inscribe you to the general assembly or propose your help, write us via the page [Contact](https://www.partage.org/contact). We count on you !

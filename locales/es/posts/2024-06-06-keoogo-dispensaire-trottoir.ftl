@@ -5,7 +5,7 @@ title = KEOOGO y el Dispensaire Trottoir: una semana para aprender unos de otros
 
 summary = Del 5 al 10 de mayo de 2024, una delegación de KEOOGO viajó a Bobo-Dioulasso para observar las clases de preescolar del Dispensaire Trottoir.
 
-p-tout-a-commence-il = Todo empezó hace un año. En mayo de 2023, durante una misión de seguimiento de PARTAGE en Burkina Faso, nuestros dos socios, KEOOGO en Uagadugú y el Dispensaire Trottoir en Bobo-Dioulasso, se reunieron por primera vez en torno a una misma mesa. Muy pronto, los equipos constataron que compartían los mismos retos: acoger a niños muy vulnerables, entre ellos muchos niños desplazados internos, adaptar el material pedagógico a sus necesidades y reforzar las competencias de las monitoras.
+p-tout-a-commence-il = Todo empezó hace un año. En mayo de 2023, durante una misión de seguimiento de PARTAGE en Burkina Faso, nuestros dos socios, KEOOGO en Ouagadougou y el Dispensaire Trottoir en Bobo-Dioulasso, se reunieron por primera vez en torno a una misma mesa. Muy pronto, los equipos constataron que compartían los mismos retos: acoger a niños muy vulnerables, entre ellos muchos niños desplazados internos, adaptar el material pedagógico a sus necesidades y reforzar las competencias de las monitoras.
 
 h-une-delegation-en-immersion = Una delegación en inmersión
 

@@ -34,6 +34,6 @@ p-en-passant-a-la = Pasando a la televisión, el equipo de San Juan de Jerusalé
 
 h-et-apres = Y después ?
 
-p-les-retombees-ont-ete = Las recaídas han sido inmediatas : varias familias han contactado la asociación en los días que han seguido, y una escuela vecina ha propuesto de organizar encuentros entre sus alumnos y aquellos de San Juan de Jerusalén. REPARTO, que sostiene este socio desde varios años, se goza con este reconocimiento y continuará a acompañarlo en sus acciones de sensibilización.
+p-les-retombees-ont-ete = Las recaídas han sido inmediatas: varias familias han contactado la asociación en los días que han seguido, y una escuela vecina ha propuesto de organizar encuentros entre sus alumnos y aquellos de San Juan de Jerusalén. PARTAGE, que sostiene este socio desde varios años, se goza con este reconocimiento y continuará a acompañarlo en sus acciones de sensibilización.
 
 p-vous-pouvez-decouvrir-les = Podéis descubrir las actividades de la asociación sobre su website, [sanjuandejerusalen.org.ec](https://www.sanjuandejerusalen.org.ec) (en español).

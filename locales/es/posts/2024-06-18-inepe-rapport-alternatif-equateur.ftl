@@ -36,4 +36,4 @@ p-les-enfants-ne-se = Los niños no se han alegrado de describir los problemas. 
 
 p-pour-inepe-qui-defend = Para INEPE, que defiende desde hace mucho tiempo una pedagogía fundada sobre la participación, este informe es a la vez una herramienta de plaidoyer y una manera de mostrar que las niñas son capaces de analizar su situación con lucidez. Su palabra no es un suplemento de alma : está al cœur del texto.
 
-p-le-rapport-complet-est = El informe completo es disponible en español sobre el [website de INEPE](https://www.inepe.org). REPARTO continuará de relayer este trabajo y de sostener su socio en el seguimiento de las recomendaciones.
+p-le-rapport-complet-est = El informe completo es disponible en español sobre el [website de INEPE](https://www.inepe.org). PARTAGE continuará de relayer este trabajo y de sostener su socio en el seguimiento de las recomendaciones.

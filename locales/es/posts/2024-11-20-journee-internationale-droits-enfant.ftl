@@ -1,11 +1,11 @@
 ### Translation of posts/2024-11-20-journee-internationale-droits-enfant.md (fr → es), written by relais, reviewed by people.
 ### Edit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.
 
-title = 20 de noviembre : REPARTO celebre los derechos del niño en todas partes en Francia
+title = 20 de noviembre: PARTAGE celebre los derechos del niño en todas partes en Francia
 
 summary = Exposiciones, talleres y proyecciones : vuelta de horizonte de los acontecimientos organizados por la cobertura para la Jornada internacional de los derechos del niño.
 
-p-il-y-a-trente = Hay treinta y cinco años, el 20 de noviembre de 1989, la Asamblea general de las Naciones Unidas adoptaba la [Convención relativa a los derechos del niño](https://www.un.org/fr/observances/world-childrens-day). Desde, esta fecha está resultado la *Jornada internacional de los derechos del niño*, una cita incontournable para toda la cobertura REPARTO.
+p-il-y-a-trente = Hay treinta y cinco años, el 20 de noviembre de 1989, la Asamblea general de las Naciones Unidas adoptaba la [Convención sobre los Derechos del Niño](https://www.un.org/fr/observances/world-childrens-day). Desde, esta fecha está resultado la *Día Internacional de los Derechos del Niño*, una cita incontournable para toda la cobertura PARTAGE.
 
 p-cette-annee-encore-benevoles = En lo que va de año todavía, bénévoles, padrinos, madrinas y socias se han movilizado para recordar que estos derechos no van de sí en todas partes : de los millones de niños crecen en zonas de conflicto, y mucho no han siempre no acceso en la escuela.
 
@@ -44,6 +44,6 @@ p-cette-exposition-est-itinerante = Esta exposición es itinérante : si dese�
 
 h-la-parole-aux-enfants = La palabra a las niñas
 
-p-comme-chaque-annee-nous = Como cada año, hemos invitado también los niños nuestros decir, en algunas palabras, lo que representan sus derechos. Sus mensajes, recogidos por los equipos de nuestros socios, han sido compartidos a lo largo de la jornada sobre nuestras coberturas sociales con la palabra-dièse #DroitsDeLEnfant. El plus corto, y tal vez el plus fuerte, viene de un chico de nueve años acompañados por RAÍCES a Benín : « Mí, quiero ir a la escuela y jugar después. Ambos. »
+p-comme-chaque-annee-nous = Como cada año, hemos invitado también los niños nuestros decir, en algunas palabras, lo que representan sus derechos. Sus mensajes, recogidos por los equipos de nuestros socios, han sido compartidos a lo largo de la jornada sobre nuestras coberturas sociales con la palabra-dièse #DroitsDeLEnfant. El plus corto, y tal vez el plus fuerte, viene de un chico de nueve años acompañados por RACINES a Benín: «Mí, quiero ir a la escuela y jugar después. Ambos.»
 
 p-merci-a-toutes-celles = Gracias a todas aquellas y a todos los que han devuelto esta jornada posible. Porque los derechos del niño se defienden todos los días, citas desde ahora sobre la página **Sostenernos** para prolongar el compromiso !

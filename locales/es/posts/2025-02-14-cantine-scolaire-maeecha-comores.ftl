@@ -3,11 +3,11 @@
 
 title = A Comoras, una cantine escolar para mejor aprender
 
-summary = Con MAEECHA, REPARTO lanza un proyecto de cantine escolar en tres escuelas del Nyumakele, sobre la isla de Anjouan.
+summary = Con MAEECHA, PARTAGE lanza un proyecto de cantine escolar en tres escuelas del Nyumakele, sobre la isla de Anjouan.
 
 p-comment-apprendre-a-lire = Cómo aprender a leer cuándo se tiene el vientre vacío ? En la región del Nyumakele, sobre la isla de Anjouan, muchas alumnas llegan en la escuela sin haber tomado de desayunar, después de haber recorrido varios kilómetros a pie. El cansancio y la gana pesan sobre su concentración, y algunos acaban por abandonar la escuela antes el final del primario.
 
-p-c-est-a-partir = Es a marchar de esta conclusión que nuestra socia **MAEECHA**, asociación comorienne reconocida para su trabajo sobre la educación y la lectura, ha imaginado con REPARTO un proyecto de cantine escolar. Se inscribe en el paso « Cantines de las escuelas del mundo », lanzada con varias socias de la cobertura.
+p-c-est-a-partir = Es a marchar de esta conclusión que nuestra socia **MAEECHA**, asociación comorienne reconocida para su trabajo sobre la educación y la lectura, ha imaginado con PARTAGE un proyecto de cantine escolar. Se inscribe en el paso «Cantines de las escuelas del mundo», lanzada con varias socias de la cobertura.
 
 p-alt-des-eleves-partagent = ![](/images/maeecha-cantine.jpg "")
     .alt = De los alumnos comparten una comida de arroz y de verduras bajo el préau de la escuela

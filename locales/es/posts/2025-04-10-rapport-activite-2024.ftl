@@ -3,7 +3,7 @@
 
 title = Informe de actividad 2024 : un año de compromiso en cifras
 
-summary = El informe de actividad 2024 de REPARTO es on-line : descubrid las cifras llaves y los tiempos fuertes del año fluido.
+summary = El informe de actividad 2024 de PARTAGE este on-line: descubrid las cifras llaves y los tiempos fuertes del año fluido.
 
 p-chaque-printemps-le-rapport = Cada primavera, el informe de actividad es la ocasión de mirar el año fluido en el retrovisor. Aquel de 2024 es a partir de ahora disponible en descarga. Él retrace el trabajo llevado con nuestros socios en una quincena de país y da cuenta de la utilización de los donativos que nosotros han sido confiados.
 
@@ -25,7 +25,7 @@ h-les-temps-forts-de = Los tiempos fuertes del año
 
 h-des-partenaires-qui-apprennent = De los socios que aprenden mutuamente
 
-p-l-annee-2024-a = El año 2024 ha sido marcada por la multiplicación de los intercambios entre socios. La visita del equipo de KEOOGO al Ambulatorio Acera, a Bobo-Dioulasso, o el trabajo llevado por RAÍCES y MAEECHA en torno a la lectura placer muestran cuanto la cobertura gana a hacer circular el saber-hacer de un país al otro.
+p-l-annee-2024-a = El año 2024 ha sido marcada por la multiplicación de los intercambios entre socios. La visita del equipo de KEOOGO al Dispensaire Trottoir, a Bobo-Dioulasso, o el trabajo llevado por RACINES y MAEECHA en torno a la lectura placer muestran cuanto la cobertura gana a hacer circular el saber-hacer de un país al otro.
 
 h-la-parole-des-enfants = La palabra de las niñas al cœur del plaidoyer
 
@@ -33,10 +33,10 @@ p-en-equateur-le-rapport = En Ecuador, el informe alternativo al cual ha contrib
 
 h-nourrir-pour-mieux-apprendre = Alimentar para mejor aprender
 
-p-le-projet-cantines-des = El proyecto « Cantines de las escuelas del mundo » está entrado en su fase de preparación, con una primera obra en Comoras a los lados de MAEECHA y de las pistas laborales en Benín con RAÍCES.
+p-le-projet-cantines-des = El proyecto «Cantines de las escuelas del mundo» está entrado en su fase de preparación, con una primera obra en Comoras a los lados de MAEECHA y de las pistas laborales en Benín con RACINES.
 
 p-alt-couverture-du-rapport = ![](/images/rapport-2024-couverture.jpg)
-    .alt = Cobertura del informe de actividad 2024 de REPARTO
+    .alt = Cobertura del informe de actividad 2024 de PARTAGE
 
 h-des-defis-qui-demeurent = De los retos que permanecen
 

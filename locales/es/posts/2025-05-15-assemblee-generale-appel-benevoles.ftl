@@ -5,7 +5,7 @@ title = Asamblea general 2025: ¡venid, votad, comprometeos!
 
 summary = La asamblea general de PARTAGE se celebrará el sábado 14 de junio de 2025; también es el momento ideal para unirse a nuestros equipos de voluntariado.
 
-p-l-assemblee-generale-annuelle = La asamblea general anual de REPARTO tendrá lugar el **sábado 14 de junio 2025**, de 9 h 30 a 13 h, a la Casa de las asociaciones de Compiègne. Podrá también estar seguida on-line. Es un momento de entidad de la vida de nuestra asociación : la ocasión de hacer el punto sobre el año fluido, de votar las grandes orientaciones y de elegir una parte del consejo de administración.
+p-l-assemblee-generale-annuelle = La asamblea general anual de PARTAGE tendrá lugar el **sábado 14 de junio 2025**, de 9 h 30 a 13 h, a la Casa de las asociaciones de Compiègne. Podrá también estar seguida on-line. Es un momento de entidad de la vida de nuestra asociación: la ocasión de hacer el punto sobre el año fluido, de votar las grandes orientaciones y de elegir una parte del consejo de administración.
 
 h-ordre-du-jour = Orden del día
 
@@ -45,6 +45,6 @@ li-tenir-des-stands-lors = mantener de los stands durante los acontecimientos de
 
 li-renforcer-l-equipe = reforzar el equipo administrativo, algunas horas por meses.
 
-p-pas-besoin-d-experience = Nada necesidad de experiencia particular : *el antojo de tratar para los derechos del niño bastado*. Cada noticia recrue está acogida por un referente y puede seguir una corta formación sobre el funcionamiento de la cobertura y sobre nuestras socias, de Uagadugú en Quito.
+p-pas-besoin-d-experience = Nada necesidad de experiencia particular: *el antojo de tratar para los derechos del niño bastado*. Cada noticia recrue está acogida por un referente y puede seguir una corta formación sobre el funcionamiento de la cobertura y sobre nuestras socias, de Ouagadougou a Quito.
 
 p-pour-vous-inscrire-a = Para inscribiros a la asamblea general o proponer vuestra ayuda, escribidnos vía la página [Contacto](https://www.partage.org/contact). Contamos sobre os !

@@ -1,0 +1,24 @@
+//! `relais doctor`.
+
+use crate::config::Config;
+use crate::doctor::{self, Level, Report};
+use crate::error::Result;
+
+pub fn run(cfg: &Config, json: bool) -> Result<u8> {
+    let report = super::runtime()?.block_on(doctor::run(cfg));
+    super::report(&[], json, &report, text);
+    Ok(report.exit_code())
+}
+
+fn text(report: &Report) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        let tag = match f.level {
+            Level::Ok => "ok     ",
+            Level::Warning => "warning",
+            Level::Error => "error  ",
+        };
+        out.push_str(&format!("{tag}  {}: {}\n", f.what, f.detail));
+    }
+    out
+}

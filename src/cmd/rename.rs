@@ -1,0 +1,19 @@
+//! `relais mv OLD NEW`.
+
+use crate::config::Config;
+use crate::error::Result;
+use crate::rename::{self, Report};
+
+pub fn run(cfg: &Config, from: &str, to: &str, json: bool) -> Result<u8> {
+    let report = rename::rename(cfg, from, to)?;
+    super::report(&[], json, &report, text);
+    Ok(0)
+}
+
+fn text(r: &Report) -> String {
+    let mut out = format!("{} → {}\n", r.from, r.to);
+    for (a, b) in &r.moved {
+        out.push_str(&format!("  {a} → {b}\n"));
+    }
+    out
+}
