@@ -91,7 +91,9 @@ pub fn run(cfg: &Config, edit: &Edit) -> Result<Outcome, EditError> {
     let current = source::find(&view.target, &edit.id);
     let message = compose(src, french, current, edit)?;
     let glossary = crate::glossary::Glossary::load(&cfg.root)?;
-    let problems = src.checks(&edit.locale, &glossary).problems(french, &message);
+    let problems = src
+        .checks(&edit.locale, &glossary)
+        .problems(french, &message);
     if !problems.is_empty() {
         return Err(EditError::Problems(problems));
     }
