@@ -9,7 +9,6 @@ mod web;
 
 use axum::http::StatusCode;
 use common::{Site, apy_url};
-use std::sync::Arc;
 use web::Web;
 
 const POST: &str = "posts/2024-06-18-inepe-rapport-alternatif-equateur";
@@ -47,21 +46,21 @@ fn assert_valid(site: &Site) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_reviewers_approving_one_resource_at_once_lose_nothing() {
-    let w = Arc::new(Web::new(Site::committed("http://127.0.0.1:9")));
+    let w = Web::new(Site::committed("http://127.0.0.1:9"));
     let claire = w.login("Claire Martin").await;
     let awa = w.login("Awa Ouédraogo").await;
     let ids: Vec<String> = states(&w.site).into_iter().map(|(id, _, _)| id).collect();
     assert_eq!(ids.len(), 18);
     let mut tasks = Vec::new();
     for (i, id) in ids.iter().enumerate() {
-        let (w, id) = (w.clone(), id.clone());
+        let (http, id) = (w.http.clone(), id.clone());
         let who = if i % 2 == 0 {
             claire.clone()
         } else {
             awa.clone()
         };
         tasks.push(tokio::spawn(async move {
-            w.act(&format!("/approve/en/{POST}"), &who, &[("id", &id)])
+            http.act(&format!("/approve/en/{POST}"), &who, &[("id", &id)])
                 .await
                 .status
         }));
@@ -84,7 +83,7 @@ async fn two_reviewers_approving_one_resource_at_once_lose_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_edit_racing_an_approve_all_is_kept() {
-    let w = Arc::new(Web::new(Site::committed("http://127.0.0.1:9")));
+    let w = Web::new(Site::committed("http://127.0.0.1:9"));
     let claire = w.login("Claire Martin").await;
     let awa = w.login("Awa Ouédraogo").await;
     let ids: Vec<String> = states(&w.site).into_iter().map(|(id, _, _)| id).collect();
@@ -96,10 +95,10 @@ async fn an_edit_racing_an_approve_all_is_kept() {
     assert_eq!(edited.len(), 3);
     let mut tasks = Vec::new();
     for (n, id) in edited.iter().enumerate() {
-        let (web, who, id) = (w.clone(), claire.clone(), id.to_string());
+        let (http, who, id) = (w.http.clone(), claire.clone(), id.to_string());
         tasks.push(tokio::spawn(async move {
             let text = format!("Edited while approving, number {n}.");
-            web.act(
+            http.act(
                 &format!("/edit/en/{POST}"),
                 &who,
                 &[("id", &id), ("value", &text)],
@@ -107,9 +106,9 @@ async fn an_edit_racing_an_approve_all_is_kept() {
             .await
             .status
         }));
-        let (web, who) = (w.clone(), awa.clone());
+        let (http, who) = (w.http.clone(), awa.clone());
         tasks.push(tokio::spawn(async move {
-            web.act(&format!("/approve/en/{POST}"), &who, &[("all", "1")])
+            http.act(&format!("/approve/en/{POST}"), &who, &[("all", "1")])
                 .await
                 .status
         }));
@@ -142,7 +141,7 @@ async fn a_sync_during_a_save_loses_nothing() {
     let mut text = std::fs::read_to_string(site.path().join(&post)).unwrap();
     text.push_str("\nUn nouveau paragraphe ajouté par la rédaction pendant la relecture.\n");
     site.write(&post, &text);
-    let w = Arc::new(Web::new(site));
+    let w = Web::new(site);
     let claire = w.login("Claire Martin").await;
     let target = states(&w.site)
         .into_iter()

@@ -24,10 +24,15 @@ pub const PEOPLE: [(&str, Role, &[&str]); 5] = [
     ("Site build", Role::Reader, &[]),
 ];
 
+/// Requests to the router: cheap to clone and to send to other tasks
+/// (unlike the site).
+#[derive(Clone)]
+pub struct Http(pub Router);
+
 /// A test site served in process.
 pub struct Web {
     pub site: Site,
-    pub router: Router,
+    pub http: Http,
     pub app: App,
     /// Name → token.
     pub tokens: BTreeMap<&'static str, String>,
@@ -80,7 +85,7 @@ impl Web {
             },
         );
         Web {
-            router: serve::router(app.clone()),
+            http: Http(serve::router(app.clone())),
             app,
             site,
             tokens,
@@ -89,43 +94,19 @@ impl Web {
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        self.http.send(request).await
     }
 
-    /// `GET path` as `who` (or nobody).
     pub async fn get(&self, path: &str, who: Option<&Browser>) -> Reply {
-        let mut r = Request::get(path);
-        if let Some(b) = who {
-            r = r.header(header::COOKIE, &b.cookie);
-        }
-        self.send(r.body(Body::empty()).unwrap()).await
+        self.http.get(path, who).await
     }
 
-    /// `POST path` with form fields, as `who`.
     pub async fn post(&self, path: &str, who: Option<&Browser>, fields: &[(&str, &str)]) -> Reply {
-        let mut r =
-            Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-        if let Some(b) = who {
-            r = r.header(header::COOKIE, &b.cookie);
-        }
-        self.send(r.body(Body::from(form(fields))).unwrap()).await
+        self.http.post(path, who, fields).await
     }
 
-    /// `POST path` with the browser's CSRF token added.
     pub async fn act(&self, path: &str, who: &Browser, fields: &[(&str, &str)]) -> Reply {
-        let mut all = vec![("csrf", who.csrf.as_str())];
-        all.extend_from_slice(fields);
-        self.post(path, Some(who), &all).await
+        self.http.act(path, who, fields).await
     }
 
     /// Signs `name` in, as a browser does: the form, then the post.
@@ -176,6 +157,48 @@ impl Web {
             r = r.header(header::IF_NONE_MATCH, e);
         }
         self.send(r.body(Body::empty()).unwrap()).await
+    }
+}
+
+impl Http {
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.0.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// `GET path` as `who` (or nobody).
+    pub async fn get(&self, path: &str, who: Option<&Browser>) -> Reply {
+        let mut r = Request::get(path);
+        if let Some(b) = who {
+            r = r.header(header::COOKIE, &b.cookie);
+        }
+        self.send(r.body(Body::empty()).unwrap()).await
+    }
+
+    /// `POST path` with form fields, as `who`.
+    pub async fn post(&self, path: &str, who: Option<&Browser>, fields: &[(&str, &str)]) -> Reply {
+        let mut r =
+            Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(b) = who {
+            r = r.header(header::COOKIE, &b.cookie);
+        }
+        self.send(r.body(Body::from(form(fields))).unwrap()).await
+    }
+
+    /// `POST path` with the browser's CSRF token added.
+    pub async fn act(&self, path: &str, who: &Browser, fields: &[(&str, &str)]) -> Reply {
+        let mut all = vec![("csrf", who.csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post(path, Some(who), &all).await
     }
 }
 
