@@ -15,7 +15,9 @@ use crate::decide::{self, Action, Report, Request};
 use crate::edit::{self, Edit, EditError};
 use crate::review::{self, TO_REVIEW};
 use crate::view::Site;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{
+    Form, FromRequest, FromRequestParts, Path, Query, Request as HttpRequest, State,
+};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use unic_langid::LanguageIdentifier;
@@ -196,17 +198,13 @@ fn summary(l: Lang, entries: &[crate::view::Entry]) -> String {
 }
 
 /// `POST /edit/{locale}/{*resource}`: fields `id`, `value`, `attr.NAME`.
-pub async fn edit(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path((locale, resource)): Path<(String, String)>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    let form = Fields(form);
-    let t = match checked(&app, &viewer, &locale, &resource, &form) {
-        Ok(t) => t,
-        Err(e) => return e.in_lang(viewer.lang).into_response(),
-    };
+pub async fn edit(posted: Posted) -> Response {
+    let Posted {
+        app,
+        viewer,
+        target: t,
+        form,
+    } = posted;
     let id = form.get("id").unwrap_or("").to_string();
     let attributes: Vec<(String, String)> = form
         .0
@@ -268,67 +266,64 @@ pub async fn edit(
     respond(html, status, &viewer)
 }
 
-/// The target of a posted form, after its CSRF token.
-fn checked(
-    app: &App,
-    viewer: &Viewer,
-    locale: &str,
-    resource: &str,
-    form: &Fields,
-) -> Result<Target, Fail> {
-    viewer.check_csrf(form)?;
-    Target::check(app, viewer, locale, resource)
+/// A form posted to a resource in a locale, checked in this order: a
+/// session (else to the sign-in page), the body's size (413), the CSRF
+/// token (403), the path (400), the locale (404, 403).
+pub struct Posted {
+    app: App,
+    viewer: Viewer,
+    target: Target,
+    form: Fields,
+}
+
+impl FromRequest<App> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(request: HttpRequest, app: &App) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let viewer = Viewer::from_request_parts(&mut parts, app).await?;
+        let Path((locale, resource)) =
+            Path::<(String, String)>::from_request_parts(&mut parts, app)
+                .await
+                .map_err(IntoResponse::into_response)?;
+        let request = HttpRequest::from_parts(parts, body);
+        let Form(form) = Form::<Vec<(String, String)>>::from_request(request, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let form = Fields(form);
+        let checked = viewer
+            .check_csrf(&form)
+            .and_then(|()| Target::check(app, &viewer, &locale, &resource));
+        match checked {
+            Ok(target) => Ok(Posted {
+                app: app.clone(),
+                viewer,
+                target,
+                form,
+            }),
+            Err(e) => Err(e.in_lang(viewer.lang).into_response()),
+        }
+    }
 }
 
 /// `POST /approve/{locale}/{*resource}`: field `id`, or `all`.
-pub async fn approve(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path((locale, resource)): Path<(String, String)>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    decide_on(
-        app,
-        viewer,
-        &locale,
-        &resource,
-        Fields(form),
-        Action::Approve,
-    )
-    .await
+pub async fn approve(posted: Posted) -> Response {
+    decide_on(posted, Action::Approve).await
 }
 
 /// `POST /accept/{locale}/{*resource}`: field `id`.
-pub async fn accept(
-    State(app): State<App>,
-    viewer: Viewer,
-    Path((locale, resource)): Path<(String, String)>,
-    Form(form): Form<Vec<(String, String)>>,
-) -> Response {
-    decide_on(
-        app,
-        viewer,
-        &locale,
-        &resource,
-        Fields(form),
-        Action::AcceptSuggestion,
-    )
-    .await
+pub async fn accept(posted: Posted) -> Response {
+    decide_on(posted, Action::AcceptSuggestion).await
 }
 
-async fn decide_on(
-    app: App,
-    viewer: Viewer,
-    locale: &str,
-    resource: &str,
-    form: Fields,
-    action: Action,
-) -> Response {
+async fn decide_on(posted: Posted, action: Action) -> Response {
+    let Posted {
+        app,
+        viewer,
+        target: t,
+        form,
+    } = posted;
     let l = viewer.lang;
-    let t = match checked(&app, &viewer, locale, resource, &form) {
-        Ok(t) => t,
-        Err(e) => return e.in_lang(l).into_response(),
-    };
     let id = form
         .get("id")
         .filter(|id| !id.is_empty())
