@@ -1,11 +1,12 @@
 # Two commands do everything on a fresh machine:
 #   make demo   relais on a copy of the sample site, with a local Apertium server
 #   make test   the whole test suite, with a local Apertium server
-# Both install Apertium when it is missing and stop the server they start.
+# Both install Apertium when it is missing and stop the server they start;
+# make test also installs headless Chromium (for the browser test of serve).
 
 CARGO ?= cargo
 
-.PHONY: demo test build bench fmt lint site crash-test fuzz
+.PHONY: demo test build bench fmt lint site crash-test fuzz chromium
 
 build:
 	$(CARGO) build --locked
@@ -14,9 +15,13 @@ demo: build
 	.ci/with-apy .ci/demo
 
 # Build everything first, then run: the APy server is only up while tests run.
-test:
+test: chromium
 	$(CARGO) test --locked --no-run
 	.ci/with-apy $(CARGO) test --locked
+
+# Headless Chromium and chromedriver, for the end-to-end test of serve.
+chromium:
+	.ci/need-chromium
 
 # The sample site's approved translations, exported and rendered to HTML:
 # open target/site/html/fr/index.html in a browser.

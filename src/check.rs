@@ -73,6 +73,41 @@ fn count(list: &[String], piece: &str) -> usize {
     list.iter().filter(|p| *p == piece).count()
 }
 
+/// Everything a translation of one resource in one locale is checked
+/// against before relais writes it (machine output in `sync`, a person's
+/// edit in `serve`): markup for posts, Fluent references and formatting
+/// for UI strings.
+pub struct Checks<'a> {
+    pub kind: TextKind<'a>,
+    pub locale: &'a unic_langid::LanguageIdentifier,
+    /// Terms of the resource (UI bundles).
+    pub terms: &'a [Message],
+    /// Every message id of the resource.
+    pub ids: Vec<String>,
+    /// Do-not-translate terms must come back verbatim.
+    pub glossary: &'a crate::glossary::Glossary,
+}
+
+impl Checks<'_> {
+    /// What is wrong with `translated` as a translation of `src`.
+    pub fn problems(&self, src: &Message, translated: &Message) -> Vec<String> {
+        let mut out = problems(src, translated, self.kind);
+        out.extend(self.glossary.violations(
+            &crate::state::message_text(src),
+            &crate::state::message_text(translated),
+        ));
+        if self.kind.syntax == Syntax::Plain {
+            let cx = FluentContext {
+                locale: self.locale,
+                terms: self.terms,
+                ids: &self.ids,
+            };
+            out.extend(fluent_problems(src, translated, &cx));
+        }
+        out
+    }
+}
+
 /// What a UI message's translation needs to be checked as Fluent: its
 /// locale, the terms of its bundle and the other message ids it may use.
 pub struct FluentContext<'a> {

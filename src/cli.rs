@@ -122,6 +122,41 @@ pub enum Command {
         #[arg(long)]
         messages: bool,
     },
+    /// Review, edit and approve in a browser, submit drafts, and pull the
+    /// export (for the site build) over HTTP.
+    Serve {
+        /// Address to listen on (loopback by default; port 0 picks one).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8737")]
+        addr: std::net::SocketAddr,
+    },
+    /// Tokens for `relais serve` (hashes stored in RELAIS_TOKENS, else
+    /// ~/.config/relais/tokens.toml).
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+/// `relais token …`.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token; it is printed once, only its hash is kept.
+    Add {
+        /// What the token allows.
+        #[arg(long, value_enum)]
+        role: crate::serve::tokens::Role,
+        /// A reviewer's locales (repeatable).
+        #[arg(long = "locale", short = 'l', value_name = "L")]
+        locales: Vec<String>,
+        /// Who holds it (shown on approvals).
+        #[arg(long, value_name = "NAME")]
+        name: String,
+    },
+    /// List tokens (names, roles, locales; never the tokens).
+    List,
+    /// Remove the token of a person: their sessions end at once.
+    Remove {
+        #[arg(long, value_name = "NAME")]
+        name: String,
+    },
 }
 
 /// Which messages a reviewer decides on.

@@ -11,8 +11,8 @@
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ftl::{self, Message, Resource};
-use crate::source::{self, rel_path};
+use crate::ftl::{self, Resource};
+use crate::source::{self, Source, rel_path};
 use crate::state::{self, Approval, MessageRecord, State, Store, TargetRecord};
 use crate::view::{self, Entry, Site, View};
 use serde::Serialize;
@@ -168,7 +168,7 @@ fn decide_view(
         let effect = match req.action {
             Action::Approve => ctx.approve(&e, &mut record),
             Action::Unapprove => ctx.unapprove(&e, &mut record),
-            Action::AcceptSuggestion => ctx.accept(&e, &mut record, &mut target),
+            Action::AcceptSuggestion => ctx.accept(&e, &mut record, &mut target, site.source(view)),
         };
         let outcome = |reason: Option<String>, now: Option<State>| Outcome {
             resource: resource.clone(),
@@ -248,7 +248,13 @@ impl Decision<'_> {
         Effect::Changed
     }
 
-    fn accept(&self, e: &Entry, record: &mut TargetRecord, target: &mut Resource) -> Effect {
+    fn accept(
+        &self,
+        e: &Entry,
+        record: &mut TargetRecord,
+        target: &mut Resource,
+        src: &Source,
+    ) -> Effect {
         let suggestion = e
             .record
             .and_then(|r| r.suggestion.as_ref())
@@ -276,7 +282,7 @@ impl Decision<'_> {
         rec.source_hash = e.source_hash.clone();
         rec.machine = rec.suggestion.take();
         rec.previous_source = None;
-        put(target, message);
+        crate::edit::put(target, src, message);
         Effect::Changed
     }
 }
@@ -293,13 +299,5 @@ fn rebase(rec: &mut MessageRecord, e: &Entry) {
     match rec.suggestion.take() {
         Some(s) if s.source_hash == e.source_hash => rec.machine = Some(s),
         _ => {}
-    }
-}
-
-/// Replaces a message of a bundle in place (appends it when absent).
-fn put(target: &mut Resource, message: Message) {
-    match target.messages.iter_mut().find(|m| m.id == message.id) {
-        Some(m) => *m = message,
-        None => target.messages.push(message),
     }
 }

@@ -103,11 +103,21 @@ pub enum ExportError {
     Io(#[from] crate::error::Error),
 }
 
-/// Files to write, relative path → content.
-type Files = BTreeMap<String, String>;
+/// Files of an export, relative path → content.
+pub type Files = BTreeMap<String, String>;
 
 /// Builds, verifies and writes the export.
 pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
+    let (files, mut report) = build(cfg, opts.min_complete)?;
+    report.out = opts.out.display().to_string();
+    write_swap(&opts.out, &files)?;
+    Ok(report)
+}
+
+/// Builds and verifies the export in memory (what `export` writes, and
+/// what `relais serve` hands to the site build). The report's `out` is
+/// empty.
+pub fn build(cfg: &Config, min_complete: Option<f64>) -> Result<(Files, Report), ExportError> {
     let read = source::read_all(cfg, &[], false);
     let mut errors: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
     let sources: Vec<&Source> = read.sources.iter().filter(|s| !s.draft).collect();
@@ -120,7 +130,7 @@ pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
         resources: Vec::new(),
     };
     let mut report = Report {
-        out: opts.out.display().to_string(),
+        out: String::new(),
         files: 0,
         posts: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
         messages: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
@@ -135,7 +145,7 @@ pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
     if !errors.is_empty() {
         return Err(ExportError::Input(errors));
     }
-    gates(cfg, opts, &manifest, &report)?;
+    gates(cfg, min_complete, &manifest, &report)?;
     manifest
         .posts
         .sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
@@ -146,8 +156,7 @@ pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
     json.push('\n');
     files.insert("manifest.json".into(), json);
     report.files = files.len();
-    write_swap(&opts.out, &files)?;
-    Ok(report)
+    Ok((files, report))
 }
 
 enum Entry {
@@ -452,11 +461,11 @@ fn shape(markdown: &str) -> Shape {
 /// Gates: `--min-complete` for UI resources, and something to export.
 fn gates(
     cfg: &Config,
-    opts: &Options,
+    min_complete: Option<f64>,
     manifest: &Manifest,
     report: &Report,
 ) -> Result<(), ExportError> {
-    if let Some(min) = opts.min_complete {
+    if let Some(min) = min_complete {
         let low: Vec<String> = manifest
             .resources
             .iter()

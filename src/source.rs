@@ -52,6 +52,21 @@ impl Source {
     pub fn message(&self, id: &str) -> Option<&Message> {
         self.messages.iter().find(|m| m.id == id)
     }
+
+    /// The checks a translation of this resource into `locale` must pass.
+    pub fn checks<'a>(
+        &'a self,
+        locale: &'a LanguageIdentifier,
+        glossary: &'a crate::glossary::Glossary,
+    ) -> crate::check::Checks<'a> {
+        crate::check::Checks {
+            kind: self.text_kind(),
+            locale,
+            terms: &self.terms,
+            ids: self.messages.iter().map(|m| m.id.clone()).collect(),
+            glossary,
+        }
+    }
 }
 
 /// What reading the sources produced.
@@ -194,6 +209,14 @@ pub fn read_target(
             }
         }
     }
+}
+
+/// The resource comment of a target bundle: what it is and how to edit it.
+pub fn target_comment(cfg: &Config, source: &Source, locale: &LanguageIdentifier) -> String {
+    format!(
+        "Translation of {} ({} → {locale}), written by relais, reviewed by people.\nEdit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.",
+        source.origin, cfg.source
+    )
 }
 
 pub fn target_path(cfg: &Config, resource: &str, locale: &LanguageIdentifier) -> PathBuf {

@@ -7,7 +7,7 @@
 //! the answers. A human edit is never overwritten: when its French
 //! changes, the new machine text is stored beside it as a suggestion.
 
-use crate::check::{self, TextKind};
+use crate::check;
 use crate::config::Config;
 use crate::engine::cache::Cache;
 use crate::error::{Error, Result};
@@ -605,18 +605,11 @@ fn restore_job(
     Some(Ok((message, machine)))
 }
 
-/// The checks a translation of one resource in one locale must pass before
-/// it is written: markup for posts, Fluent references and formatting for
-/// UI strings.
+/// The checks machine output must pass before it is written, and whether
+/// the locale's typography rules apply to it.
 struct Checks<'a> {
-    /// Apply the locale's typography rules to machine output.
     typography: bool,
-    /// Do-not-translate terms must come back verbatim.
-    glossary: &'a Glossary,
-    kind: TextKind<'a>,
-    locale: &'a LanguageIdentifier,
-    terms: &'a [Message],
-    ids: Vec<String>,
+    translation: check::Checks<'a>,
 }
 
 impl<'a> Checks<'a> {
@@ -628,29 +621,12 @@ impl<'a> Checks<'a> {
     ) -> Self {
         Checks {
             typography: cfg.typography_for(locale),
-            glossary,
-            kind: source.text_kind(),
-            locale,
-            terms: &source.terms,
-            ids: source.messages.iter().map(|m| m.id.clone()).collect(),
+            translation: source.checks(locale, glossary),
         }
     }
 
     fn problems(&self, src: &Message, translated: &Message) -> Vec<String> {
-        let mut out = check::problems(src, translated, self.kind);
-        out.extend(
-            self.glossary
-                .violations(&state::message_text(src), &state::message_text(translated)),
-        );
-        if self.kind.syntax == crate::protect::Syntax::Plain {
-            let cx = check::FluentContext {
-                locale: self.locale,
-                terms: self.terms,
-                ids: &self.ids,
-            };
-            out.extend(check::fluent_problems(src, translated, &cx));
-        }
-        out
+        self.translation.problems(src, translated)
     }
 }
 
@@ -746,10 +722,7 @@ fn target_bundle(
         }
     }
     Resource {
-        comment: Some(format!(
-            "Translation of {} ({} → {}), written by relais, reviewed by people.\nEdit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.",
-            source.origin, cfg.source, target.locale
-        )),
+        comment: Some(source::target_comment(cfg, source, &target.locale)),
         messages,
     }
 }

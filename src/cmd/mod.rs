@@ -9,10 +9,12 @@ mod init;
 mod preview;
 mod rename;
 mod review;
+mod serve;
 mod stats;
 mod status;
 mod submit;
 mod sync;
+mod token;
 
 use crate::cli::{Cli, Command};
 use crate::config::Config;
@@ -107,6 +109,8 @@ pub fn main() -> ExitCode {
             resources,
             messages,
         } => with_config(&root, |cfg| stats::run(cfg, resources, *messages, cli.json)),
+        Command::Serve { addr } => with_config(&root, |cfg| serve::run(cfg, *addr)),
+        Command::Token(command) => token::run(command, cli.json),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -137,18 +141,21 @@ fn with_config(
     f(&cfg)
 }
 
+/// How long a writer waits for another: `RELAIS_LOCK_WAIT` seconds, else
+/// `default`.
+pub(crate) fn lock_wait(default: std::time::Duration) -> std::time::Duration {
+    std::env::var("RELAIS_LOCK_WAIT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(default, std::time::Duration::from_secs_f64)
+}
+
 /// Like [`with_config`], holding the site's write lock: one writer at a time.
 fn with_writer_lock(
     root: &std::path::Path,
     f: impl FnOnce(&Config) -> Result<u8, Error>,
 ) -> Result<u8, Error> {
-    let wait = std::env::var("RELAIS_LOCK_WAIT")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .map_or(
-            crate::lock::DEFAULT_WAIT,
-            std::time::Duration::from_secs_f64,
-        );
+    let wait = lock_wait(crate::lock::DEFAULT_WAIT);
     with_config(root, |cfg| {
         let _lock = crate::lock::SiteLock::acquire(cfg, wait)?;
         f(cfg)

@@ -156,6 +156,16 @@ impl Site {
         site
     }
 
+    /// The repository's committed sample site as it is (posts, bundles and
+    /// review state mid-review), its engine pointed at `url`.
+    pub fn committed(url: &str) -> Site {
+        let site = Site::new(&["en", "es"], url);
+        for dir in ["posts", "locales", "review"] {
+            copy_dir(&repo().join(dir), &site.path().join(dir));
+        }
+        site
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
@@ -240,6 +250,23 @@ impl Site {
         let mut out = BTreeMap::new();
         snapshot_dir(self.path(), self.path(), &mut out, true);
         out
+    }
+}
+
+/// Copies a folder, leaving out hidden entries (`review/.cache`).
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            copy_dir(&path, &to.join(name));
+        } else {
+            std::fs::copy(&path, to.join(name)).unwrap();
+        }
     }
 }
 

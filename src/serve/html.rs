@@ -1,0 +1,260 @@
+//! HTML for the pages, built as strings: every piece of text that is not
+//! markup written here goes through [`esc`] (French, translations, names,
+//! errors, file names), and a post's Markdown is rendered with its raw HTML
+//! shown as text ([`markdown`]). No templates, no JavaScript.
+
+use super::i18n::Lang;
+use crate::diff::{Op, Tag};
+use pulldown_cmark::{CowStr, Event, Tag as MdTag};
+
+/// Escapes text for HTML content and quoted attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes a path for a link, keeping `/`.
+pub fn url_path(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_./~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// What the page header needs to know about the person.
+pub struct Who<'a> {
+    pub name: &'a str,
+    pub csrf: &'a str,
+    pub reviewer: bool,
+    pub writer: bool,
+}
+
+/// A whole page: header (links, language, sign-out), notices, content.
+pub struct Page<'a> {
+    pub lang: Lang,
+    pub title: &'a str,
+    pub who: Option<Who<'a>>,
+    pub notices: &'a [String],
+    pub body: String,
+}
+
+impl Page<'_> {
+    pub fn render(&self) -> String {
+        let l = self.lang;
+        let mut nav = String::new();
+        if let Some(who) = &self.who {
+            if who.reviewer {
+                nav.push_str(&format!("<a href=\"/\">{}</a>", esc(&l.t("nav-dashboard"))));
+            }
+            if who.writer {
+                nav.push_str(&format!(
+                    "<a href=\"/submit\">{}</a>",
+                    esc(&l.t("nav-submit"))
+                ));
+            }
+        }
+        let langs: String = Lang::ALL
+            .iter()
+            .map(|o| {
+                let current = if *o == l {
+                    " aria-current=\"true\""
+                } else {
+                    ""
+                };
+                format!(
+                    "<a href=\"?lang={0}\" hreflang=\"{0}\"{current}>{0}</a>",
+                    o.code()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let account = self.who.as_ref().map_or(String::new(), |w| {
+            format!(
+                "<form method=\"post\" action=\"/logout\" class=\"inline\">{}<span class=\"who\">{}</span> <button>{}</button></form>",
+                csrf_field(w.csrf),
+                esc(w.name),
+                esc(&l.t("sign-out"))
+            )
+        });
+        let notices: String = self
+            .notices
+            .iter()
+            .map(|n| format!("<p class=\"notice\" role=\"status\">{}</p>", esc(n)))
+            .collect();
+        format!(
+            "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>{title} · relais</title><link rel=\"stylesheet\" href=\"/static/relais.css\"></head>\
+<body><header><strong class=\"brand\">relais</strong><nav>{nav}</nav><span class=\"langs\">{langs}</span>{account}</header>\
+<main>{notices}{body}</main></body></html>\n",
+            code = l.code(),
+            title = esc(self.title),
+            body = self.body,
+        )
+    }
+}
+
+/// The hidden field every form carries.
+pub fn csrf_field(csrf: &str) -> String {
+    format!(
+        "<input type=\"hidden\" name=\"csrf\" value=\"{}\">",
+        esc(csrf)
+    )
+}
+
+/// A form of hidden fields and one button.
+pub fn button_form(
+    action: &str,
+    csrf: &str,
+    fields: &[(&str, &str)],
+    label: &str,
+    class: &str,
+) -> String {
+    let hidden: String = fields
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                esc(k),
+                esc(v)
+            )
+        })
+        .collect();
+    format!(
+        "<form method=\"post\" action=\"{}\" class=\"inline\">{}{hidden}<button class=\"{}\">{}</button></form>",
+        esc(action),
+        csrf_field(csrf),
+        esc(class),
+        esc(label)
+    )
+}
+
+/// A word diff: deletions struck, insertions marked.
+pub fn diff(ops: &[Op]) -> String {
+    ops.iter()
+        .map(|op| match op.op {
+            Tag::Equal => esc(&op.text),
+            Tag::Insert => format!("<ins>{}</ins>", esc(&op.text)),
+            Tag::Delete => format!("<del>{}</del>", esc(&op.text)),
+        })
+        .collect()
+}
+
+/// Text with the given words marked (the engine's unknown words).
+pub fn highlight(text: &str, words: &[String]) -> String {
+    let mut out = String::new();
+    for token in crate::distance::tokens(text) {
+        if words.iter().any(|w| w == token) {
+            out.push_str(&format!("<mark>{}</mark>", esc(token)));
+        } else {
+            out.push_str(&esc(token));
+        }
+    }
+    out
+}
+
+/// Renders a post's Markdown. Raw HTML in the post is shown as text (a
+/// `<script>` in a post reads as `<script>`), and links and images keep
+/// only web, mail and relative addresses.
+pub fn markdown(md: &str) -> String {
+    let parser = pulldown_cmark::Parser::new_ext(md, crate::segment::post_options());
+    let events = parser.map(|event| match event {
+        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        Event::Start(MdTag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(MdTag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(MdTag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(MdTag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
+/// `javascript:`, `data:` and other schemes become `#`.
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        None | Some("http" | "https" | "mailto") => url,
+        Some(_) => CowStr::Borrowed("#"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_raw_html_in_posts_is_shown_as_text() {
+        assert_eq!(
+            esc("<a href='x'>&\"</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+        let html =
+            markdown("Avant <script>alert(1)</script> après\n\n<div onclick=\"x()\">bloc</div>\n");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        let html =
+            markdown("[a](javascript:alert(1)) [b](https://x.org/) [c](/p?q=1) ![i](data:x)");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("data:"), "{html}");
+        assert!(html.contains("href=\"https://x.org/\""), "{html}");
+        assert!(html.contains("href=\"/p?q=1\""), "{html}");
+    }
+
+    #[test]
+    fn diffs_and_unknown_words_are_marked_and_escaped() {
+        let ops = crate::diff::words("a <b> c", "a <i> c");
+        let html = diff(&ops);
+        assert!(
+            html.contains("<del>&lt;b&gt;</del>") || html.contains("<del>"),
+            "{html}"
+        );
+        assert!(!html.contains("<b>"), "{html}");
+        assert_eq!(
+            highlight("le <chien>", &["chien".into()]),
+            "le &lt;<mark>chien</mark>&gt;"
+        );
+    }
+}

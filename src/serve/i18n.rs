@@ -1,0 +1,182 @@
+//! The pages' own words, in French and English: Fluent resources
+//! (`i18n/fr.ftl`, `i18n/en.ftl`) built into the binary and formatted with
+//! fluent-bundle. The language comes from `?lang=`, else the `relais_lang`
+//! cookie, else the browser's `Accept-Language`, else French.
+
+use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
+use axum::http::request::Parts;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+const FR: &str = include_str!("i18n/fr.ftl");
+const EN: &str = include_str!("i18n/en.ftl");
+
+/// The cookie that remembers a chosen language.
+pub const COOKIE: &str = "relais_lang";
+
+/// A language of the pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The language a request asks for (see the module comment).
+    pub fn of(parts: &Parts) -> Lang {
+        query_lang(parts.uri.query())
+            .or_else(|| super::auth::cookie(&parts.headers, COOKIE).and_then(|c| Lang::parse(&c)))
+            .or_else(|| accept_language(&parts.headers))
+            .unwrap_or(Lang::Fr)
+    }
+
+    /// The text of message `id`.
+    pub fn t(self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// The text of message `id` with arguments.
+    pub fn t_args(self, id: &str, args: &[(&str, FluentValue)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, v.clone());
+        }
+        self.format(id, Some(&fa))
+    }
+
+    fn format(self, id: &str, args: Option<&FluentArgs>) -> String {
+        let bundle = bundle(self);
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            debug_assert!(false, "no UI string `{id}`");
+            return id.to_string();
+        };
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
+    }
+}
+
+impl<S: Sync> FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Lang::of(parts))
+    }
+}
+
+/// `?lang=xx` in a query string.
+pub fn query_lang(query: Option<&str>) -> Option<Lang> {
+    query?
+        .split('&')
+        .filter_map(|kv| kv.strip_prefix("lang="))
+        .find_map(Lang::parse)
+}
+
+/// The first language of `Accept-Language` the pages speak, by weight.
+fn accept_language(headers: &HeaderMap) -> Option<Lang> {
+    let value = headers.get("accept-language")?.to_str().ok()?;
+    let mut ranked: Vec<(f32, Lang)> = value
+        .split(',')
+        .filter_map(|item| {
+            let mut parts = item.split(';');
+            let lang = Lang::parse(parts.next()?)?;
+            let q = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse().ok())
+                .unwrap_or(1.0);
+            Some((q, lang))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranked.first().map(|(_, l)| *l)
+}
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static FR_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static EN_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    let (cell, text) = match lang {
+        Lang::Fr => (&FR_BUNDLE, FR),
+        Lang::En => (&EN_BUNDLE, EN),
+    };
+    cell.get_or_init(|| build(lang, text))
+}
+
+fn build(lang: Lang, text: &str) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.code().parse().expect("a locale");
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Pages are HTML, escaped by the caller: no bidi isolation marks.
+    bundle.set_use_isolating(false);
+    let res = FluentResource::try_new(text.to_string()).expect("UI strings parse (tested)");
+    bundle
+        .add_resource(res)
+        .expect("UI strings are unique (tested)");
+    bundle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<String> {
+        let (res, errors) = crate::ftl::parse(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut ids: Vec<String> = res.messages.into_iter().map(|m| m.id).collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn both_languages_have_the_same_strings_and_all_format() {
+        assert_eq!(ids(FR), ids(EN));
+        for lang in Lang::ALL {
+            for id in ids(FR) {
+                let b = bundle(lang);
+                let p = b.get_message(&id).and_then(|m| m.value()).unwrap();
+                let mut errors = Vec::new();
+                let args = FluentArgs::from_iter([
+                    ("n", FluentValue::from(2)),
+                    ("name", "x".into()),
+                    ("total", 3.into()),
+                    ("locale", "en".into()),
+                    ("line", 1.into()),
+                    ("percent", 5.into()),
+                    ("what", "x".into()),
+                    ("error", "x".into()),
+                ]);
+                b.format_pattern(p, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{id} ({}): {errors:?}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn language_from_query_then_accept_language() {
+        assert_eq!(query_lang(Some("a=1&lang=en")), Some(Lang::En));
+        assert_eq!(query_lang(Some("lang=de")), None);
+        let mut h = HeaderMap::new();
+        h.insert(
+            "accept-language",
+            "de-DE, en-GB;q=0.8, fr;q=0.5".parse().unwrap(),
+        );
+        assert_eq!(accept_language(&h), Some(Lang::En));
+        h.insert("accept-language", "es".parse().unwrap());
+        assert_eq!(accept_language(&h), None);
+    }
+}

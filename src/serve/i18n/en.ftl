@@ -1,0 +1,94 @@
+### Words of the `relais serve` pages (English).
+
+nav-dashboard = Dashboard
+nav-submit = Submit a post
+sign-out = Sign out
+back-home = Back to the start page
+not-found = There is no such page.
+forbidden-locale = You do not review “{ $locale }”.
+forbidden-role = Your token does not give access to this page.
+csrf-refused = Form refused: reload the page and try again.
+
+login-title = Sign in
+login-token = Access token
+login-hint = The person who runs the site gave you this token (relais token add).
+login-button = Sign in
+login-unknown = This token is not known.
+login-reader = This token is for the site’s export, not for the pages.
+
+dashboard-title = Translations to review
+draft = draft
+finished = finished
+to-review-count = { $n ->
+    [0] nothing to review
+    [one] { $n } to review
+   *[other] { $n } to review
+}
+approved-of = { $n } of { $total } approved
+
+state-missing = missing
+state-machine = machine
+state-edited = edited
+state-approved = approved
+state-stale = stale
+state-invalid = invalid
+
+distance = { $percent } % edited
+label-source = French
+label-source-changed = French changed
+label-machine = Machine
+label-current = Now
+label-current-same = Now (unchanged)
+no-translation = no translation yet
+label-suggestion = New suggestion
+label-unknown = Unknown words
+label-problems = Problems
+label-approval = Approval
+last-approval = by { $name } on { $what }
+
+approve = Approve
+approve-all = Approve all valid
+accept-suggestion = Take the suggestion
+edit = Edit
+save = Save
+label-value = Text
+edit-hint-markdown = Markdown, as it reads: keep the links, code and formatting of the French.
+edit-hint-fluent = Fluent syntax: keep the { "{" } $variables { "}" } and terms of the French.
+nothing-to-review = Nothing to review here.
+preview = Preview
+preview-note = The post as it reads now, reviewed or not (the site publishes approved text only).
+show-all = All messages
+show-todo = Only what needs review
+
+notice-saved = { $name } saved ({ $what }).
+notice-unchanged = { $name }: text unchanged ({ $what }).
+no-message = No message chosen.
+notice-approved = { $n ->
+    [0] Nothing was approved.
+    [one] Approved: { $what }.
+   *[other] { $n } messages approved: { $what }.
+}
+notice-unapproved = Approval withdrawn: { $what }.
+notice-accepted = { $n ->
+    [0] No suggestion taken.
+   *[other] Suggestion taken: { $what }.
+}
+notice-skipped = { $name } left alone: { $what }
+
+submit-title = Submit a post
+submit-hint = Paste the post’s Markdown (front matter with a title, then the text) or choose its file. The file name becomes the address: lowercase letters, digits and dashes.
+submit-name = File name
+submit-text = Text of the post
+submit-file = Or a .md file
+submit-button = Send
+submit-lines = Lines of the post
+submit-empty = Give a file name and a text (or a file).
+submit-done-title = Post received
+submit-placed = The post is placed in { $name }.
+submit-synced = { $n ->
+    [0] Nothing new to translate.
+    [one] { $n } machine translation made.
+   *[other] { $n } machine translations made.
+}
+submit-sync-failed = Machine translation could not be done; the post is placed and will be translated at the next sync.
+submit-another = Submit another post

@@ -1,0 +1,94 @@
+### Textes des pages de `relais serve` (français).
+
+nav-dashboard = Tableau de bord
+nav-submit = Proposer un article
+sign-out = Se déconnecter
+back-home = Retour à l’accueil
+not-found = Cette page n’existe pas.
+forbidden-locale = Vous ne relisez pas la langue « { $locale } ».
+forbidden-role = Votre jeton ne donne pas accès à cette page.
+csrf-refused = Formulaire refusé : rechargez la page et recommencez.
+
+login-title = Connexion
+login-token = Jeton d’accès
+login-hint = Le jeton vous a été remis par la personne qui gère le site (relais token add).
+login-button = Se connecter
+login-unknown = Ce jeton n’est pas reconnu.
+login-reader = Ce jeton sert à l’export du site, pas aux pages.
+
+dashboard-title = Traductions à relire
+draft = brouillon
+finished = terminé
+to-review-count = { $n ->
+    [0] rien à relire
+    [one] { $n } message à relire
+   *[other] { $n } messages à relire
+}
+approved-of = { $n } sur { $total } approuvés
+
+state-missing = manquant
+state-machine = traduction automatique
+state-edited = modifié
+state-approved = approuvé
+state-stale = à revoir
+state-invalid = invalide
+
+distance = { $percent } % retouché
+label-source = Français
+label-source-changed = Français modifié
+label-machine = Traduction automatique
+label-current = Texte actuel
+label-current-same = Texte actuel (inchangé)
+no-translation = pas encore de traduction
+label-suggestion = Nouvelle suggestion
+label-unknown = Mots inconnus
+label-problems = Problèmes
+label-approval = Approbation
+last-approval = par { $name } le { $what }
+
+approve = Approuver
+approve-all = Approuver tout ce qui est valide
+accept-suggestion = Reprendre la suggestion
+edit = Modifier
+save = Enregistrer
+label-value = Texte
+edit-hint-markdown = Markdown, tel qu’il se lit : gardez les liens, le code et la mise en forme du français.
+edit-hint-fluent = Syntaxe Fluent : gardez les { "{" } $variables { "}" } et les termes du français.
+nothing-to-review = Rien à relire ici.
+preview = Aperçu
+preview-note = L’article tel qu’il se lit maintenant, relu ou non (le site ne publie que ce qui est approuvé).
+show-all = Tous les messages
+show-todo = Seulement ce qui est à relire
+
+notice-saved = { $name } enregistré ({ $what }).
+notice-unchanged = { $name } : texte inchangé ({ $what }).
+no-message = Aucun message choisi.
+notice-approved = { $n ->
+    [0] Rien n’a été approuvé.
+    [one] Approuvé : { $what }.
+   *[other] { $n } messages approuvés : { $what }.
+}
+notice-unapproved = Approbation retirée : { $what }.
+notice-accepted = { $n ->
+    [0] Aucune suggestion reprise.
+   *[other] Suggestion reprise : { $what }.
+}
+notice-skipped = { $name } non traité : { $what }
+
+submit-title = Proposer un article
+submit-hint = Collez le Markdown de l’article (front matter avec un titre, puis le texte) ou choisissez le fichier. Le nom du fichier devient l’adresse : lettres minuscules, chiffres et tirets.
+submit-name = Nom du fichier
+submit-text = Texte de l’article
+submit-file = Ou un fichier .md
+submit-button = Envoyer
+submit-lines = Lignes de l’article
+submit-empty = Donnez un nom de fichier et un texte (ou un fichier).
+submit-done-title = Article reçu
+submit-placed = L’article est placé dans { $name }.
+submit-synced = { $n ->
+    [0] Rien de nouveau à traduire.
+    [one] { $n } traduction automatique faite.
+   *[other] { $n } traductions automatiques faites.
+}
+submit-sync-failed = La traduction automatique n’a pas pu se faire ; l’article est bien placé et sera traduit à la prochaine synchronisation.
+submit-another = Proposer un autre article

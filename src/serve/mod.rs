@@ -1,0 +1,278 @@
+//! `relais serve`: the review workflow and the writers' drafts in a browser,
+//! and the pull API of the site build, over HTTP (axum on tokio).
+//!
+//! Pages are HTML made on the server ([`html`]), in French or English
+//! ([`i18n`]), without JavaScript. Every change goes through the library
+//! code the commands use (`edit`, `decide`, `submit`, `sync`) while holding
+//! the site's write lock, so a change from a page and a `relais sync` in a
+//! terminal never interleave. Who may do what is in [`auth`] and [`tokens`].
+//!
+//! Modules: [`dashboard`] (resources × locales), [`review`] (a resource in
+//! a locale: review, edit, approve, preview), [`submit`] (writers),
+//! [`api`] (the export for the site build), [`path`] (what a URL may name).
+
+pub mod api;
+pub mod auth;
+pub mod card;
+pub mod dashboard;
+pub mod html;
+pub mod i18n;
+pub mod path;
+pub mod review;
+pub mod submit;
+pub mod tokens;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::lock::SiteLock;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use i18n::Lang;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use unic_langid::LanguageIdentifier;
+
+/// Largest form a page may post (an edit, an approval).
+pub const FORM_LIMIT: usize = 256 * 1024;
+/// Largest draft a writer may post.
+pub const DRAFT_LIMIT: usize = 2 * 1024 * 1024;
+
+const CSS: &str = include_str!("relais.css");
+
+/// How the server runs.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Where tokens come from.
+    pub tokens: tokens::Sources,
+    /// How long a change waits for another writer (a running `sync`).
+    pub lock_wait: Duration,
+}
+
+/// The server's state, shared by every request.
+#[derive(Clone)]
+pub struct App(Arc<Inner>);
+
+pub struct Inner {
+    pub cfg: Config,
+    pub opts: Options,
+    pub sessions: auth::Sessions,
+    pub export: api::Cache,
+}
+
+impl std::ops::Deref for App {
+    type Target = Inner;
+
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl App {
+    pub fn new(cfg: Config, opts: Options) -> App {
+        App(Arc::new(Inner {
+            cfg,
+            opts,
+            sessions: auth::Sessions::default(),
+            export: api::Cache::default(),
+        }))
+    }
+
+    /// The tokens as they are now (read on every request, so a removed
+    /// token stops working at once).
+    pub fn keyring(&self) -> Result<tokens::Keyring, Fail> {
+        tokens::Keyring::load(&self.opts.tokens).map_err(Fail::internal)
+    }
+
+    /// Runs `f` on a blocking thread while holding the site's write lock.
+    pub async fn write<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Config) -> T + Send + 'static,
+    ) -> Result<T, Error> {
+        let app = self.clone();
+        blocking(move || {
+            let _lock = SiteLock::acquire(&app.cfg, app.opts.lock_wait)?;
+            Ok(f(&app.cfg))
+        })
+        .await
+    }
+
+    /// Runs `f` (which reads the site's files) on a blocking thread.
+    pub async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Config) -> T + Send + 'static,
+    ) -> T {
+        let app = self.clone();
+        blocking(move || f(&app.cfg)).await
+    }
+
+    /// A target locale named in a URL (404 when it is not one).
+    pub fn target(&self, locale: &str, lang: Lang) -> Result<LanguageIdentifier, Fail> {
+        locale
+            .parse::<LanguageIdentifier>()
+            .ok()
+            .filter(|l| self.cfg.targets.contains(l))
+            .ok_or_else(|| Fail::new(StatusCode::NOT_FOUND, lang.t("not-found")).in_lang(lang))
+    }
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(v) => v,
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}
+
+/// Every route.
+pub fn router(app: App) -> Router {
+    Router::new()
+        .route("/", get(dashboard::page))
+        .route("/login", get(auth::login_page).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/review/{locale}/{*resource}", get(review::page))
+        .route("/edit/{locale}/{*resource}", post(review::edit))
+        .route("/approve/{locale}/{*resource}", post(review::approve))
+        .route("/accept/{locale}/{*resource}", post(review::accept))
+        .route("/preview/{locale}/{*resource}", get(review::preview))
+        .route(
+            "/submit",
+            get(submit::page)
+                .post(submit::post)
+                .layer(DefaultBodyLimit::max(DRAFT_LIMIT)),
+        )
+        .route("/api/manifest.json", get(api::manifest))
+        .route("/api/export.tar", get(api::tar))
+        .route("/api/export/{*path}", get(api::file))
+        .route("/static/relais.css", get(css))
+        .layer(DefaultBodyLimit::max(FORM_LIMIT))
+        .layer(middleware::from_fn(headers))
+        .with_state(app)
+}
+
+/// Serves until Ctrl-C. `ready` is told the address actually bound (for
+/// `--addr 127.0.0.1:0`).
+pub async fn run(
+    cfg: Config,
+    opts: Options,
+    addr: SocketAddr,
+    ready: impl FnOnce(SocketAddr),
+) -> Result<(), Error> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| Error::Config(format!("--addr {addr}: {e}")))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| Error::Config(format!("--addr {addr}: {e}")))?;
+    ready(bound);
+    axum::serve(listener, router(App::new(cfg, opts)))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| Error::Config(format!("serving on {bound}: {e}")))
+}
+
+async fn css() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        CSS,
+    )
+        .into_response()
+}
+
+/// Headers every response gets: a strict content security policy (no
+/// script at all, styles from this server), no framing, no sniffing, no
+/// referrer, no caching of pages; and the chosen language remembered.
+async fn headers(request: Request, next: Next) -> Response {
+    let lang = i18n::query_lang(request.uri().query());
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    let fixed = [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "no-referrer"),
+    ];
+    for (name, value) in fixed {
+        h.insert(name, HeaderValue::from_static(value));
+    }
+    h.entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    if let Some(lang) = lang {
+        let year = Duration::from_secs(365 * 24 * 3600);
+        h.append(
+            header::SET_COOKIE,
+            auth::set_cookie(i18n::COOKIE, Some(lang.code()), "/", year),
+        );
+    }
+    response
+}
+
+/// A request that cannot be served: a status and a message for people.
+#[derive(Debug)]
+pub struct Fail {
+    pub status: StatusCode,
+    pub message: String,
+    pub lang: Lang,
+}
+
+impl Fail {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Fail {
+        Fail {
+            status,
+            message: message.into(),
+            lang: Lang::Fr,
+        }
+    }
+
+    /// A failure of the site's files or of the server.
+    pub fn internal(e: impl std::fmt::Display) -> Fail {
+        Fail::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    }
+
+    /// A library error: the site's files, or another writer holding the lock.
+    pub fn site(e: Error) -> Fail {
+        let status = match e {
+            Error::Config(_) => StatusCode::SERVICE_UNAVAILABLE,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        Fail::new(status, e.to_string())
+    }
+
+    /// The error page in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Fail {
+        self.lang = lang;
+        self
+    }
+}
+
+impl IntoResponse for Fail {
+    fn into_response(self) -> Response {
+        let reason = self.status.canonical_reason().unwrap_or("error");
+        let body = format!(
+            "<h1>{} {}</h1><p class=\"error\" role=\"alert\">{}</p><p><a href=\"/\">{}</a></p>",
+            self.status.as_u16(),
+            html::esc(reason),
+            html::esc(&self.message),
+            html::esc(&self.lang.t("back-home"))
+        );
+        let page = html::Page {
+            lang: self.lang,
+            title: reason,
+            who: None,
+            notices: &[],
+            body,
+        };
+        (self.status, Html(page.render())).into_response()
+    }
+}

@@ -1,0 +1,443 @@
+//! A resource in a locale: the review page (every message, or only those
+//! to review), the actions on it — edit (`edit`), approve one or all and
+//! take a suggestion (`decide`) — and the preview of a translated post.
+//!
+//! Actions answer with a redirect back to the page (the outcome shown as a
+//! notice); a refused edit shows the page again with what was typed and
+//! why, next to the message.
+
+use super::auth::{Fields, Viewer};
+use super::card::{self, Context, Refused};
+use super::html::{button_form, esc, markdown, url_path};
+use super::i18n::Lang;
+use super::{App, Fail, path};
+use crate::decide::{self, Action, Report, Request};
+use crate::edit::{self, Edit, EditError};
+use crate::review::{self, TO_REVIEW};
+use crate::view::Site;
+use axum::extract::{
+    Form, FromRequest, FromRequestParts, Path, Query, Request as HttpRequest, State,
+};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use unic_langid::LanguageIdentifier;
+
+/// A resource and locale named in a URL, checked.
+#[derive(Clone)]
+struct Target {
+    resource: String,
+    locale: LanguageIdentifier,
+}
+
+impl Target {
+    /// 400 for a bad path, 404 for a locale that is not a target, 403 for
+    /// a locale the reviewer does not review.
+    fn check(app: &App, viewer: &Viewer, locale: &str, resource: &str) -> Result<Target, Fail> {
+        let lang = viewer.lang;
+        let resource = path::relative(resource)
+            .map_err(|e| Fail::new(StatusCode::BAD_REQUEST, e).in_lang(lang))?
+            .to_string();
+        let locale = app.target(locale, lang)?;
+        viewer.may_review(&locale)?;
+        Ok(Target { resource, locale })
+    }
+
+    /// `/{locale}/{resource}`.
+    fn tail(&self) -> String {
+        format!("/{}/{}", self.locale, url_path(&self.resource))
+    }
+
+    fn page_url(&self, anchor: Option<&str>) -> String {
+        let anchor = anchor.map_or(String::new(), |id| format!("#m-{}", url_path(id)));
+        format!("/review{}{anchor}", self.tail())
+    }
+}
+
+/// `GET /review/{locale}/{*resource}` (`?show=todo`: only what needs a
+/// reviewer).
+pub async fn page(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((locale, resource)): Path<(String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let todo = query.iter().any(|(k, v)| k == "show" && v == "todo");
+    let result = match Target::check(&app, &viewer, &locale, &resource) {
+        Ok(t) => render(&app, &viewer, &t, todo, None).await,
+        Err(e) => Err(e),
+    };
+    respond(result, StatusCode::OK, &viewer)
+}
+
+fn respond(result: Result<String, Fail>, status: StatusCode, viewer: &Viewer) -> Response {
+    match result {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => e.in_lang(viewer.lang).into_response(),
+    }
+}
+
+/// The whole page, read from the site now.
+async fn render(
+    app: &App,
+    viewer: &Viewer,
+    t: &Target,
+    todo: bool,
+    refused: Option<Refused>,
+) -> Result<String, Fail> {
+    let (t2, v) = (t.clone(), viewer.clone());
+    let body = app
+        .read(move |cfg| {
+            let site = Site::load(
+                cfg,
+                std::slice::from_ref(&t2.resource),
+                std::slice::from_ref(&t2.locale),
+            );
+            body(&site, &t2, &v, todo, refused.as_ref())
+        })
+        .await?;
+    let title = format!("{} ({})", t.resource, t.locale);
+    Ok(viewer.page(&title, body).render())
+}
+
+fn body(
+    site: &Site,
+    t: &Target,
+    viewer: &Viewer,
+    todo: bool,
+    refused: Option<&Refused>,
+) -> Result<String, Fail> {
+    let l = viewer.lang;
+    let not_found = || Fail::new(StatusCode::NOT_FOUND, l.t("not-found"));
+    let index = site.sources.iter().position(|s| s.resource == t.resource);
+    let Some(view) = index.and_then(|i| site.views.iter().find(|v| v.source == i)) else {
+        return match site.errors.first() {
+            Some(e) if index.is_some() => Err(Fail::new(StatusCode::CONFLICT, e.to_string())),
+            _ => Err(not_found()),
+        };
+    };
+    let src = site.source(view);
+    let entries = site.entries(view);
+    let tail = t.tail();
+    let cx = Context {
+        lang: l,
+        csrf: &viewer.csrf,
+        tail: &tail,
+        locale: &view.locale.to_string(),
+        syntax: src.syntax,
+        refused,
+    };
+    let cards: String = entries
+        .iter()
+        .filter(|e| !todo || TO_REVIEW.contains(&e.state))
+        .map(|e| card::render(&cx, &review::item(&src.resource, view, e), e))
+        .collect();
+    let title = src
+        .post
+        .as_ref()
+        .and_then(|p| p.post.title().map(str::to_string));
+    let mut out = heading(l, t, title.as_deref(), src.post.is_some(), todo);
+    out.push_str(&summary(l, &entries));
+    out.push_str(&button_form(
+        &format!("/approve{tail}"),
+        &viewer.csrf,
+        &[("all", "1")],
+        &l.t("approve-all"),
+        "primary",
+    ));
+    if cards.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"empty\">{}</p>",
+            esc(&l.t("nothing-to-review"))
+        ));
+    }
+    out.push_str(&cards);
+    Ok(out)
+}
+
+fn heading(l: Lang, t: &Target, title: Option<&str>, post: bool, todo: bool) -> String {
+    let tail = t.tail();
+    let preview = if post {
+        format!(" · <a href=\"/preview{tail}\">{}</a>", esc(&l.t("preview")))
+    } else {
+        String::new()
+    };
+    let filter = if todo {
+        format!("<a href=\"/review{tail}\">{}</a>", esc(&l.t("show-all")))
+    } else {
+        format!(
+            "<a href=\"/review{tail}?show=todo\">{}</a>",
+            esc(&l.t("show-todo"))
+        )
+    };
+    format!(
+        "<p class=\"crumbs\"><a href=\"/\">{home}</a> ›</p><h1>{title}</h1>\
+<p class=\"path\"><code>{resource}</code> · <strong>{locale}</strong>{preview} · {filter}</p>",
+        home = esc(&l.t("nav-dashboard")),
+        title = esc(title.unwrap_or(&t.resource)),
+        resource = esc(&t.resource),
+        locale = esc(&t.locale.to_string()),
+    )
+}
+
+/// Counts by state.
+fn summary(l: Lang, entries: &[crate::view::Entry]) -> String {
+    let counts = crate::status::counts(entries);
+    let parts: Vec<String> = crate::state::State::ALL
+        .iter()
+        .filter(|s| counts[s.name()] > 0)
+        .map(|s| {
+            format!(
+                "<span class=\"badge state-{}\">{} {}</span>",
+                s.name(),
+                counts[s.name()],
+                esc(&card::state_name(l, *s))
+            )
+        })
+        .collect();
+    format!("<p class=\"summary\">{}</p>", parts.join(" "))
+}
+
+/// `POST /edit/{locale}/{*resource}`: fields `id`, `value`, `attr.NAME`.
+pub async fn edit(posted: Posted) -> Response {
+    let Posted {
+        app,
+        viewer,
+        target: t,
+        form,
+    } = posted;
+    let id = form.get("id").unwrap_or("").to_string();
+    let attributes: Vec<(String, String)> = form
+        .0
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("attr.")?.to_string(), v.clone())))
+        .collect();
+    let request = Edit {
+        resource: t.resource.clone(),
+        locale: t.locale.clone(),
+        id: id.clone(),
+        value: form.get("value").unwrap_or("").to_string(),
+        attributes: attributes.clone(),
+        editor: Some(viewer.name.clone()),
+    };
+    let refuse = |status: StatusCode, errors: Vec<String>| (status, errors);
+    let outcome = app.write(move |cfg| edit::run(cfg, &request)).await;
+    let (status, errors) = match outcome {
+        Ok(Ok(done)) => {
+            let state = card::state_name(viewer.lang, done.state);
+            let key = if done.changed {
+                "notice-saved"
+            } else {
+                "notice-unchanged"
+            };
+            let text = viewer
+                .lang
+                .t_args(key, &[("name", id.clone().into()), ("what", state.into())]);
+            app.sessions.notify(&viewer.session, text);
+            return Redirect::to(&t.page_url(Some(&id))).into_response();
+        }
+        Ok(Err(EditError::NoResource(_))) => {
+            return Fail::new(StatusCode::NOT_FOUND, viewer.lang.t("not-found"))
+                .in_lang(viewer.lang)
+                .into_response();
+        }
+        Ok(Err(e @ EditError::NoMessage { .. })) => {
+            return Fail::new(StatusCode::BAD_REQUEST, e.to_string())
+                .in_lang(viewer.lang)
+                .into_response();
+        }
+        Ok(Err(EditError::Syntax(errors) | EditError::Problems(errors))) => {
+            refuse(StatusCode::UNPROCESSABLE_ENTITY, errors)
+        }
+        Ok(Err(EditError::Site(e))) => refuse(StatusCode::CONFLICT, vec![e.to_string()]),
+        Err(busy) => refuse(StatusCode::SERVICE_UNAVAILABLE, vec![busy.to_string()]),
+    };
+    let refused = Refused {
+        id,
+        value: form.get("value").unwrap_or("").to_string(),
+        attributes,
+        errors,
+    };
+    // Notices of earlier actions wait for the next page (a GET).
+    let viewer = Viewer {
+        notices: Vec::new(),
+        ..viewer
+    };
+    let html = render(&app, &viewer, &t, false, Some(refused)).await;
+    respond(html, status, &viewer)
+}
+
+/// A form posted to a resource in a locale, checked in this order: a
+/// session (else to the sign-in page), the body's size (413), the CSRF
+/// token (403), the path (400), the locale (404, 403).
+pub struct Posted {
+    app: App,
+    viewer: Viewer,
+    target: Target,
+    form: Fields,
+}
+
+impl FromRequest<App> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(request: HttpRequest, app: &App) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let viewer = Viewer::from_request_parts(&mut parts, app).await?;
+        let Path((locale, resource)) =
+            Path::<(String, String)>::from_request_parts(&mut parts, app)
+                .await
+                .map_err(IntoResponse::into_response)?;
+        let request = HttpRequest::from_parts(parts, body);
+        let Form(form) = Form::<Vec<(String, String)>>::from_request(request, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let form = Fields(form);
+        let checked = viewer
+            .check_csrf(&form)
+            .and_then(|()| Target::check(app, &viewer, &locale, &resource));
+        match checked {
+            Ok(target) => Ok(Posted {
+                app: app.clone(),
+                viewer,
+                target,
+                form,
+            }),
+            Err(e) => Err(e.in_lang(viewer.lang).into_response()),
+        }
+    }
+}
+
+/// `POST /approve/{locale}/{*resource}`: field `id`, or `all`.
+pub async fn approve(posted: Posted) -> Response {
+    decide_on(posted, Action::Approve).await
+}
+
+/// `POST /accept/{locale}/{*resource}`: field `id`.
+pub async fn accept(posted: Posted) -> Response {
+    decide_on(posted, Action::AcceptSuggestion).await
+}
+
+async fn decide_on(posted: Posted, action: Action) -> Response {
+    let Posted {
+        app,
+        viewer,
+        target: t,
+        form,
+    } = posted;
+    let l = viewer.lang;
+    let id = form
+        .get("id")
+        .filter(|id| !id.is_empty())
+        .map(str::to_string);
+    let all = form.get("all").is_some() && action == Action::Approve;
+    if id.is_none() && !all {
+        return Fail::new(StatusCode::BAD_REQUEST, l.t("no-message"))
+            .in_lang(l)
+            .into_response();
+    }
+    let request = Request {
+        action,
+        resources: vec![t.resource.clone()],
+        locale: t.locale.clone(),
+        messages: id.iter().cloned().collect(),
+        all,
+        reviewer: Some(viewer.name.clone()),
+    };
+    match app.write(move |cfg| decide::run(cfg, &request)).await {
+        Ok(Ok(report)) => {
+            for text in notices(l, &report) {
+                app.sessions.notify(&viewer.session, text);
+            }
+            Redirect::to(&t.page_url(id.as_deref())).into_response()
+        }
+        Ok(Err(e)) => Fail::new(StatusCode::BAD_REQUEST, e.to_string())
+            .in_lang(l)
+            .into_response(),
+        Err(busy) => Fail::site(busy).in_lang(l).into_response(),
+    }
+}
+
+/// What a decision did, for the next page.
+fn notices(l: Lang, report: &Report) -> Vec<String> {
+    let key = match report.action {
+        Action::Approve => "notice-approved",
+        Action::Unapprove => "notice-unapproved",
+        Action::AcceptSuggestion => "notice-accepted",
+    };
+    let ids: Vec<&str> = report.changed.iter().map(|o| o.id.as_str()).collect();
+    // A long list says nothing: the page shows every state anyway.
+    let what = match ids.len() {
+        0..=4 => ids.join(", "),
+        n => format!("{}, … (+{})", ids[..3].join(", "), n - 3),
+    };
+    let mut out = vec![l.t_args(key, &[("n", ids.len().into()), ("what", what.into())])];
+    for o in &report.skipped {
+        let why = o.reason.as_deref().unwrap_or("");
+        out.push(l.t_args(
+            "notice-skipped",
+            &[
+                ("name", o.id.clone().into()),
+                ("what", why.to_string().into()),
+            ],
+        ));
+    }
+    out.extend(report.errors.iter().cloned());
+    out
+}
+
+/// `GET /preview/{locale}/{*resource}`: the post as it reads now in the
+/// locale (any state), rendered; raw HTML in it shows as text.
+pub async fn preview(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((locale, resource)): Path<(String, String)>,
+) -> Response {
+    let l = viewer.lang;
+    let t = match Target::check(&app, &viewer, &locale, &resource) {
+        Ok(t) if t.resource.starts_with("posts/") => t,
+        Ok(_) => {
+            return Fail::new(StatusCode::NOT_FOUND, l.t("not-found"))
+                .in_lang(l)
+                .into_response();
+        }
+        Err(e) => return e.in_lang(l).into_response(),
+    };
+    let (resource, loc) = (t.resource.clone(), t.locale.clone());
+    let exists = {
+        let r = resource.clone();
+        app.read(move |cfg| {
+            cfg.posts_dir()
+                .join(format!("{}.md", r.trim_start_matches("posts/")))
+                .is_file()
+        })
+        .await
+    };
+    if !exists {
+        return Fail::new(StatusCode::NOT_FOUND, l.t("not-found"))
+            .in_lang(l)
+            .into_response();
+    }
+    let p = match app
+        .read(move |cfg| crate::preview::post(cfg, &resource, &loc))
+        .await
+    {
+        Ok(p) => p,
+        Err(e) => {
+            return Fail::new(StatusCode::CONFLICT, e.to_string())
+                .in_lang(l)
+                .into_response();
+        }
+    };
+    let title = p.title.clone().unwrap_or_else(|| t.resource.clone());
+    let body = format!(
+        "<p class=\"crumbs\"><a href=\"/\">{home}</a> › <a href=\"{back}\">{resource} ({locale})</a></p>\
+<p class=\"hint\">{note}</p><article class=\"preview card\" lang=\"{locale}\"><h1>{title}</h1>{html}</article>",
+        home = esc(&l.t("nav-dashboard")),
+        back = esc(&t.page_url(None)),
+        resource = esc(&t.resource),
+        locale = esc(&t.locale.to_string()),
+        note = esc(&l.t("preview-note")),
+        title = esc(&title),
+        html = markdown(&p.body),
+    );
+    Html(viewer.page(&title, body).render()).into_response()
+}

@@ -1,0 +1,251 @@
+//! End to end in headless Chromium (Debian's `chromium` and
+//! `chromium-driver`, which `make test` installs): `relais token add`
+//! creates a reviewer, `relais serve` runs on a free port, and the reviewer
+//! signs in, opens a post, edits a message, approves all; the `.ftl` file
+//! and `relais status` show it. Screenshots go to `target/serve-*.png`.
+//! Fails, never skips, when Chromium cannot start.
+
+mod common;
+
+use common::Site;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const POST: &str = "posts/2024-06-18-inepe-rapport-alternatif-equateur";
+const MESSAGE: &str = "h-560-enfants-ont-pris";
+const EDIT: &str = "560 children had their say";
+
+/// A child process killed when the test ends, however it ends.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn relais(site: &Site, tokens: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
+    cmd.arg("-C")
+        .arg(site.path())
+        .env("RELAIS_TOKENS", tokens)
+        .env_remove("RELAIS_TOKENS_TOML");
+    cmd
+}
+
+/// `relais serve --addr 127.0.0.1:0`, and the address it says it bound.
+fn serve(site: &Site, tokens: &std::path::Path) -> (Running, String) {
+    let mut child = relais(site, tokens)
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("listening on ").nth(1) {
+                let url = rest
+                    .split_whitespace()
+                    .next()
+                    .unwrap()
+                    .trim_end_matches('/');
+                let _ = tx.send(url.to_string());
+            }
+        }
+    });
+    let url = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("relais serve did not say where it listens");
+    (Running(child), url)
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// chromedriver on a free port, ready.
+fn chromedriver() -> (Running, u16) {
+    let port = free_port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect(
+            "chromedriver must be installed: `make test` installs chromium and chromium-driver",
+        );
+    let running = Running(child);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "chromedriver did not start on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (running, port)
+}
+
+/// Headless Chromium, as root, with a fresh profile.
+async fn browser(port: u16, profile: &std::path::Path) -> Client {
+    let caps = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--lang=en-GB",
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    });
+    let serde_json::Value::Object(caps) = caps else {
+        unreachable!()
+    };
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("headless Chromium must start (chromium and chromium-driver from Debian)")
+}
+
+fn shot_path(name: &str) -> std::path::PathBuf {
+    let dir = common::repo().join("target");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// The text of the page's notices.
+async fn notices(c: &Client) -> String {
+    let mut out = String::new();
+    for n in c.find_all(Locator::Css("p.notice")).await.unwrap() {
+        out.push_str(&n.text().await.unwrap());
+        out.push('\n');
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewer_edits_and_approves_a_post_in_chromium() {
+    let site = Site::committed("http://127.0.0.1:9");
+    let tokens = site.path().join(".tokens.toml");
+    let out = relais(&site, &tokens)
+        .args([
+            "token",
+            "add",
+            "--role",
+            "reviewer",
+            "--locale",
+            "en",
+            "--name",
+            "Claire Martin",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(!std::fs::read_to_string(&tokens).unwrap().contains(&token));
+    let (_server, url) = serve(&site, &tokens);
+    let (_driver, port) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(port, profile.path()).await;
+    let result = review_in(&c, &url, &token).await;
+    c.close().await.unwrap();
+    result.unwrap();
+
+    let ftl = site.read(&format!("locales/en/{POST}.ftl"));
+    assert!(ftl.contains(&format!("{MESSAGE} = {EDIT}")), "{ftl}");
+    let (status, code) = site.json(&["status"]);
+    assert_eq!(code, 0);
+    let row = status["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["resource"] == POST && r["locale"] == "en")
+        .unwrap();
+    assert_eq!(row["finished"], true, "{row:#}");
+    assert_eq!(row["counts"]["approved"], 18, "{row:#}");
+    let state = site.read(&format!("review/en/{POST}.json"));
+    assert!(state.contains("\"reviewer\": \"Claire Martin\""));
+}
+
+/// What the reviewer does, click by click.
+async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini::error::CmdError> {
+    c.set_window_size(1280, 1500).await?;
+    c.goto(&format!("{url}/login?lang=en")).await?;
+    c.find(Locator::Css("#token"))
+        .await?
+        .send_keys(token)
+        .await?;
+    c.find(Locator::Css("main form button"))
+        .await?
+        .click()
+        .await?;
+    let link = format!("a[href='/review/en/{POST}']");
+    c.wait()
+        .for_element(Locator::Css(&link))
+        .await?
+        .click()
+        .await?;
+    let card = c
+        .wait()
+        .for_element(Locator::Id(&format!("m-{MESSAGE}")))
+        .await?;
+    assert!(
+        card.attr("class")
+            .await?
+            .unwrap_or_default()
+            .contains("state-machine")
+    );
+    card.find(Locator::Css("summary")).await?.click().await?;
+    let area = card.find(Locator::Css("textarea[name='value']")).await?;
+    area.clear().await?;
+    area.send_keys(EDIT).await?;
+    card.find(Locator::Css("form.edit button"))
+        .await?
+        .click()
+        .await?;
+    c.wait().for_element(Locator::Css("p.notice")).await?;
+    let saved = notices(c).await;
+    assert!(
+        saved.contains(&format!("{MESSAGE} saved (edited)")),
+        "{saved}"
+    );
+    let card = c.find(Locator::Id(&format!("m-{MESSAGE}"))).await?;
+    let inserted = card.find_all(Locator::Css("dd ins")).await?;
+    let mut words = Vec::new();
+    for ins in inserted {
+        words.push(ins.text().await?);
+    }
+    assert!(
+        words.join(" ").contains("children") && words.join(" ").contains("had their say"),
+        "{words:?}"
+    );
+    c.find(Locator::Css("input[name='all'] + button"))
+        .await?
+        .click()
+        .await?;
+    c.wait().for_element(Locator::Css("p.notice")).await?;
+    let approved = notices(c).await;
+    assert!(approved.contains("18 messages approved"), "{approved}");
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-review.png"), png).unwrap();
+    c.set_window_size(412, 915).await?;
+    c.goto(&format!("{url}/")).await?;
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-dashboard-phone.png"), png).unwrap();
+    Ok(())
+}

@@ -1,0 +1,843 @@
+//! `relais serve` over HTTP, in process: every endpoint refuses what it
+//! must (no session 303/401, wrong locale or role 403, missing CSRF 403,
+//! path traversal 400, oversized body 413), escapes what people and
+//! machines wrote, and changes the site through the same library code and
+//! files as the commands.
+
+mod common;
+#[path = "common/web.rs"]
+mod web;
+
+use axum::http::{StatusCode, header};
+use common::Site;
+use web::{Browser, Web, multipart};
+
+const POST: &str = "posts/2024-06-18-inepe-rapport-alternatif-equateur";
+const DEAD_ENGINE: &str = "http://127.0.0.1:9";
+
+fn web() -> Web {
+    Web::new(Site::committed(DEAD_ENGINE))
+}
+
+/// id → state of every message of a resource in a locale, from `relais status`-like
+/// library reads.
+fn states(site: &Site, resource: &str, locale: &str) -> Vec<(String, String)> {
+    let cfg = relais::config::Config::load(site.path()).unwrap();
+    let loc = locale.parse().unwrap();
+    let s = relais::view::Site::load(&cfg, &[resource.to_string()], &[loc]);
+    let view = &s.views[0];
+    s.entries(view)
+        .iter()
+        .map(|e| (e.id().to_string(), e.state.to_string()))
+        .collect()
+}
+
+fn first_in(site: &Site, resource: &str, locale: &str, state: &str) -> String {
+    states(site, resource, locale)
+        .into_iter()
+        .find(|(_, s)| s == state)
+        .unwrap_or_else(|| panic!("no {state} message in {resource}"))
+        .0
+}
+
+#[tokio::test]
+async fn every_page_and_action_needs_a_session() {
+    let w = web();
+    let before = w.site.snapshot();
+    for path in [
+        "/",
+        &format!("/review/en/{POST}"),
+        &format!("/preview/en/{POST}"),
+        "/submit",
+    ] {
+        let r = w.get(path, None).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(r.location(), "/login", "{path}");
+    }
+    for path in [
+        format!("/edit/en/{POST}"),
+        format!("/approve/en/{POST}"),
+        format!("/accept/en/{POST}"),
+        "/logout".to_string(),
+    ] {
+        let r = w.post(&path, None, &[("csrf", "x"), ("all", "1")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{path}");
+    }
+    let forged = Browser {
+        cookie: "relais_session=relais_forged".into(),
+        csrf: "x".into(),
+    };
+    assert_eq!(
+        w.get("/", Some(&forged)).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(w.site.snapshot(), before, "nothing written");
+}
+
+#[tokio::test]
+async fn signing_in_takes_a_known_token_and_the_forms_csrf() {
+    let w = web();
+    let form = w.get("/login", None).await;
+    let csrf = web::csrf_of(&form.body);
+    let cookie = web::set_cookie(&form, "relais_login").unwrap();
+    let post = |fields: Vec<(&'static str, String)>, with_cookie: bool| {
+        let body = web::form_body(
+            &fields
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        );
+        let mut r = axum::http::Request::post("/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if with_cookie {
+            r = r.header(header::COOKIE, format!("relais_login={cookie}"));
+        }
+        r.body(axum::body::Body::from(body)).unwrap()
+    };
+    let claire = w.tokens["Claire Martin"].clone();
+    let r = w.send(post(vec![("token", claire.clone())], true)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "no CSRF token");
+    let r = w
+        .send(post(
+            vec![("csrf", csrf.clone()), ("token", claire.clone())],
+            false,
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "no CSRF cookie");
+    let r = w
+        .send(post(
+            vec![("csrf", csrf.clone()), ("token", "relais_00".into())],
+            true,
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let build = w.tokens["Site build"].clone();
+    let r = w
+        .send(post(vec![("csrf", csrf.clone()), ("token", build)], true))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "a reader token opens no pages"
+    );
+    let r = w
+        .send(post(vec![("csrf", csrf), ("token", claire)], true))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(web::set_cookie(&r, "relais_session").is_some());
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_the_reviewers_locales_with_progress() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let r = w.get("/?lang=en", Some(&claire)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains(&format!("href=\"/review/en/{POST}\"")),
+        "{}",
+        r.body
+    );
+    assert!(
+        !r.body.contains("/review/es/"),
+        "Claire reviews English only"
+    );
+    assert!(
+        r.body.contains("<progress max=\"18\" value=\"0\">"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("18 of 18 approved"),
+        "the KEOOGO post is finished"
+    );
+    assert!(r.body.contains("<html lang=\"en\">"));
+    assert_eq!(web::set_cookie(&r, "relais_lang").as_deref(), Some("en"));
+    let ana = w.login("Ana Pérez").await;
+    let r = w.get("/", Some(&ana)).await;
+    assert!(r.body.contains(&format!("href=\"/review/es/{POST}\"")));
+    assert!(!r.body.contains("/review/en/"));
+    assert!(r.body.contains("<html lang=\"fr\">"), "French by default");
+    let headers = &r.headers;
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        csp.contains("default-src 'none'") && !csp.contains("script-src"),
+        "{csp}"
+    );
+    assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
+}
+
+#[tokio::test]
+async fn a_reviewer_is_refused_other_locales_and_writers_pages() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let id = first_in(&w.site, POST, "es", "machine");
+    let before = w.site.snapshot();
+    assert_eq!(
+        w.get(&format!("/review/es/{POST}"), Some(&claire))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        w.get(&format!("/preview/es/{POST}"), Some(&claire))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    for action in ["edit", "approve", "accept"] {
+        let r = w
+            .act(
+                &format!("/{action}/es/{POST}"),
+                &claire,
+                &[("id", &id), ("value", "x")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{action}");
+    }
+    let r = w
+        .act(&format!("/approve/es/{POST}"), &claire, &[("all", "1")])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        w.get(&format!("/review/de/{POST}"), Some(&claire))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.get("/review/en/posts/no-such-post", Some(&claire))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.get("/submit", Some(&claire)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let lea = w.login("Léa Writer").await;
+    assert_eq!(
+        w.get(&format!("/review/en/{POST}"), Some(&lea))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let r = w
+        .act(&format!("/approve/en/{POST}"), &lea, &[("all", "1")])
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(w.site.snapshot(), before, "nothing written");
+}
+
+#[tokio::test]
+async fn forms_without_the_sessions_csrf_token_are_refused() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let id = first_in(&w.site, POST, "en", "machine");
+    let before = w.site.snapshot();
+    for (action, fields) in [
+        ("edit", vec![("id", id.as_str()), ("value", "Changed")]),
+        ("approve", vec![("all", "1")]),
+        ("approve", vec![("id", id.as_str())]),
+        ("accept", vec![("id", id.as_str())]),
+    ] {
+        let path = format!("/{action}/en/{POST}");
+        let r = w.post(&path, Some(&claire), &fields).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{action} without a token");
+        let mut wrong = vec![("csrf", "relais_wrong")];
+        wrong.extend(fields.iter().copied());
+        let r = w.post(&path, Some(&claire), &wrong).await;
+        assert_eq!(
+            r.status,
+            StatusCode::FORBIDDEN,
+            "{action} with another token"
+        );
+    }
+    let ana = w.login("Ana Pérez").await;
+    let r = w
+        .post(
+            &format!("/approve/en/{POST}"),
+            Some(&claire),
+            &[("csrf", &ana.csrf), ("all", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "another session's token");
+    assert_eq!(
+        w.post("/logout", Some(&claire), &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(w.site.snapshot(), before, "nothing written");
+    let r = w.act("/logout", &claire, &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        w.get("/", Some(&claire)).await.location(),
+        "/login",
+        "signed out"
+    );
+}
+
+#[tokio::test]
+async fn paths_with_dot_dot_or_absolute_are_refused() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let build = w.tokens["Site build"].clone();
+    for bad in [
+        "posts/../../relais.toml",
+        "posts/%2e%2e/%2e%2e/relais.toml",
+        "..%2F..%2Frelais.toml",
+        "%2Fetc%2Fpasswd",
+        "posts//x",
+        "posts/.hidden",
+    ] {
+        let r = w.get(&format!("/review/en/{bad}"), Some(&claire)).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "review {bad}");
+        let r = w.get(&format!("/preview/en/{bad}"), Some(&claire)).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "preview {bad}");
+        let r = w
+            .act(&format!("/approve/en/{bad}"), &claire, &[("all", "1")])
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "approve {bad}");
+        let r = w
+            .act(
+                &format!("/edit/en/{bad}"),
+                &claire,
+                &[("id", "title"), ("value", "x")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "edit {bad}");
+        let r = w
+            .pull(&format!("/api/export/{bad}"), Some(&build), None)
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "export {bad}");
+    }
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let id = first_in(&w.site, POST, "en", "machine");
+    let before = w.site.snapshot();
+    let huge = "a".repeat(relais::serve::FORM_LIMIT + 1);
+    let r = w
+        .act(
+            &format!("/edit/en/{POST}"),
+            &claire,
+            &[("id", &id), ("value", &huge)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let lea = w.login("Léa Writer").await;
+    let big = format!(
+        "---\ntitle: Gros\n---\n\n{}\n",
+        "mot ".repeat(relais::serve::DRAFT_LIMIT / 4)
+    );
+    let (body, ct) = multipart(&[
+        ("csrf", None, &lea.csrf),
+        ("name", None, "2025-01-01-gros"),
+        ("text", None, &big),
+    ]);
+    let r = w
+        .send(
+            axum::http::Request::post("/submit")
+                .header(header::CONTENT_TYPE, ct)
+                .header(header::COOKIE, &lea.cookie)
+                .body(axum::body::Body::from(body))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.body);
+    assert_eq!(w.site.snapshot(), before, "nothing written");
+}
+
+#[tokio::test]
+async fn what_posts_and_people_write_is_shown_as_text() {
+    let w = web();
+    w.site.write(
+        "posts/2025-06-01-essai.md",
+        "---\ntitle: \"Essai <img src=x onerror=alert(1)>\"\n---\n\nAvant <script>alert(\"fr\")</script> après.\n\n[lien](javascript:alert(2))\n",
+    );
+    let res = "posts/2025-06-01-essai";
+    let claire = w.login("Claire Martin").await;
+    let dash = w.get("/", Some(&claire)).await;
+    assert!(
+        dash.body
+            .contains("Essai &lt;img src=x onerror=alert(1)&gt;"),
+        "{}",
+        dash.body
+    );
+    assert!(!dash.body.contains("<img"));
+    let page = w.get(&format!("/review/en/{res}"), Some(&claire)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(!page.body.contains("<script"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("&lt;script&gt;alert(&quot;fr&quot;)&lt;/script&gt;")
+    );
+    let id = "p-avant-script-alert-fr";
+    let typed = "Before <script>alert(\"en\")</script> after.";
+    let r = w
+        .act(
+            &format!("/edit/en/{res}"),
+            &claire,
+            &[("id", id), ("value", typed)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let ftl = w.site.read(&format!("locales/en/{res}.ftl"));
+    assert!(ftl.contains(typed), "{ftl}");
+    let page = w.get(&format!("/review/en/{res}"), Some(&claire)).await;
+    assert!(!page.body.contains("<script"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("&lt;script&gt;alert(&quot;en&quot;)&lt;/script&gt;")
+    );
+    let preview = w.get(&format!("/preview/en/{res}"), Some(&claire)).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert!(!preview.body.contains("<script"), "{}", preview.body);
+    assert!(!preview.body.contains("javascript:"), "{}", preview.body);
+    assert!(
+        preview.body.contains("Before &lt;script&gt;"),
+        "{}",
+        preview.body
+    );
+}
+
+#[tokio::test]
+async fn an_edit_is_checked_then_written_like_a_hand_edit() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let bundle = "locales/en/site.ftl";
+    let before = w.site.read(bundle);
+    // A lost placeable: refused, nothing written, the typed text kept.
+    let r = w
+        .act(
+            "/edit/en/site",
+            &claire,
+            &[
+                ("id", "read-more-label"),
+                ("value", "Read more about the post"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("$title"), "{}", r.body);
+    assert!(
+        r.body.contains("Read more about the post</textarea>"),
+        "{}",
+        r.body
+    );
+    let r = w
+        .act(
+            "/edit/en/site",
+            &claire,
+            &[("id", "read-more-label"), ("value", "Read { $title")],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "Fluent syntax error"
+    );
+    assert!(r.body.contains("value 1:"), "{}", r.body);
+    assert_eq!(w.site.read(bundle), before);
+    // A good edit: written, parsed back, state edited, editor in the history.
+    let typed = "Read the rest of “{ $title }”";
+    let r = w
+        .act(
+            "/edit/en/site",
+            &claire,
+            &[("id", "read-more-label"), ("value", typed)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), "/review/en/site#m-read-more-label");
+    let (res, errors) = relais::ftl::parse(&w.site.read(bundle));
+    assert!(errors.is_empty());
+    let m = res
+        .messages
+        .iter()
+        .find(|m| m.id == "read-more-label")
+        .unwrap();
+    assert_eq!(
+        relais::ftl::write_pattern(m.value.as_ref().unwrap()),
+        format!(" {typed}")
+    );
+    let state = w.site.read("review/en/site.json");
+    assert!(state.contains("\"by\": \"Claire Martin\""), "{state}");
+    let (status, _) = w.site.json(&["status"]);
+    let row = status["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["resource"] == "site" && r["locale"] == "en")
+        .unwrap();
+    assert_eq!(row["counts"]["edited"], 1, "{row:#}");
+    let page = w.get("/review/en/site", Some(&claire)).await;
+    assert!(
+        page.body.contains("read-more-label enregistré (modifié)"),
+        "{}",
+        page.body
+    );
+    let check = w.site.relais(&["check", "--locale", "en"]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[tokio::test]
+async fn approvals_carry_the_tokens_name() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let id = first_in(&w.site, POST, "en", "machine");
+    let r = w
+        .act(&format!("/approve/en/{POST}"), &claire, &[("id", &id)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let state = w.site.read(&format!("review/en/{POST}.json"));
+    assert!(state.contains("\"reviewer\": \"Claire Martin\""), "{state}");
+    let awa = w.login("Awa Ouédraogo").await;
+    let r = w
+        .act(&format!("/approve/en/{POST}"), &awa, &[("all", "1")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let all = states(&w.site, POST, "en");
+    assert!(all.iter().all(|(_, s)| s == "approved"), "{all:?}");
+    let page = w.get(&format!("/review/en/{POST}"), Some(&awa)).await;
+    assert!(
+        page.body.contains("17 messages approuvés : "),
+        "{}",
+        page.body
+    );
+    let (status, _) = w.site.json(&["stats"]);
+    let text = status.to_string();
+    assert!(
+        text.contains("Awa Ouédraogo") && text.contains("Claire Martin"),
+        "{text}"
+    );
+    let r = w
+        .act(
+            &format!("/approve/en/{POST}"),
+            &awa,
+            &[("id", "no-such-id")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_stale_messages_suggestion_can_be_taken() {
+    let site = common::handmade::ui_site();
+    let w = Web::new(site);
+    let claire = w.login("Claire Martin").await;
+    let page = w.get("/review/en/site?lang=en", Some(&claire)).await;
+    assert!(page.body.contains("Take the suggestion"), "{}", page.body);
+    let r = w.act("/accept/en/site", &claire, &[("id", "donate")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let ftl = w.site.read("locales/en/site.ftl");
+    assert!(
+        ftl.contains("donate = Do a gift to sustain our local partners."),
+        "{ftl}"
+    );
+    let r = w
+        .act("/accept/en/site", &claire, &[("id", "welcome")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = w.get("/review/en/site?lang=en", Some(&claire)).await;
+    assert!(
+        page.body.contains("welcome non traité : no suggestion"),
+        "{}",
+        page.body
+    );
+}
+
+#[tokio::test]
+async fn the_preview_renders_the_translated_post() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let r = w
+        .get(
+            "/preview/en/posts/2024-06-06-keoogo-dispensaire-trottoir",
+            Some(&claire),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("<article class=\"preview card\" lang=\"en\"><h1>"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("<p>"), "{}", r.body);
+    assert!(
+        !r.body.contains("dispensaire de trottoir"),
+        "French left in {}",
+        r.body
+    );
+    assert_eq!(
+        w.get("/preview/en/site", Some(&claire)).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_writer_submits_a_draft_and_sees_errors_by_line() {
+    let w = web();
+    let lea = w.login("Léa Writer").await;
+    let page = w.get("/submit", Some(&lea)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let send = |fields: Vec<(&'static str, Option<&'static str>, String)>| {
+        let f: Vec<(&str, Option<&str>, &str)> = fields
+            .iter()
+            .map(|(a, b, c)| (*a, *b, c.as_str()))
+            .collect();
+        let (body, ct) = multipart(&f);
+        axum::http::Request::post("/submit")
+            .header(header::CONTENT_TYPE, ct)
+            .header(header::COOKIE, &lea.cookie)
+            .body(axum::body::Body::from(body))
+            .unwrap()
+    };
+    let bad = "---\ntitle: \"La rentrée\ndate: [2024\n---\n\nLa rentrée <b>scolaire</b>.\n";
+    let r = w
+        .send(send(vec![
+            ("csrf", None, lea.csrf.clone()),
+            ("name", None, String::new()),
+            ("file", Some("2024-09-01-rentree.md"), bad.into()),
+        ]))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("2024-09-01-rentree.md:"), "{}", r.body);
+    assert!(r.body.contains("<li class=\"bad\">"), "{}", r.body);
+    assert!(!r.body.contains("<b>scolaire"), "escaped");
+    assert!(!w.site.path().join("posts/2024-09-01-rentree.md").exists());
+    let r = w
+        .send(send(vec![
+            ("name", None, "2024-09-01-rentree".into()),
+            ("text", None, "x".into()),
+        ]))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "no CSRF token");
+    let good = "---\ntitle: La rentrée\n---\n\nLa rentrée des classes a eu lieu.\n";
+    let r = w
+        .send(send(vec![
+            ("csrf", None, lea.csrf.clone()),
+            ("name", None, "2024-09-01-rentree".into()),
+            ("text", None, good.into()),
+        ]))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(w.site.read("posts/2024-09-01-rentree.md"), good);
+    assert!(
+        w.site
+            .path()
+            .join("locales/fr/posts/2024-09-01-rentree.ftl")
+            .exists(),
+        "synced (extracted) even though the engine is unreachable"
+    );
+    assert!(
+        r.body.contains("class=\"error\""),
+        "the engine failure is shown: {}",
+        r.body
+    );
+    let r = w
+        .send(send(vec![
+            ("csrf", None, lea.csrf.clone()),
+            ("name", None, "2024-09-01-rentree".into()),
+            ("text", None, good.into()),
+        ]))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("already exists"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn the_site_build_pulls_the_export_with_etags() {
+    let w = web();
+    let build = w.tokens["Site build"].clone();
+    let r = w.pull("/api/manifest.json", None, None).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(r.headers.contains_key(header::WWW_AUTHENTICATE));
+    let r = w
+        .pull("/api/manifest.json", Some("relais_unknown"), None)
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let claire = w.tokens["Claire Martin"].clone();
+    assert_eq!(
+        w.pull("/api/manifest.json", Some(&claire), None)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let r = w.pull("/api/manifest.json", Some(&build), None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let manifest: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    let keoogo = common::find(
+        &manifest["posts"],
+        "slug",
+        "2024-06-06-keoogo-dispensaire-trottoir",
+    );
+    assert_eq!(keoogo["locales"], serde_json::json!(["fr", "en", "es"]));
+    let etag = r.headers[header::ETAG].to_str().unwrap().to_string();
+    let again = w
+        .pull("/api/manifest.json", Some(&build), Some(&etag))
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    // Per file, the same bytes `relais export` writes.
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("export");
+    assert!(
+        w.site
+            .relais(&["export", "--out", dir.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let en = keoogo["files"]["en"].as_str().unwrap();
+    let r = w
+        .pull(&format!("/api/export/{en}"), Some(&build), None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.body, std::fs::read_to_string(dir.join(en)).unwrap());
+    let file_etag = r.headers[header::ETAG].to_str().unwrap().to_string();
+    assert_eq!(
+        w.pull(&format!("/api/export/{en}"), Some(&build), Some(&file_etag))
+            .await
+            .status,
+        StatusCode::NOT_MODIFIED
+    );
+    assert_eq!(
+        w.pull("/api/export/en/posts/nope.md", Some(&build), None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let tar = w.pull("/api/export.tar", Some(&build), None).await;
+    assert_eq!(tar.status, StatusCode::OK);
+    assert_eq!(tar.headers[header::CONTENT_TYPE], "application/x-tar");
+    // An approval changes the export: the old ETag no longer matches.
+    let browser = w.login("Claire Martin").await;
+    let r = w
+        .act(&format!("/approve/en/{POST}"), &browser, &[("all", "1")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = w
+        .pull("/api/manifest.json", Some(&build), Some(&etag))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body
+            .contains("\"2024-06-18-inepe-rapport-alternatif-equateur\"")
+    );
+    let m: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+    let inepe = common::find(
+        &m["posts"],
+        "slug",
+        "2024-06-18-inepe-rapport-alternatif-equateur",
+    );
+    assert_eq!(inepe["locales"], serde_json::json!(["fr", "en"]));
+}
+
+#[tokio::test]
+async fn a_removed_token_ends_its_sessions() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    assert_eq!(w.get("/", Some(&claire)).await.status, StatusCode::OK);
+    assert!(relais::serve::tokens::remove(&w.tokens_file, "Claire Martin").unwrap());
+    assert_eq!(w.get("/", Some(&claire)).await.location(), "/login");
+}
+
+#[tokio::test]
+async fn pages_speak_french_or_english() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let fr = w.get(&format!("/review/en/{POST}"), Some(&claire)).await;
+    assert!(
+        fr.body.contains("Approuver tout ce qui est valide"),
+        "{}",
+        fr.body
+    );
+    let mut r = axum::http::Request::get(format!("/review/en/{POST}"))
+        .header(header::COOKIE, &claire.cookie)
+        .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9,fr;q=0.5")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let en = w.send(r).await;
+    assert!(en.body.contains("Approve all valid"), "{}", en.body);
+    r = axum::http::Request::get("/")
+        .header(header::COOKIE, format!("{}; relais_lang=en", claire.cookie))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    assert!(w.send(r).await.body.contains("Translations to review"));
+}
+
+#[test]
+fn the_token_command_prints_a_token_once_and_stores_its_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tokens.toml");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_relais"))
+            .args(args)
+            .env("RELAIS_TOKENS", &file)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "token",
+        "add",
+        "--role",
+        "reader",
+        "--name",
+        "Site build",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let token = doc["token"].as_str().unwrap();
+    let stored = std::fs::read_to_string(&file).unwrap();
+    assert!(!stored.contains(token) && stored.contains(&relais::serve::tokens::hash(token)));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "only the owner reads the token file");
+    }
+    let list = run(&["token", "list"]);
+    let listed = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        listed.contains("Site build") && listed.contains("reader"),
+        "{listed}"
+    );
+    assert!(!listed.contains(token));
+    assert_eq!(
+        run(&["token", "add", "--role", "writer", "--name", "Site build"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["token", "add", "--role", "reviewer", "--name", "Ana"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["token", "remove", "--name", "Site build"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["token", "remove", "--name", "Site build"])
+            .status
+            .code(),
+        Some(1)
+    );
+}
