@@ -30,10 +30,18 @@ site: build
 	./target/debug/relais-site target/site/export target/site/html
 	@echo "open target/site/html/fr/index.html"
 
-# Not a test: sync of 1,000 generated posts × 2 locales against a fake DeepL
-# answering in 100 ms; figures in BENCHMARKS.md.
-bench:
+# Not tests; figures in BENCHMARKS.md. sync_deepl: 1,000 generated posts ×
+# 2 locales against a fake DeepL answering in 100 ms. sync_offline: dry run
+# and no-op sync of 1,000 and 10,000 posts beside md2po and po4a (installed
+# here when missing: translate-toolkit into a venv under target/, po4a from
+# Debian). export: 10,000 approved posts × 2 locales.
+BENCH_VENV = target/bench-tools/venv
+TRANSLATE_TOOLKIT = translate-toolkit[markdown]==3.20.4
+
+bench: $(BENCH_VENV)/bin/md2po
+	command -v po4a-gettextize >/dev/null || apt-get install -y po4a || (apt-get update && apt-get install -y po4a)
 	$(CARGO) bench --locked --bench sync_deepl
+	$(CARGO) bench --locked --bench sync_offline
 	$(CARGO) bench --locked --bench export
 
 # 100 syncs killed with SIGKILL at random moments (make test runs 4).
@@ -46,6 +54,10 @@ FUZZ_SECONDS ?= 600
 fuzz:
 	cd fuzz && for t in segment_roundtrip ftl_text_roundtrip; do \
 		cargo fuzz run -s none $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
+
+$(BENCH_VENV)/bin/md2po:
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet '$(TRANSLATE_TOOLKIT)'
 
 fmt:
 	$(CARGO) fmt --all

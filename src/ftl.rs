@@ -474,7 +474,20 @@ pub fn write_pattern(p: &Pattern) -> String {
 /// Canonical single-string form used for hashing: write_pattern of the
 /// normalized pattern (so re-indenting a file does not change it).
 pub fn canonical(p: &Pattern) -> String {
-    write_pattern(&p.clone().normalized())
+    // Hashing calls this for every message, several times a run: a pattern
+    // that is already normalized (nearly all) is not copied first.
+    let normalized =
+        p.0.windows(2)
+            .all(|w| !matches!(w, [Part::Text(_), Part::Text(_)]))
+            && !p
+                .0
+                .iter()
+                .any(|part| matches!(part, Part::Text(t) if t.is_empty()));
+    if normalized {
+        write_pattern(p)
+    } else {
+        write_pattern(&p.clone().normalized())
+    }
 }
 
 /// One piece of a source line: text still to be escaped, or an expression.
@@ -580,15 +593,22 @@ fn encode_text(out: &mut String, text: &str, line_start: bool, line_end: bool, m
         body
     };
     let trailing = &body[body_trimmed.len()..];
-    let mut at_start = line_start && escaped.is_empty();
-    for c in body_trimmed.chars() {
-        let syntax_at_start = at_start && multi && matches!(c, '[' | '*' | '.');
-        at_start = false;
-        if syntax_at_start || matches!(c, '{' | '}' | '\r') {
-            escaped.push(c);
+    let mut rest = body_trimmed;
+    let at_start = line_start && escaped.is_empty();
+    if at_start && multi && rest.starts_with(['[', '*', '.']) {
+        escaped.push_str(&rest[..1]);
+        rest = &rest[1..];
+    }
+    // Runs of plain text are copied whole, not a character at a time.
+    while !rest.is_empty() {
+        let plain = rest.find(['{', '}', '\r']).unwrap_or(rest.len());
+        if plain == 0 {
+            escaped.push_str(&rest[..1]);
+            rest = &rest[1..];
         } else {
             flush_escaped(out, &mut escaped);
-            out.push(c);
+            out.push_str(&rest[..plain]);
+            rest = &rest[plain..];
         }
     }
     escaped.push_str(trailing);

@@ -10,7 +10,6 @@
 
 use similar::{Algorithm, DiffOp, TextDiff, capture_diff_slices};
 use std::collections::BTreeSet;
-use unicode_normalization::UnicodeNormalization;
 
 /// Below this similarity an edited block counts as a new block.
 const EDIT_SIMILARITY: f32 = 0.5;
@@ -149,8 +148,8 @@ fn mint(block: &NewBlock, taken: &mut BTreeSet<String>) -> String {
 /// Markdown link targets and markup are skipped.
 pub fn slug_words(text: &str, max_words: usize, max_len: usize) -> String {
     let mut out = String::new();
-    for (count, word) in visible_words(text).into_iter().enumerate() {
-        if count == max_words || out.len() + word.len() + 1 > max_len {
+    for word in visible_words(text, max_words) {
+        if out.len() + word.len() + 1 > max_len {
             break;
         }
         if !out.is_empty() {
@@ -161,47 +160,124 @@ pub fn slug_words(text: &str, max_words: usize, max_len: usize) -> String {
     out
 }
 
-/// Words of the text a reader sees, ASCII-folded, without link targets.
-fn visible_words(text: &str) -> Vec<String> {
-    let mut visible = String::new();
+/// The first `max_words` words of the text a reader sees, ASCII-folded,
+/// without link targets. Reads only as far as it needs: a block can be
+/// long, a slug is four words.
+fn visible_words(text: &str, max_words: usize) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
     let mut depth = 0usize;
     let mut prev = ' ';
     for c in text.chars() {
-        match c {
-            '(' if prev == ']' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
-            _ if depth == 0 => visible.push(c),
-            _ => {}
-        }
+        let visible = match c {
+            '(' if prev == ']' => {
+                depth += 1;
+                false
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                false
+            }
+            _ => depth == 0,
+        };
         prev = c;
+        if !visible {
+            continue;
+        }
+        fold_ascii(c, &mut |f| {
+            if f.is_ascii_alphanumeric() {
+                word.push(f.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+        });
+        if words.len() >= max_words {
+            words.truncate(max_words);
+            return words;
+        }
     }
-    fold_ascii(&visible)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect()
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.truncate(max_words);
+    words
 }
 
-/// Removes accents and spells ligatures out: `Œuvre à l’été` → `Oeuvre a l’ete`.
-fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        match c {
-            'œ' => out.push_str("oe"),
-            'Œ' => out.push_str("OE"),
-            'æ' => out.push_str("ae"),
-            'Æ' => out.push_str("AE"),
-            'ß' => out.push_str("ss"),
-            c if unicode_normalization::char::is_combining_mark(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// One character without its accents, ligatures spelled out: `Œ` → `OE`,
+/// `é` → `e`. Per character, the same as folding the NFD of the whole
+/// text: the combining marks that NFD reorders are all dropped.
+fn fold_ascii(c: char, emit: &mut impl FnMut(char)) {
+    unicode_normalization::char::decompose_canonical(c, |d| match d {
+        'œ' => "oe".chars().for_each(&mut *emit),
+        'Œ' => "OE".chars().for_each(&mut *emit),
+        'æ' => "ae".chars().for_each(&mut *emit),
+        'Æ' => "AE".chars().for_each(&mut *emit),
+        'ß' => "ss".chars().for_each(&mut *emit),
+        d if unicode_normalization::char::is_combining_mark(d) => {}
+        d => emit(d),
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// The slug as first written (NFD of the whole visible text, then
+    /// split): the oracle for the streaming one.
+    fn slug_of_whole_text(text: &str, max_words: usize, max_len: usize) -> String {
+        let mut visible = String::new();
+        let mut depth = 0usize;
+        let mut prev = ' ';
+        for c in text.chars() {
+            match c {
+                '(' if prev == ']' => depth += 1,
+                ')' if depth > 0 => depth -= 1,
+                _ if depth == 0 => visible.push(c),
+                _ => {}
+            }
+            prev = c;
+        }
+        let mut folded = String::new();
+        for c in visible.nfd() {
+            match c {
+                'œ' => folded.push_str("oe"),
+                'Œ' => folded.push_str("OE"),
+                'æ' => folded.push_str("ae"),
+                'Æ' => folded.push_str("AE"),
+                'ß' => folded.push_str("ss"),
+                c if unicode_normalization::char::is_combining_mark(c) => {}
+                c => folded.push(c),
+            }
+        }
+        let words = folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase);
+        let mut out = String::new();
+        for (count, word) in words.enumerate() {
+            if count == max_words || out.len() + word.len() + 1 > max_len {
+                break;
+            }
+            if !out.is_empty() {
+                out.push('-');
+            }
+            out.push_str(&word);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn slugs_match_the_whole_text_fold(
+            text in "([a-zA-Z0-9 ,.!()\\[\\]*_-]|[éÉèçœŒæÆßñ’«»]|\\x{301}|\\x{327}|\\PC){0,60}",
+            words in 0usize..6,
+            len in 0usize..40,
+        ) {
+            prop_assert_eq!(slug_words(&text, words, len), slug_of_whole_text(&text, words, len));
+        }
+    }
 
     fn new<'a>(texts: &'a [&'a str]) -> Vec<NewBlock<'a>> {
         texts

@@ -51,6 +51,15 @@ impl Memory {
         record: &TargetRecord,
     ) {
         for m in &source.messages {
+            // Approved needs a translation and an approval: skip the rest
+            // before computing a state (hashes and markup checks).
+            let approved = record
+                .messages
+                .get(&m.id)
+                .is_some_and(|r| !r.approvals.is_empty());
+            if !approved || crate::source::find(target, &m.id).is_none() {
+                continue;
+            }
             let entry = view::entry(source, m, target, record);
             if entry.state != state::State::Approved {
                 continue;

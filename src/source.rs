@@ -38,6 +38,7 @@ pub struct Source {
 /// What reassembling a post needs.
 pub struct PostSource {
     pub post: post::Post,
+    /// Its `resource.messages` are empty: they are [`Source::messages`].
     pub extracted: extract::Extracted,
 }
 
@@ -138,7 +139,7 @@ fn read_post(
     let resource = post.resource();
     let record_path = store.source_path(&cfg.source.to_string(), &resource);
     let previous: SourceRecord = store.load(&record_path).map_err(|e| relative(cfg, e))?;
-    let ex = extract::extract(&post, &cfg.front_matter, &previous);
+    let mut ex = extract::extract(&post, &cfg.front_matter, &previous);
     if write {
         let ftl_path = cfg.locale_dir(&cfg.source).join(format!("{resource}.ftl"));
         if fs::write_if_changed(&ftl_path, &ftl::write(&ex.resource))? {
@@ -150,7 +151,8 @@ fn read_post(
     }
     Ok(Source {
         resource,
-        messages: ex.resource.messages.clone(),
+        // Moved, not copied: reassembly needs the blocks, not the bundle.
+        messages: std::mem::take(&mut ex.resource.messages),
         terms: Vec::new(),
         syntax: Syntax::Markdown,
         ref_defs: ex.segmented.ref_defs.clone(),

@@ -483,8 +483,14 @@ fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) ->
 /// Indexes the approved translations of every planned resource, and gives
 /// each job whose French has one elsewhere that translation.
 fn use_memory(sources: &[Source], targets: &mut [Target]) {
+    // Only locales with something to translate look anything up.
+    let wanted: HashSet<&LanguageIdentifier> = targets
+        .iter()
+        .filter(|t| !t.jobs.is_empty())
+        .map(|t| &t.locale)
+        .collect();
     let mut index = memory::Memory::default();
-    for t in targets.iter() {
+    for t in targets.iter().filter(|t| wanted.contains(&t.locale)) {
         index.add(
             &t.locale.to_string(),
             &sources[t.source],
