@@ -126,13 +126,16 @@ pub fn segment(body: &str, options: Options) -> Segmented {
 }
 
 /// Taking an alt text out can change how the rest parses (`![](![a]())`
-/// is text around an image; `![](![]())` is one image). When the text
-/// without alts does not hold the same images, empty-alted, the block keeps
-/// its alts in its text and has no image attributes.
+/// is text around an image; `![](![]())` is one image; `[r]:\n/u![(](x)`
+/// is a paragraph, `[r]:\n/u![](x)` a link reference definition). When the
+/// text without alts does not hold the same images, empty-alted, in a
+/// paragraph, the block keeps its alts in its text and has no image
+/// attributes.
 fn keep_alts_if_needed(block: &mut Block, ref_defs: &str, options: Options) {
     let with = top_images(&block.full, ref_defs, options);
     let without = top_images(&block.text, ref_defs, options);
-    let same = with.len() == block.images.len()
+    let same = !becomes_definition(&block.text, options)
+        && with.len() == block.images.len()
         && without.len() == with.len()
         && without.iter().zip(&with).all(|(a, b)| a.1 == b.1 && a.2)
         && without.iter().map(|a| a.0).eq(block.slots.iter().copied());
@@ -141,6 +144,17 @@ fn keep_alts_if_needed(block: &mut Block, ref_defs: &str, options: Options) {
         block.images.clear();
         block.slots.clear();
     }
+}
+
+/// Whether `text`, at the start of a paragraph, would be read as a link
+/// reference definition: only a paragraph's first line can open one.
+fn becomes_definition(text: &str, options: Options) -> bool {
+    text.trim_start_matches([' ', '\t']).starts_with('[')
+        && Parser::new_ext(text, options)
+            .reference_definitions()
+            .iter()
+            .next()
+            .is_some()
 }
 
 /// Alt position (right after `![`, in `text`), destination and "alt is
