@@ -1,6 +1,7 @@
 //! Export benchmark: a generated site of N posts (default 10,000), every
 //! message approved in two locales, exported with the release binary.
-//! Reports wall time (best of 3) and peak RSS of `relais export`.
+//! Reports wall and CPU time (best of 3) and peak RSS of `relais export`,
+//! as a row of the table in BENCHMARKS.md.
 //!
 //! `cargo bench --bench export` (or `make bench`); `RELAIS_BENCH_POSTS`
 //! changes N.
@@ -38,8 +39,9 @@ fn main() {
         .unwrap()
         .len();
     println!(
-        "| export | {n} posts × 2 locales, all approved | {files} files | {:.3} s (best of 3) | {:.0} MiB peak RSS | load {} |",
+        "| {n} posts × 2 locales, all approved | {files} | {:.3} s | {:.3} s | {:.0} MiB | {} |",
         best.wall.as_secs_f64(),
+        best.cpu.as_secs_f64(),
         best.peak_kib as f64 / 1024.0,
         common::load_average()
     );

@@ -40,8 +40,9 @@ fn main() {
     let mut rows = Vec::new();
     for n in sizes {
         rows.push(measure(n, &peers));
+        // Printed as each size ends: a run cut short keeps what it measured.
+        print_tables(&rows);
     }
-    print_tables(&rows);
 }
 
 /// The peer tools' commands.

@@ -106,6 +106,31 @@ pub enum ExportError {
 /// Files of an export, relative path → content.
 pub type Files = BTreeMap<String, String>;
 
+impl Report {
+    /// The same report with every count at zero.
+    fn zeroed(&self) -> Report {
+        let zero = |m: &BTreeMap<String, usize>| m.keys().map(|k| (k.clone(), 0)).collect();
+        Report {
+            out: self.out.clone(),
+            files: 0,
+            posts: zero(&self.posts),
+            messages: zero(&self.messages),
+        }
+    }
+
+    /// Adds the counts of `other`.
+    fn add(&mut self, other: &Report) {
+        for (mine, theirs) in [
+            (&mut self.posts, &other.posts),
+            (&mut self.messages, &other.messages),
+        ] {
+            for (k, n) in theirs {
+                *mine.entry(k.clone()).or_default() += n;
+            }
+        }
+    }
+}
+
 /// Builds, verifies and writes the export.
 pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
     let (files, mut report) = build(cfg, opts.min_complete)?;
@@ -135,8 +160,16 @@ pub fn build(cfg: &Config, min_complete: Option<f64>) -> Result<(Files, Report),
         posts: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
         messages: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
     };
-    for src in &sources {
-        match export_resource(cfg, &store, src, &mut files, &mut report) {
+    // Resources are independent: built on every core, merged in order.
+    let built = crate::par::map(&sources, |src| {
+        let mut own = (Files::new(), report.zeroed());
+        let entry = export_resource(cfg, &store, src, &mut own.0, &mut own.1);
+        (entry, own)
+    });
+    for (entry, (own_files, counts)) in built {
+        files.extend(own_files);
+        report.add(&counts);
+        match entry {
             Ok(Entry::Post(p)) => manifest.posts.push(p),
             Ok(Entry::Ui(r)) => manifest.resources.push(r),
             Err(mut e) => errors.append(&mut e),
@@ -206,12 +239,10 @@ fn export_resource(
             .iter()
             .filter(|m| !m.id.starts_with('-'))
             .count();
-        verify_bundle(&ftl::write(&bundle), locale)
+        let text = ftl::write(&bundle);
+        verify_bundle(&text, locale)
             .map_err(|e| prefix(e, &format!("{locale}/{}.ftl", src.resource)))?;
-        files.insert(
-            format!("{locale}/{}.ftl", src.resource),
-            ftl::write(&bundle),
-        );
+        files.insert(format!("{locale}/{}.ftl", src.resource), text);
         let finished = !states.is_empty() && approved.len() == states.len();
         match (&mut post_entry, &src.post) {
             (Some(entry), Some(p)) if finished => {
@@ -510,13 +541,16 @@ fn write_swap(out: &Path, files: &Files) -> crate::error::Result<()> {
     // need no rename of their own. They are not fsynced either: an export
     // is derived data that the next run rebuilds, and thousands of fsyncs
     // made it I/O-bound (the site's own files, bundles and state, are).
-    for (rel, text) in files {
+    // Written on every core; the first failure in file order is reported.
+    let files: Vec<(&String, &String)> = files.iter().collect();
+    let written = crate::par::map(&files, |(rel, text)| {
         let path = tmp.join(rel);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
-    }
+        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))
+    });
+    written.into_iter().collect::<crate::error::Result<()>>()?;
     if out.exists() {
         std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
     }

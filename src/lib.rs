@@ -22,6 +22,7 @@ pub mod ids;
 pub mod lock;
 pub mod memory;
 pub mod paint;
+pub mod par;
 pub mod pattern;
 pub mod post;
 pub mod preview;

@@ -99,15 +99,19 @@ pub fn read_all(cfg: &Config, filter: &[String], write: bool) -> Sources {
     });
     // `_index.md` and other `_` files are section pages of Zola or Hugo,
     // not posts; posts are the `.md` files directly in `posts/`.
-    let posts = posts
+    let posts: Vec<String> = posts
         .into_iter()
-        .filter(|n| !n.contains('/') && !n.starts_with('_'));
-    for name in posts {
-        let resource = format!("posts/{}", name.trim_end_matches(".md"));
-        if !wanted(filter, &resource) {
-            continue;
-        }
-        match read_post(cfg, &store, &name, write, &mut out.written) {
+        .filter(|n| !n.contains('/') && !n.starts_with('_'))
+        .filter(|n| wanted(filter, &format!("posts/{}", n.trim_end_matches(".md"))))
+        .collect();
+    // Posts are independent: read on every core, reported in order.
+    let read = crate::par::map(&posts, |name| {
+        let mut written = Vec::new();
+        (read_post(cfg, &store, name, write, &mut written), written)
+    });
+    for (result, written) in read {
+        out.written.extend(written);
+        match result {
             Ok(s) => out.sources.push(s),
             Err(e) => out.errors.push(e),
         }

@@ -161,15 +161,24 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     report.written = read.written;
     read.errors.into_iter().for_each(|e| report.error(e));
     let sources = read.sources;
+    let terms: Vec<Terms> = locales
+        .iter()
+        .map(|l| terms_for(cfg, &glossary, l))
+        .collect();
+    // Every (locale, source) pair is planned on its own: on every core,
+    // in locale then source order.
+    let pairs: Vec<(usize, usize)> = (0..locales.len())
+        .flat_map(|l| (0..sources.len()).map(move |i| (l, i)))
+        .collect();
+    let planned = crate::par::map(&pairs, |&(l, i)| {
+        plan_target(cfg, &store, &sources, i, &locales[l], &terms[l], &glossary)
+    });
     let mut targets = Vec::new();
-    for locale in &locales {
-        let terms = terms_for(cfg, &glossary, locale);
-        for i in 0..sources.len() {
-            match plan_target(cfg, &store, &sources, i, locale, &terms, &glossary) {
-                Ok(Some(t)) => targets.push(t),
-                Ok(None) => {}
-                Err(errors) => errors.into_iter().for_each(|e| report.error(e)),
-            }
+    for plan in planned {
+        match plan {
+            Ok(Some(t)) => targets.push(t),
+            Ok(None) => {}
+            Err(errors) => errors.into_iter().for_each(|e| report.error(e)),
         }
     }
     use_memory(&sources, &mut targets);
@@ -357,8 +366,11 @@ fn plan_message(
 
 /// Unique protected texts of a locale, in first-seen order.
 fn unique_texts<'a>(targets: impl Iterator<Item = &'a Target>) -> Vec<String> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
+    let targets: Vec<&Target> = targets.collect();
+    // Sized up front: growing re-hashes every text already seen.
+    let jobs = targets.iter().map(|t| t.jobs.len()).sum();
+    let mut seen = HashSet::with_capacity(jobs);
+    let mut out = Vec::with_capacity(jobs);
     for t in targets {
         for job in t.jobs.iter().filter(|j| j.memory.is_none()) {
             for text in job.units.texts() {

@@ -141,20 +141,8 @@ const PLACES: [&str; 10] = [
     "malgré la saison des pluies",
 ];
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+const MONTHS: &str =
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre";
 
 const HEADINGS: [&str; 8] = [
     "Une semaine d’échanges",
@@ -193,7 +181,7 @@ fn sentence(r: &mut Rng, i: usize) -> String {
         0 => format!(
             "le {} {} {}",
             r.below(28) + 1,
-            r.pick(&MONTHS),
+            MONTHS.split(' ').nth(r.below(12)).unwrap(),
             2020 + r.below(6)
         ),
         1 => format!("pour **{} enfants**", 20 + r.below(600)),
