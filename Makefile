@@ -15,9 +15,12 @@ demo: build
 	.ci/with-apy .ci/demo
 
 # Build everything first, then run: the APy server is only up while tests run.
+# Property tests draw the same cases on every run (a gate must not fail by
+# chance); `make fuzz` draws new ones.
+PROPTEST_SEED ?= 20261129
 test: chromium
 	$(CARGO) test --locked --no-run
-	.ci/with-apy $(CARGO) test --locked
+	PROPTEST_RNG_SEED=$(PROPTEST_SEED) .ci/with-apy $(CARGO) test --locked
 
 # Headless Chromium and chromedriver, for the end-to-end test of serve.
 chromium:
@@ -48,10 +51,14 @@ bench: $(BENCH_VENV)/bin/md2po
 crash-test:
 	RELAIS_CRASH_TRIALS=100 $(CARGO) test --locked --test crash -- --nocapture
 
-# Ten minutes of each fuzz target, on stable Rust (no sanitizer); needs
-# `cargo install cargo-fuzz`. Not part of make test.
+# New random cases for the property tests (PROPTEST_CASES of each, fresh
+# seed), then ten minutes of each fuzz target, on stable Rust (no
+# sanitizer; needs `cargo install cargo-fuzz`). Not part of make test.
 FUZZ_SECONDS ?= 600
+FUZZ_CASES ?= 100000
 fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) $(CARGO) test --locked --release \
+		--test commonmark_roundtrip --test ftl_roundtrip --test protect_props
 	cd fuzz && for t in segment_roundtrip ftl_text_roundtrip; do \
 		cargo fuzz run -s none $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 

@@ -10,7 +10,7 @@ use crate::ftl::Message;
 use crate::state::{self, TargetRecord};
 use crate::view;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where a reused translation comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +33,60 @@ pub struct Memory {
     map: HashMap<(String, String), Hit>,
 }
 
+/// An index entry: (locale, normalised French) and its translation.
+pub type Entry = ((String, String), Hit);
+
+/// The approved messages of one resource in one locale whose French is
+/// among `wanted` (all of them when `None`), in source order.
+pub fn approved(
+    locale: &str,
+    source: &crate::source::Source,
+    target: &crate::ftl::Resource,
+    record: &TargetRecord,
+    wanted: Option<&HashSet<String>>,
+) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for m in &source.messages {
+        // Approved needs a translation and an approval: skip the rest
+        // before computing a state (hashes and markup checks).
+        let approved = record
+            .messages
+            .get(&m.id)
+            .is_some_and(|r| !r.approvals.is_empty());
+        if !approved || crate::source::find(target, &m.id).is_none() {
+            continue;
+        }
+        let k = key(&state::message_text(m));
+        if wanted.is_some_and(|w| !w.contains(&k)) {
+            continue;
+        }
+        let entry = view::entry(source, m, target, record);
+        if entry.state != state::State::Approved {
+            continue;
+        }
+        let (Some(current), Some(text), Some(rec)) =
+            (entry.current, &entry.current_text, entry.record)
+        else {
+            continue;
+        };
+        let reviewer = rec
+            .approval(&entry.source_hash, &state::hash(text))
+            .map_or_else(String::new, |a| a.reviewer.clone());
+        out.push((
+            (locale.to_string(), k),
+            Hit {
+                translation: current.clone(),
+                origin: Origin {
+                    resource: source.resource.clone(),
+                    id: m.id.clone(),
+                    reviewer,
+                },
+            },
+        ));
+    }
+    out
+}
+
 /// The French of a message with runs of whitespace made single, so that
 /// re-wrapping a paragraph still matches.
 pub fn key(french: &str) -> String {
@@ -40,7 +94,8 @@ pub fn key(french: &str) -> String {
 }
 
 impl Memory {
-    /// Adds every approved message of one resource in one locale. The first
+    /// Adds every approved message of one resource in one locale whose
+    /// French is among `wanted` (all of them when `None`). The first
     /// resource added wins for a given French text (resources come sorted,
     /// so which one serves is stable).
     pub fn add(
@@ -49,38 +104,15 @@ impl Memory {
         source: &crate::source::Source,
         target: &crate::ftl::Resource,
         record: &TargetRecord,
+        wanted: Option<&HashSet<String>>,
     ) {
-        for m in &source.messages {
-            // Approved needs a translation and an approval: skip the rest
-            // before computing a state (hashes and markup checks).
-            let approved = record
-                .messages
-                .get(&m.id)
-                .is_some_and(|r| !r.approvals.is_empty());
-            if !approved || crate::source::find(target, &m.id).is_none() {
-                continue;
-            }
-            let entry = view::entry(source, m, target, record);
-            if entry.state != state::State::Approved {
-                continue;
-            }
-            let (Some(current), Some(text), Some(rec)) =
-                (entry.current, &entry.current_text, entry.record)
-            else {
-                continue;
-            };
-            let reviewer = rec
-                .approval(&entry.source_hash, &state::hash(text))
-                .map_or_else(String::new, |a| a.reviewer.clone());
-            let k = (locale.to_string(), key(&state::message_text(m)));
-            self.map.entry(k).or_insert_with(|| Hit {
-                translation: current.clone(),
-                origin: Origin {
-                    resource: source.resource.clone(),
-                    id: m.id.clone(),
-                    reviewer,
-                },
-            });
+        self.extend(approved(locale, source, target, record, wanted));
+    }
+
+    /// Adds entries made by [`approved`], first come first served.
+    pub fn extend(&mut self, entries: Vec<Entry>) {
+        for (k, hit) in entries {
+            self.map.entry(k).or_insert(hit);
         }
     }
 

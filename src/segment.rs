@@ -128,13 +128,13 @@ pub fn segment(body: &str, options: Options) -> Segmented {
 /// Taking an alt text out can change how the rest parses (`![](![a]())`
 /// is text around an image; `![](![]())` is one image; `[r]:\n/u![(](x)`
 /// is a paragraph, `[r]:\n/u![](x)` a link reference definition). When the
-/// text without alts does not hold the same images, empty-alted, in a
-/// paragraph, the block keeps its alts in its text and has no image
+/// text without alts is not one paragraph holding the same images,
+/// empty-alted, the block keeps its alts in its text and has no image
 /// attributes.
 fn keep_alts_if_needed(block: &mut Block, ref_defs: &str, options: Options) {
     let with = top_images(&block.full, ref_defs, options);
     let without = top_images(&block.text, ref_defs, options);
-    let same = !becomes_definition(&block.text, options)
+    let same = one_paragraph(&block.text, options)
         && with.len() == block.images.len()
         && without.len() == with.len()
         && without.iter().zip(&with).all(|(a, b)| a.1 == b.1 && a.2)
@@ -146,15 +146,27 @@ fn keep_alts_if_needed(block: &mut Block, ref_defs: &str, options: Options) {
     }
 }
 
-/// Whether `text`, at the start of a paragraph, would be read as a link
-/// reference definition: only a paragraph's first line can open one.
-fn becomes_definition(text: &str, options: Options) -> bool {
-    text.trim_start_matches([' ', '\t']).starts_with('[')
-        && Parser::new_ext(text, options)
-            .reference_definitions()
-            .iter()
-            .next()
-            .is_some()
+/// Whether `text`, standing alone, is read as one paragraph and nothing
+/// else. Without its alt texts a paragraph can become a link reference
+/// definition (`[r]:\n/u![](x)`) or open a code fence (`` ```![](x) ``,
+/// whose info string could not hold the alt's backticks).
+fn one_paragraph(text: &str, options: Options) -> bool {
+    let parser = Parser::new_ext(text, options);
+    if parser.reference_definitions().iter().next().is_some() {
+        return false;
+    }
+    let mut paragraphs = 0;
+    let mut last = None;
+    for (i, event) in parser.enumerate() {
+        match event {
+            Event::Start(Tag::Paragraph) if i == 0 => paragraphs += 1,
+            Event::Start(Tag::Paragraph) => return false,
+            _ if i == 0 => return false,
+            _ => {}
+        }
+        last = Some(event);
+    }
+    paragraphs == 1 && matches!(last, Some(Event::End(TagEnd::Paragraph)))
 }
 
 /// Alt position (right after `![`, in `text`), destination and "alt is

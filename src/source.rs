@@ -88,43 +88,75 @@ pub fn wanted(filter: &[String], resource: &str) -> bool {
             .any(|r| r.trim_end_matches(".md").trim_end_matches(".ftl") == resource)
 }
 
-/// Reads posts (extracting them, and writing their French bundles and ids
-/// when `write`) and hand-written source bundles.
-pub fn read_all(cfg: &Config, filter: &[String], write: bool) -> Sources {
-    let mut out = Sources::default();
-    let store = Store::new(cfg.state_dir());
+/// One source resource to read: a post's Markdown file (its name in
+/// `posts/`) or a hand-written French bundle (its resource).
+#[derive(Clone, Debug)]
+pub enum Item {
+    Post(String),
+    Ui(String),
+}
+
+/// The sources of the site selected by `filter`: posts first, then the
+/// hand-written bundles, each in name order.
+pub fn list(cfg: &Config, filter: &[String]) -> (Vec<Item>, Vec<Error>) {
+    let mut errors = Vec::new();
     let posts = fs::list_files(&cfg.posts_dir(), ".md").unwrap_or_else(|e| {
-        out.errors.push(e);
+        errors.push(e);
         Vec::new()
     });
     // `_index.md` and other `_` files are section pages of Zola or Hugo,
     // not posts; posts are the `.md` files directly in `posts/`.
-    let posts: Vec<String> = posts
+    let mut items: Vec<Item> = posts
         .into_iter()
         .filter(|n| !n.contains('/') && !n.starts_with('_'))
         .filter(|n| wanted(filter, &format!("posts/{}", n.trim_end_matches(".md"))))
+        .map(Item::Post)
         .collect();
-    // Posts are independent: read on every core, reported in order.
-    let read = crate::par::map(&posts, |name| {
+    let src_dir = cfg.locale_dir(&cfg.source);
+    for name in fs::list_files(&src_dir, ".ftl").unwrap_or_default() {
+        let resource = name.trim_end_matches(".ftl").to_string();
+        if !resource.starts_with("posts/") && wanted(filter, &resource) {
+            items.push(Item::Ui(resource));
+        }
+    }
+    (items, errors)
+}
+
+/// Reads one source: a post is extracted (its French bundle and ids
+/// written when `write`; the files written are pushed to `written`), a
+/// hand-written bundle parsed.
+pub fn read(
+    cfg: &Config,
+    store: &Store,
+    item: &Item,
+    write: bool,
+    written: &mut Vec<String>,
+) -> std::result::Result<Source, Vec<Error>> {
+    match item {
+        Item::Post(name) => read_post(cfg, store, name, write, written).map_err(|e| vec![e]),
+        Item::Ui(resource) => read_ui(cfg, resource),
+    }
+}
+
+/// Reads posts (extracting them, and writing their French bundles and ids
+/// when `write`) and hand-written source bundles.
+pub fn read_all(cfg: &Config, filter: &[String], write: bool) -> Sources {
+    let store = Store::new(cfg.state_dir());
+    let (items, errors) = list(cfg, filter);
+    let mut out = Sources {
+        errors,
+        ..Sources::default()
+    };
+    // Sources are independent: read on every core, reported in order.
+    let read = crate::par::map(&items, |item| {
         let mut written = Vec::new();
-        (read_post(cfg, &store, name, write, &mut written), written)
+        (read(cfg, &store, item, write, &mut written), written)
     });
     for (result, written) in read {
         out.written.extend(written);
         match result {
             Ok(s) => out.sources.push(s),
-            Err(e) => out.errors.push(e),
-        }
-    }
-    let src_dir = cfg.locale_dir(&cfg.source);
-    for name in fs::list_files(&src_dir, ".ftl").unwrap_or_default() {
-        let resource = name.trim_end_matches(".ftl").to_string();
-        if resource.starts_with("posts/") || !wanted(filter, &resource) {
-            continue;
-        }
-        match read_ui(cfg, &resource) {
-            Ok(s) => out.sources.push(s),
-            Err(errors) => out.errors.extend(errors),
+            Err(e) => out.errors.extend(e),
         }
     }
     out

@@ -1,11 +1,14 @@
 //! `relais sync`: extract posts, translate what is new or changed, write
 //! target bundles and review state.
 //!
-//! The run has three phases: read every source and target (a bad file is
-//! reported and skipped, never rewritten), translate the planned segments
-//! per locale (`translate`: cache, then the configured engine), then apply
-//! the answers. A human edit is never overwritten: when its French
-//! changes, the new machine text is stored beside it as a suggestion.
+//! The run has three phases: read the sources a chunk at a time, planning
+//! each in every target locale (a bad file is reported and skipped, never
+//! rewritten; a target with nothing to translate is written at once and
+//! dropped, so memory does not grow with the site), translate the planned
+//! segments per locale (`translate`: translation memory, cache, then the
+//! configured engine), then apply the answers to the targets kept. A human
+//! edit is never overwritten: when its French changes, the new machine
+//! text is stored beside it as a suggestion.
 
 use crate::check;
 use crate::config::Config;
@@ -124,18 +127,50 @@ struct Job {
     memory: Option<memory::Hit>,
 }
 
-/// One resource in one target locale.
+/// One resource in one target locale, read: what writing it needs.
 struct Target {
-    source: usize,
+    source: Arc<Source>,
     locale: LanguageIdentifier,
     ftl_path: PathBuf,
     state_path: PathBuf,
     current: Resource,
     record: TargetRecord,
-    jobs: Vec<Job>,
 }
 
+/// A target with messages for the engine (or the translation memory),
+/// kept until the answers come back.
+struct Pending {
+    locale: LanguageIdentifier,
+    resource: String,
+    jobs: Vec<Job>,
+    /// What applying the answers needs (not kept by a dry run).
+    target: Option<Target>,
+}
+
+/// What reading one source and planning its targets gave.
+#[derive(Default)]
+struct Scanned {
+    /// The resource, when it was read.
+    resource: Option<String>,
+    errors: Vec<Error>,
+    written: Vec<String>,
+    pending: Vec<Pending>,
+    /// Indices of the locales where this resource has approvals (the
+    /// translation memory reads those again if something is wanted).
+    approved: Vec<usize>,
+}
+
+/// Sources read, planned and settled at a time (on every core): memory
+/// stays bounded by this many resources plus the pending work, whatever
+/// the size of the site.
+const CHUNK: usize = 64;
+
 /// Runs `sync` on the site of `cfg`.
+///
+/// Sources are read a chunk at a time. A target with nothing to translate
+/// is settled at once (removed messages retired, hand-written texts
+/// adopted, files written if changed) and dropped; a target with work is
+/// kept until its answers are applied. A dry run keeps only the work.
 pub async fn run(cfg: &Config, opts: &Options) -> Report {
     let mut report = Report {
         dry_run: opts.dry_run,
@@ -157,36 +192,46 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
             return report;
         }
     };
-    let read = source::read_all(cfg, &opts.resources, !opts.dry_run);
-    report.written = read.written;
-    read.errors.into_iter().for_each(|e| report.error(e));
-    let sources = read.sources;
-    let terms: Vec<Terms> = locales
-        .iter()
-        .map(|l| terms_for(cfg, &glossary, l))
-        .collect();
-    // Every (locale, source) pair is planned on its own: on every core,
-    // in locale then source order.
-    let pairs: Vec<(usize, usize)> = (0..locales.len())
-        .flat_map(|l| (0..sources.len()).map(move |i| (l, i)))
-        .collect();
-    let planned = crate::par::map(&pairs, |&(l, i)| {
-        plan_target(cfg, &store, &sources, i, &locales[l], &terms[l], &glossary)
-    });
-    let mut targets = Vec::new();
-    for plan in planned {
-        match plan {
-            Ok(Some(t)) => targets.push(t),
-            Ok(None) => {}
-            Err(errors) => errors.into_iter().for_each(|e| report.error(e)),
+    let now = state::now();
+    let (items, errors) = source::list(cfg, &opts.resources);
+    errors.into_iter().for_each(|e| report.error(e));
+    let plan = Plan {
+        cfg,
+        store: &store,
+        locales: &locales,
+        terms: locales
+            .iter()
+            .map(|l| terms_for(cfg, &glossary, l))
+            .collect(),
+        glossary: &glossary,
+        dry_run: opts.dry_run,
+        now: &now,
+    };
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut known: HashSet<String> = HashSet::new();
+    let mut approved: Vec<Vec<usize>> = vec![Vec::new(); locales.len()];
+    for (c, chunk) in items.chunks(CHUNK).enumerate() {
+        for (i, scanned) in crate::par::map(chunk, |item| plan.scan(item))
+            .into_iter()
+            .enumerate()
+        {
+            report.written.extend(scanned.written);
+            scanned.errors.into_iter().for_each(|e| report.error(e));
+            known.extend(scanned.resource);
+            pending.extend(scanned.pending);
+            for l in scanned.approved {
+                approved[l].push(c * CHUNK + i);
+            }
         }
     }
-    use_memory(&sources, &mut targets);
+    // Locale-major, as the engines get them.
+    pending.sort_by_key(|p| locales.iter().position(|l| *l == p.locale));
+    use_memory(&plan, &items, &approved, &mut pending);
     let work: Vec<Work> = locales
         .iter()
         .map(|locale| Work {
             locale: locale.clone(),
-            texts: unique_texts(targets.iter().filter(|t| &t.locale == locale)),
+            texts: unique_texts(pending.iter().filter(|p| &p.locale == locale)),
         })
         .collect();
     let estimate = translate::estimate(cfg, &glossary, &cache, &work);
@@ -194,7 +239,7 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
         report.estimate = estimate;
         return report;
     }
-    if let Err(e) = crate::budget::check_and_record(cfg, &estimate, &state::now()) {
+    if let Err(e) = crate::budget::check_and_record(cfg, &estimate, &now) {
         report.error(e);
         return report;
     }
@@ -207,24 +252,134 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     report.engine_error = outcome.engine_error;
     outcome.errors.into_iter().for_each(|e| report.error(e));
     let answers = outcome.answers;
-    let now = state::now();
     let mut requested = HashSet::new();
-    for target in targets {
-        let run = Run {
-            cfg,
-            store: &store,
-            answers: &answers,
-            glossary: &glossary,
-            now: &now,
-        };
-        if let Err(e) = apply(&run, &sources, target, &mut requested, &mut report) {
+    let run = Run {
+        cfg,
+        store: &store,
+        answers: &answers,
+        glossary: &glossary,
+        now: &now,
+    };
+    for p in pending {
+        let Some(target) = p.target else { continue };
+        if let Err(e) = apply(&run, target, p.jobs, &mut requested, &mut report) {
             report.error(e);
         }
     }
     if opts.resources.is_empty() {
-        remove_deleted_posts(cfg, &store, &sources, &mut report);
+        remove_deleted_posts(cfg, &store, &known, &mut report);
     }
     report
+}
+
+/// What planning every source of a run shares.
+struct Plan<'a> {
+    cfg: &'a Config,
+    store: &'a Store,
+    locales: &'a [LanguageIdentifier],
+    /// Glossary terms protected, per locale.
+    terms: Vec<Terms>,
+    glossary: &'a Glossary,
+    dry_run: bool,
+    now: &'a str,
+}
+
+impl Plan<'_> {
+    /// Reads one source (writing its French bundle unless a dry run) and
+    /// plans it in every locale.
+    fn scan(&self, item: &source::Item) -> Scanned {
+        let mut out = Scanned::default();
+        let source = match source::read(self.cfg, self.store, item, !self.dry_run, &mut out.written)
+        {
+            Ok(s) => Arc::new(s),
+            Err(errors) => {
+                out.errors = errors;
+                return out;
+            }
+        };
+        out.resource = Some(source.resource.clone());
+        if source.draft {
+            return out;
+        }
+        for (l, locale) in self.locales.iter().enumerate() {
+            let (target, jobs) = match self.target(&source, locale, &self.terms[l]) {
+                Ok(planned) => planned,
+                Err(errors) => {
+                    out.errors.extend(errors);
+                    continue;
+                }
+            };
+            if target
+                .record
+                .messages
+                .values()
+                .any(|r| !r.approvals.is_empty())
+            {
+                out.approved.push(l);
+            }
+            if !jobs.is_empty() {
+                out.pending.push(Pending {
+                    locale: locale.clone(),
+                    resource: source.resource.clone(),
+                    jobs,
+                    target: (!self.dry_run).then_some(target),
+                });
+            } else if !self.dry_run {
+                let written = &mut out.written;
+                let settled = settle(self.cfg, self.store, target, &BTreeMap::new(), self.now);
+                match settled {
+                    Ok(files) => written.extend(files),
+                    Err(e) => out.errors.push(e),
+                }
+            }
+        }
+        out
+    }
+
+    /// Reads one target bundle and its state, and decides what to translate.
+    fn target(
+        &self,
+        source: &Arc<Source>,
+        locale: &LanguageIdentifier,
+        terms: &Terms,
+    ) -> std::result::Result<(Target, Vec<Job>), Vec<Error>> {
+        let (cfg, store) = (self.cfg, self.store);
+        let ftl_path = source::target_path(cfg, &source.resource, locale);
+        let current = source::read_target(cfg, &source.resource, locale)?;
+        let state_path = store.target_path(&locale.to_string(), &source.resource);
+        let mut record: TargetRecord = store.load(&state_path).map_err(|e| vec![e])?;
+        record.resource = source.resource.clone();
+        record.locale = locale.to_string();
+        let plurals = crate::check::refs::plural_categories(locale);
+        let unit_target = units::Target {
+            syntax: source.syntax,
+            ref_defs: &source.ref_defs,
+            plurals: &plurals,
+            terms,
+        };
+        let jobs = source
+            .messages
+            .iter()
+            .filter_map(|m| {
+                plan_message(
+                    unit_target,
+                    m,
+                    find(&current, &m.id),
+                    record.messages.get(&m.id),
+                    self.glossary,
+                )
+            })
+            .collect();
+        let target = Target {
+            source: source.clone(),
+            locale: locale.clone(),
+            ftl_path,
+            state_path,
+            current,
+            record,
+        };
+        Ok((target, jobs))
+    }
 }
 
 /// Checks that every engine of the run has its key (not needed to send
@@ -253,57 +408,6 @@ fn terms_for(cfg: &Config, glossary: &Glossary, locale: &LanguageIdentifier) -> 
     } else {
         glossary.terms(locale)
     }
-}
-
-/// Reads one target bundle and its state, and decides what to translate.
-fn plan_target(
-    cfg: &Config,
-    store: &Store,
-    sources: &[Source],
-    index: usize,
-    locale: &LanguageIdentifier,
-    terms: &Terms,
-    glossary: &Glossary,
-) -> std::result::Result<Option<Target>, Vec<Error>> {
-    let source = &sources[index];
-    if source.draft {
-        return Ok(None);
-    }
-    let ftl_path = source::target_path(cfg, &source.resource, locale);
-    let current = source::read_target(cfg, &source.resource, locale)?;
-    let state_path = store.target_path(&locale.to_string(), &source.resource);
-    let mut record: TargetRecord = store.load(&state_path).map_err(|e| vec![e])?;
-    record.resource = source.resource.clone();
-    record.locale = locale.to_string();
-    let plurals = crate::check::refs::plural_categories(locale);
-    let unit_target = units::Target {
-        syntax: source.syntax,
-        ref_defs: &source.ref_defs,
-        plurals: &plurals,
-        terms,
-    };
-    let jobs = source
-        .messages
-        .iter()
-        .filter_map(|m| {
-            plan_message(
-                unit_target,
-                m,
-                find(&current, &m.id),
-                record.messages.get(&m.id),
-                glossary,
-            )
-        })
-        .collect();
-    Ok(Some(Target {
-        source: index,
-        locale: locale.clone(),
-        ftl_path,
-        state_path,
-        current,
-        record,
-        jobs,
-    }))
 }
 
 /// Whether a message needs the engine, and where the answer goes.
@@ -365,14 +469,14 @@ fn plan_message(
 }
 
 /// Unique protected texts of a locale, in first-seen order.
-fn unique_texts<'a>(targets: impl Iterator<Item = &'a Target>) -> Vec<String> {
-    let targets: Vec<&Target> = targets.collect();
+fn unique_texts<'a>(pending: impl Iterator<Item = &'a Pending>) -> Vec<String> {
+    let pending: Vec<&Pending> = pending.collect();
     // Sized up front: growing re-hashes every text already seen.
-    let jobs = targets.iter().map(|t| t.jobs.len()).sum();
+    let jobs = pending.iter().map(|p| p.jobs.len()).sum();
     let mut seen = HashSet::with_capacity(jobs);
     let mut out = Vec::with_capacity(jobs);
-    for t in targets {
-        for job in t.jobs.iter().filter(|j| j.memory.is_none()) {
+    for p in pending {
+        for job in p.jobs.iter().filter(|j| j.memory.is_none()) {
             for text in job.units.texts() {
                 if seen.insert(text) {
                     out.push(text.to_string());
@@ -397,8 +501,8 @@ struct Run<'a> {
 /// so that a duplicate counts as reused.
 fn apply(
     run: &Run,
-    sources: &[Source],
     mut target: Target,
+    jobs: Vec<Job>,
     requested: &mut HashSet<(LanguageIdentifier, String)>,
     report: &mut Report,
 ) -> Result<()> {
@@ -409,10 +513,10 @@ fn apply(
         glossary,
         now,
     } = *run;
-    let source = &sources[target.source];
-    let checks = Checks::new(cfg, glossary, source, &target.locale);
+    let source = target.source.clone();
+    let checks = Checks::new(cfg, glossary, &source, &target.locale);
     let mut new_texts: BTreeMap<String, Message> = BTreeMap::new();
-    for job in std::mem::take(&mut target.jobs) {
+    for job in jobs {
         let src = source
             .messages
             .iter()
@@ -464,23 +568,41 @@ fn apply(
             }
         }
     }
-    adopt_human_texts(source, &target.current, &mut target.record);
-    drop_dangling(source, &mut target.record);
-    let bundle = target_bundle(cfg, source, &target, &new_texts);
-    retire_removed(source, &target.current, &mut target.record, now);
+    report
+        .written
+        .extend(settle(cfg, store, target, &new_texts, now)?);
+    Ok(())
+}
+
+/// Writes a target: its bundle (the source's order, `new_texts` where
+/// there are some) and its state, each only if it changed. Hand-written
+/// texts are adopted, removed messages retired. Returns the files written.
+fn settle(
+    cfg: &Config,
+    store: &Store,
+    mut target: Target,
+    new_texts: &BTreeMap<String, Message>,
+    now: &str,
+) -> Result<Vec<String>> {
+    let source = target.source.clone();
+    let mut written = Vec::new();
+    adopt_human_texts(&source, &target.current, &mut target.record);
+    drop_dangling(&source, &mut target.record);
+    let bundle = target_bundle(cfg, &source, &target, new_texts);
+    retire_removed(&source, &target.current, &mut target.record, now);
     // A resource with nothing translated yet gets no files at all.
     let nothing =
         bundle.messages.iter().all(|m| m.id.starts_with('-')) && target.record.messages.is_empty();
     if nothing && !target.ftl_path.exists() && !target.state_path.exists() {
-        return Ok(());
+        return Ok(written);
     }
     if bundle != target.current && fs::write_if_changed(&target.ftl_path, &ftl::write(&bundle))? {
-        report.written.push(rel_path(cfg, &target.ftl_path));
+        written.push(rel_path(cfg, &target.ftl_path));
     }
     if store.save(&target.state_path, &target.record)? {
-        report.written.push(rel_path(cfg, &target.state_path));
+        written.push(rel_path(cfg, &target.state_path));
     }
-    Ok(())
+    Ok(written)
 }
 
 fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) -> String {
@@ -492,33 +614,56 @@ fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) ->
         .to_string()
 }
 
-/// Indexes the approved translations of every planned resource, and gives
-/// each job whose French has one elsewhere that translation.
-fn use_memory(sources: &[Source], targets: &mut [Target]) {
-    // Only locales with something to translate look anything up.
-    let wanted: HashSet<&LanguageIdentifier> = targets
-        .iter()
-        .filter(|t| !t.jobs.is_empty())
-        .map(|t| &t.locale)
-        .collect();
+/// Gives each pending job whose French has an approved translation
+/// elsewhere on the site that translation. Only the resources with
+/// approvals in a locale with pending work are read again, and only the
+/// French texts pending are indexed.
+fn use_memory(
+    plan: &Plan,
+    items: &[source::Item],
+    approved: &[Vec<usize>],
+    pending: &mut [Pending],
+) {
     let mut index = memory::Memory::default();
-    for t in targets.iter().filter(|t| wanted.contains(&t.locale)) {
-        index.add(
-            &t.locale.to_string(),
-            &sources[t.source],
-            &t.current,
-            &t.record,
-        );
+    for (l, locale) in plan.locales.iter().enumerate() {
+        let wanted: HashSet<String> = pending
+            .iter()
+            .filter(|p| &p.locale == locale)
+            .flat_map(|p| &p.jobs)
+            .map(|j| memory::key(&j.source_text))
+            .collect();
+        if wanted.is_empty() || approved[l].is_empty() {
+            continue;
+        }
+        // Errors in these files were reported by the first reading.
+        let entries = crate::par::map(&approved[l], |&i| {
+            let mut written = Vec::new();
+            let source = source::read(plan.cfg, plan.store, &items[i], false, &mut written).ok()?;
+            let current = source::read_target(plan.cfg, &source.resource, locale).ok()?;
+            let path = plan
+                .store
+                .target_path(&locale.to_string(), &source.resource);
+            let record: TargetRecord = plan.store.load(&path).ok()?;
+            let locale = locale.to_string();
+            Some(memory::approved(
+                &locale,
+                &source,
+                &current,
+                &record,
+                Some(&wanted),
+            ))
+        });
+        entries.into_iter().flatten().for_each(|e| index.extend(e));
     }
     if index.is_empty() {
         return;
     }
-    for t in targets.iter_mut() {
-        let (locale, resource) = (t.locale.to_string(), sources[t.source].resource.clone());
-        for job in &mut t.jobs {
+    for p in pending.iter_mut() {
+        let locale = p.locale.to_string();
+        for job in &mut p.jobs {
             job.memory = index
                 .lookup(&locale, &job.source_text)
-                .filter(|hit| hit.origin.resource != resource || hit.origin.id != job.id)
+                .filter(|hit| hit.origin.resource != p.resource || hit.origin.id != job.id)
                 .cloned();
         }
     }
@@ -767,9 +912,8 @@ fn retire_removed(source: &Source, current: &Resource, record: &mut TargetRecord
 }
 
 /// A post whose `.md` is gone takes its bundles and state with it.
-fn remove_deleted_posts(cfg: &Config, store: &Store, sources: &[Source], report: &mut Report) {
+fn remove_deleted_posts(cfg: &Config, store: &Store, known: &HashSet<String>, report: &mut Report) {
     let src_posts = cfg.locale_dir(&cfg.source).join("posts");
-    let known: HashSet<&str> = sources.iter().map(|s| s.resource.as_str()).collect();
     for name in fs::list_files(&src_posts, ".ftl").unwrap_or_default() {
         let resource = format!("posts/{}", name.trim_end_matches(".ftl"));
         let md = cfg
