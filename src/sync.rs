@@ -12,7 +12,6 @@
 
 use crate::check;
 use crate::config::Config;
-use crate::engine::cache::Cache;
 use crate::error::{Error, Result};
 use crate::fs;
 use crate::ftl::{self, Message, Resource};
@@ -121,10 +120,42 @@ struct Job {
     source_text: String,
     source_hash: String,
     /// What the engine is sent for it.
-    units: Units,
+    sent: Sent,
     /// An approved translation of the same French elsewhere on the site,
     /// used instead of the engine.
     memory: Option<memory::Hit>,
+}
+
+/// What a job sends: the planned units, or (a dry run, which restores
+/// nothing) only their texts.
+enum Sent {
+    Units(Units),
+    Texts(Vec<String>),
+}
+
+impl Job {
+    fn texts(&self) -> Vec<&str> {
+        match &self.sent {
+            Sent::Units(u) => u.texts(),
+            Sent::Texts(t) => t.iter().map(String::as_str).collect(),
+        }
+    }
+
+    /// The units, to restore answers (never asked of a dry run).
+    fn units(&self) -> &Units {
+        match &self.sent {
+            Sent::Units(u) => u,
+            Sent::Texts(_) => unreachable!("a dry run restores nothing"),
+        }
+    }
+
+    /// Keeps only what a dry run needs.
+    fn texts_only(mut self) -> Job {
+        if let Sent::Units(u) = &self.sent {
+            self.sent = Sent::Texts(u.texts().into_iter().map(str::to_string).collect());
+        }
+        self
+    }
 }
 
 /// One resource in one target locale, read: what writing it needs.
@@ -185,7 +216,7 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
         .collect();
     // Nothing runs on a bad configuration: keys and glossary first.
     let setup = preflight(cfg, &locales, opts.dry_run);
-    let (glossary, mut cache) = match setup {
+    let glossary = match setup {
         Ok(s) => s,
         Err(e) => {
             report.error(e);
@@ -234,6 +265,13 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
             texts: unique_texts(pending.iter().filter(|p| &p.locale == locale)),
         })
         .collect();
+    let mut cache = match translate::load_cache(cfg, &glossary, &work) {
+        Ok(c) => c,
+        Err(e) => {
+            report.error(e);
+            return report;
+        }
+    };
     let estimate = translate::estimate(cfg, &glossary, &cache, &work);
     if opts.dry_run {
         report.estimate = estimate;
@@ -318,6 +356,10 @@ impl Plan<'_> {
                 out.approved.push(l);
             }
             if !jobs.is_empty() {
+                let jobs = match self.dry_run {
+                    true => jobs.into_iter().map(Job::texts_only).collect(),
+                    false => jobs,
+                };
                 out.pending.push(Pending {
                     locale: locale.clone(),
                     resource: source.resource.clone(),
@@ -383,21 +425,15 @@ impl Plan<'_> {
 }
 
 /// Checks that every engine of the run has its key (not needed to send
-/// nothing), and reads the glossary and the translation cache.
-fn preflight(
-    cfg: &Config,
-    locales: &[LanguageIdentifier],
-    dry_run: bool,
-) -> Result<(Glossary, Cache)> {
+/// nothing), and reads the glossary.
+fn preflight(cfg: &Config, locales: &[LanguageIdentifier], dry_run: bool) -> Result<Glossary> {
     if !dry_run {
         for locale in locales {
             crate::engine::key::from_env(cfg.engine_for(locale), &cfg.engine_table(locale))
                 .map_err(Error::Config)?;
         }
     }
-    let glossary = Glossary::load(&cfg.root).map_err(|e| Error::Config(e.to_string()))?;
-    let cache = Cache::load(&translate::cache_dir(cfg))?;
-    Ok((glossary, cache))
+    Glossary::load(&cfg.root).map_err(|e| Error::Config(e.to_string()))
 }
 
 /// Glossary terms to protect for a locale: none when its engine takes the
@@ -463,7 +499,7 @@ fn plan_message(
         suggestion,
         source_text,
         source_hash,
-        units: Units::plan(m, target),
+        sent: Sent::Units(Units::plan(m, target)),
         memory: None,
     })
 }
@@ -477,7 +513,7 @@ fn unique_texts<'a>(pending: impl Iterator<Item = &'a Pending>) -> Vec<String> {
     let mut out = Vec::with_capacity(jobs);
     for p in pending {
         for job in p.jobs.iter().filter(|j| j.memory.is_none()) {
-            for text in job.units.texts() {
+            for text in job.texts() {
                 if seen.insert(text) {
                     out.push(text.to_string());
                 }
@@ -547,7 +583,7 @@ fn apply(
                 let texts = if job.memory.is_some() {
                     Vec::new()
                 } else {
-                    job.units.texts()
+                    job.texts()
                 };
                 let mut reused = job.memory.is_some() || !texts.is_empty();
                 for text in texts {
@@ -606,8 +642,7 @@ fn settle(
 }
 
 fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) -> String {
-    job.units
-        .texts()
+    job.texts()
         .iter()
         .find_map(|text| answers.get(&(locale.clone(), text.to_string())))
         .map_or("engine", |a| a.engine)
@@ -710,7 +745,7 @@ fn restore_job(
     src: &Message,
     checks: &Checks,
 ) -> Option<std::result::Result<(Message, MachineText), String>> {
-    let texts = job.units.texts();
+    let texts = job.units().texts();
     let mut meta: Option<(&'static str, Option<String>)> = None;
     let mut unknown: Vec<String> = Vec::new();
     for text in &texts {
@@ -745,7 +780,7 @@ fn restore_job(
         })
         .collect();
     let lookup = |text: &str| typeset.get(text).map(String::as_str);
-    let message = match job.units.restore(&job.id, src.comment.clone(), &lookup)? {
+    let message = match job.units().restore(&job.id, src.comment.clone(), &lookup)? {
         Ok(m) => m,
         Err(e) => return Some(Err(e)),
     };

@@ -87,6 +87,13 @@ fn pair(cfg: &Config, locale: &LanguageIdentifier) -> Pair {
 }
 
 /// The cache keys of a locale's segments.
+/// The translation cache of the site, holding only the answers `work` may
+/// use (nothing is read when there is no work).
+pub fn load_cache(cfg: &Config, glossary: &Glossary, work: &[Work]) -> crate::error::Result<Cache> {
+    let wanted = work.iter().flat_map(|w| keys(cfg, glossary, w)).collect();
+    Cache::load_only(&cache_dir(cfg), &wanted)
+}
+
 fn keys(cfg: &Config, glossary: &Glossary, work: &Work) -> Vec<String> {
     let scope = engine::scope(
         cfg.engine_for(&work.locale),

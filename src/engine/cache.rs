@@ -16,7 +16,7 @@ use super::Translation;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -31,6 +31,15 @@ struct Line {
     pivot: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     unknown: Vec<String>,
+}
+
+/// The key of a line as this module writes it (`{"key":"…",…`), read
+/// without parsing the line.
+fn leading_key(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("{\"key\":\"")?;
+    let end = rest.find('"')?;
+    let key = &rest[..end];
+    key.bytes().all(|b| b.is_ascii_hexdigit()).then_some(key)
 }
 
 /// Creates the cache folder with a `.gitignore` that keeps it out of git.
@@ -48,6 +57,24 @@ pub struct Cache {
 impl Cache {
     /// Reads the cache in `dir` (the folder need not exist).
     pub fn load(dir: &Path) -> Result<Cache> {
+        Cache::load_where(dir, |_| true)
+    }
+
+    /// Reads the entries of the cache in `dir` whose key is in `wanted`:
+    /// a run holds what it may use, not every answer the site ever got.
+    /// With nothing wanted, the file is not read.
+    pub fn load_only(dir: &Path, wanted: &HashSet<String>) -> Result<Cache> {
+        if wanted.is_empty() {
+            return Ok(Cache {
+                dir: dir.to_path_buf(),
+                entries: HashMap::new(),
+                file: None,
+            });
+        }
+        Cache::load_where(dir, |key| wanted.contains(key))
+    }
+
+    fn load_where(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Cache> {
         let path = dir.join(FILE_NAME);
         let mut entries = HashMap::new();
         let text = match std::fs::read(&path) {
@@ -57,8 +84,13 @@ impl Cache {
         };
         let mut bad = 0;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            // Lines are written key first: an unwanted one is skipped
+            // without parsing it.
+            if leading_key(line).is_some_and(|k| !keep(k)) {
+                continue;
+            }
             match serde_json::from_str::<Line>(line) {
-                Ok(l) => {
+                Ok(l) if keep(&l.key) => {
                     entries.insert(
                         l.key,
                         Translation {
@@ -68,6 +100,7 @@ impl Cache {
                         },
                     );
                 }
+                Ok(_) => {}
                 Err(_) => bad += 1,
             }
         }
@@ -196,5 +229,25 @@ mod tests {
         let c = Cache::load(&cache_dir).unwrap();
         assert_eq!(c.get(&k2), Some(&t("uno")), "the next line starts clean");
         assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn a_run_reads_only_the_answers_it_may_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let (k1, k2) = (Cache::key("s", "un"), Cache::key("s", "deux"));
+        let mut c = Cache::load(dir.path()).unwrap();
+        c.append(vec![(k1.clone(), t("one")), (k2.clone(), t("two"))])
+            .unwrap();
+        let wanted: HashSet<String> = [k2.clone()].into();
+        let c = Cache::load_only(dir.path(), &wanted).unwrap();
+        assert_eq!((c.len(), c.get(&k2)), (1, Some(&t("two"))));
+        assert_eq!(c.get(&k1), None);
+        // Nothing wanted: nothing read, appending still works.
+        let mut c = Cache::load_only(dir.path(), &HashSet::new()).unwrap();
+        assert!(c.is_empty());
+        c.append(vec![(Cache::key("s", "trois"), t("three"))])
+            .unwrap();
+        assert_eq!(Cache::load(dir.path()).unwrap().len(), 3);
+        assert_eq!(leading_key(r#"{"text":"x","key":"ab"}"#), None);
     }
 }
