@@ -260,19 +260,19 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     use_memory(&plan, &items, &approved, &mut pending);
     let work: Vec<Work> = locales
         .iter()
-        .map(|locale| Work {
-            locale: locale.clone(),
-            texts: unique_texts(pending.iter().filter(|p| &p.locale == locale)),
+        .map(|locale| {
+            let texts = unique_texts(pending.iter().filter(|p| &p.locale == locale));
+            Work::new(cfg, &glossary, locale.clone(), texts)
         })
         .collect();
-    let mut cache = match translate::load_cache(cfg, &glossary, &work) {
+    let mut cache = match translate::load_cache(cfg, &work) {
         Ok(c) => c,
         Err(e) => {
             report.error(e);
             return report;
         }
     };
-    let estimate = translate::estimate(cfg, &glossary, &cache, &work);
+    let estimate = translate::estimate(cfg, &cache, &work);
     if opts.dry_run {
         report.estimate = estimate;
         return report;
@@ -507,9 +507,11 @@ fn plan_message(
 /// Unique protected texts of a locale, in first-seen order.
 fn unique_texts<'a>(pending: impl Iterator<Item = &'a Pending>) -> Vec<String> {
     let pending: Vec<&Pending> = pending.collect();
-    // Sized up front: growing re-hashes every text already seen.
+    // Sized up front: growing re-hashes every text already seen. The
+    // texts are the site's own: a fast hash, no need to resist floods.
     let jobs = pending.iter().map(|p| p.jobs.len()).sum();
-    let mut seen = HashSet::with_capacity(jobs);
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(jobs);
     let mut out = Vec::with_capacity(jobs);
     for p in pending {
         for job in p.jobs.iter().filter(|j| j.memory.is_none()) {
@@ -661,13 +663,16 @@ fn use_memory(
 ) {
     let mut index = memory::Memory::default();
     for (l, locale) in plan.locales.iter().enumerate() {
+        if approved[l].is_empty() {
+            continue;
+        }
         let wanted: HashSet<String> = pending
             .iter()
             .filter(|p| &p.locale == locale)
             .flat_map(|p| &p.jobs)
             .map(|j| memory::key(&j.source_text))
             .collect();
-        if wanted.is_empty() || approved[l].is_empty() {
+        if wanted.is_empty() {
             continue;
         }
         // Errors in these files were reported by the first reading.

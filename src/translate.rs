@@ -29,10 +29,30 @@ pub trait Progress: Send + Sync {
     fn finish(&self);
 }
 
-/// One locale's unique protected segments, in first-seen order.
+/// One locale's unique protected segments, in first-seen order, with
+/// their cache keys.
 pub struct Work {
     pub locale: LanguageIdentifier,
     pub texts: Vec<String>,
+    keys: Vec<String>,
+}
+
+impl Work {
+    /// The work of `locale`: `texts` and their keys in its engine's scope.
+    pub fn new(
+        cfg: &Config,
+        glossary: &Glossary,
+        locale: LanguageIdentifier,
+        texts: Vec<String>,
+    ) -> Work {
+        let scope = engine::scope(cfg.engine_for(&locale), &pair(cfg, &locale), glossary);
+        let keys = texts.iter().map(|t| Cache::key(&scope, t)).collect();
+        Work {
+            locale,
+            texts,
+            keys,
+        }
+    }
 }
 
 /// The answer for one segment of one locale.
@@ -86,32 +106,21 @@ fn pair(cfg: &Config, locale: &LanguageIdentifier) -> Pair {
     }
 }
 
-/// The cache keys of a locale's segments.
 /// The translation cache of the site, holding only the answers `work` may
 /// use (nothing is read when there is no work).
-pub fn load_cache(cfg: &Config, glossary: &Glossary, work: &[Work]) -> crate::error::Result<Cache> {
-    let wanted = work.iter().flat_map(|w| keys(cfg, glossary, w)).collect();
+pub fn load_cache(cfg: &Config, work: &[Work]) -> crate::error::Result<Cache> {
+    let wanted = work.iter().flat_map(|w| w.keys.iter().cloned()).collect();
     Cache::load_only(&cache_dir(cfg), &wanted)
 }
 
-fn keys(cfg: &Config, glossary: &Glossary, work: &Work) -> Vec<String> {
-    let scope = engine::scope(
-        cfg.engine_for(&work.locale),
-        &pair(cfg, &work.locale),
-        glossary,
-    );
-    work.texts.iter().map(|t| Cache::key(&scope, t)).collect()
-}
-
 /// What `run` would send, sending nothing.
-pub fn estimate(cfg: &Config, glossary: &Glossary, cache: &Cache, work: &[Work]) -> Vec<Estimate> {
+pub fn estimate(cfg: &Config, cache: &Cache, work: &[Work]) -> Vec<Estimate> {
     work.iter()
         .map(|w| {
-            let keys = keys(cfg, glossary, w);
             let misses: Vec<&String> = w
                 .texts
                 .iter()
-                .zip(&keys)
+                .zip(&w.keys)
                 .filter(|(_, k)| cache.get(k).is_none())
                 .map(|(t, _)| t)
                 .collect();
@@ -142,15 +151,16 @@ pub async fn run(
     };
     let mut pending = Vec::new();
     for w in work {
-        let misses = serve_from_cache(cfg, &glossary, cache, w, &mut out.answers);
+        let misses = serve_from_cache(cfg, cache, w, &mut out.answers);
         pending.push(misses);
     }
-    let total = pending.iter().map(|(_, m)| m.len()).sum();
+    let total = pending.iter().map(|w: &Work| w.texts.len()).sum();
     if let Some(p) = progress {
         p.start(total);
     }
     let mut engines: Vec<(EngineConfig, Arc<dyn Translator>)> = Vec::new();
-    for (w, keys) in pending {
+    for w in pending {
+        let keys = &w.keys;
         if w.texts.is_empty() || out.engine_error.is_some() {
             continue;
         }
@@ -201,18 +211,11 @@ pub async fn run(
 
 /// Puts the cached answers of a locale in `answers`; returns the segments
 /// still to send, with their cache keys.
-fn serve_from_cache(
-    cfg: &Config,
-    glossary: &Glossary,
-    cache: &Cache,
-    work: Work,
-    answers: &mut Answers,
-) -> (Work, Vec<String>) {
-    let keys = keys(cfg, glossary, &work);
+fn serve_from_cache(cfg: &Config, cache: &Cache, work: Work, answers: &mut Answers) -> Work {
     let engine = cfg.engine_for(&work.locale).kind.name();
     let mut texts = Vec::new();
-    let mut miss_keys = Vec::new();
-    for (text, key) in work.texts.into_iter().zip(keys) {
+    let mut keys = Vec::new();
+    for (text, key) in work.texts.into_iter().zip(work.keys) {
         match cache.get(&key) {
             Some(t) => {
                 let answer = Answer {
@@ -224,15 +227,15 @@ fn serve_from_cache(
             }
             None => {
                 texts.push(text);
-                miss_keys.push(key);
+                keys.push(key);
             }
         }
     }
-    let misses = Work {
+    Work {
         locale: work.locale,
         texts,
-    };
-    (misses, miss_keys)
+        keys,
+    }
 }
 
 /// One client per distinct engine configuration, shared across locales.
