@@ -1,14 +1,16 @@
 //! `relais export --out DIR`: what the site build gets — the French in
 //! full, and per target locale only what reviewers approved.
 //!
-//! Everything is built and verified in memory first (every bundle parses
-//! and formats with fluent-bundle; every post keeps the French post's block
-//! structure, links and images), then written to a temporary folder beside
-//! `DIR` and swapped in, so `DIR` is never partial. Output is deterministic:
+//! Every resource is built and verified (every bundle parses and formats
+//! with fluent-bundle; every post keeps the French post's block structure,
+//! links and images) and written to a temporary folder beside `DIR`, a
+//! chunk of resources at a time; the folder is swapped in when everything
+//! passed, so `DIR` is never partial. Output is deterministic:
 //! no timestamps, sorted keys and lists.
 
 use crate::check::load;
 use crate::config::Config;
+use crate::error::Error;
 use crate::ftl::{self, Message, Resource};
 use crate::source::{self, Source};
 use crate::state::{State, Store, TargetRecord};
@@ -131,23 +133,73 @@ impl Report {
     }
 }
 
-/// Builds, verifies and writes the export.
+/// Builds, verifies and writes the export: each resource's files are
+/// written into a temporary folder beside `out` as soon as they are built
+/// and verified (memory does not grow with the site), and the folder is
+/// swapped in only when everything passed: `out` is either the previous
+/// export or the new one, never a mix.
 pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
-    let (files, mut report) = build(cfg, opts.min_complete)?;
-    report.out = opts.out.display().to_string();
-    write_swap(&opts.out, &files)?;
-    Ok(report)
+    let out = &opts.out;
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("export");
+    let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    // The temporary folder is invisible until the rename, so files in it
+    // need no rename of their own. They are not fsynced either: an export
+    // is derived data that the next run rebuilds, and thousands of fsyncs
+    // made it I/O-bound (the site's own files, bundles and state, are).
+    let put = |rel: &str, text: &str| {
+        let path = tmp.join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))
+    };
+    let built = build_with(cfg, opts.min_complete, &put).and_then(|mut report| {
+        report.out = out.display().to_string();
+        swap(&tmp, out)?;
+        Ok(report)
+    });
+    if built.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    built
 }
 
-/// Builds and verifies the export in memory (what `export` writes, and
-/// what `relais serve` hands to the site build). The report's `out` is
-/// empty.
+/// Builds and verifies the export in memory (what `relais serve` hands to
+/// the site build). The report's `out` is empty.
 pub fn build(cfg: &Config, min_complete: Option<f64>) -> Result<(Files, Report), ExportError> {
-    let read = source::read_all(cfg, &[], false);
-    let mut errors: Vec<String> = read.errors.iter().map(ToString::to_string).collect();
-    let sources: Vec<&Source> = read.sources.iter().filter(|s| !s.draft).collect();
+    let files = std::sync::Mutex::new(Files::new());
+    let put = |rel: &str, text: &str| {
+        let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(rel.to_string(), text.to_string());
+        Ok(())
+    };
+    let report = build_with(cfg, min_complete, &put)?;
+    Ok((
+        files.into_inner().unwrap_or_else(|e| e.into_inner()),
+        report,
+    ))
+}
+
+/// Where built files go: relative path, content.
+type Put<'a> = dyn Fn(&str, &str) -> crate::error::Result<()> + Sync + 'a;
+
+/// Sources built at a time (on every core): what is held in memory.
+const CHUNK: usize = 64;
+
+/// Builds and verifies every resource, a chunk at a time, handing each
+/// file to `put` once its resource passed; then the gates and the
+/// manifest. On an error, some files may have been handed over already:
+/// the caller drops them.
+fn build_with(cfg: &Config, min_complete: Option<f64>, put: &Put) -> Result<Report, ExportError> {
     let store = Store::new(cfg.state_dir());
-    let mut files = Files::new();
+    let (items, read_errors) = source::list(cfg, &[]);
+    let mut errors: Vec<String> = read_errors.iter().map(ToString::to_string).collect();
     let mut manifest = Manifest {
         source: cfg.source.to_string(),
         targets: cfg.targets.iter().map(ToString::to_string).collect(),
@@ -160,20 +212,39 @@ pub fn build(cfg: &Config, min_complete: Option<f64>) -> Result<(Files, Report),
         posts: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
         messages: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
     };
-    // Resources are independent: built on every core, merged in order.
-    let built = crate::par::map(&sources, |src| {
-        let mut own = (Files::new(), report.zeroed());
-        let entry = export_resource(cfg, &store, src, &mut own.0, &mut own.1);
-        (entry, own)
-    });
-    for (entry, (own_files, counts)) in built {
-        files.extend(own_files);
-        report.add(&counts);
-        match entry {
-            Ok(Entry::Post(p)) => manifest.posts.push(p),
-            Ok(Entry::Ui(r)) => manifest.resources.push(r),
-            Err(mut e) => errors.append(&mut e),
+    // Resources are independent: built on every core, merged in order;
+    // then the chunk's files are handed over, in path order and on every
+    // core (each thread mostly in its own folders).
+    for chunk in items.chunks(CHUNK) {
+        let built = crate::par::map(chunk, |item| {
+            let mut files = Files::new();
+            let mut counts = report.zeroed();
+            let mut ignored = Vec::new();
+            let entry = match source::read(cfg, &store, item, false, &mut ignored) {
+                Ok(src) if src.draft => Ok(None),
+                Ok(src) => export_resource(cfg, &store, &src, &mut files, &mut counts).map(Some),
+                Err(e) => Err(e.iter().map(ToString::to_string).collect()),
+            };
+            (entry, counts, files)
+        });
+        let mut files = Files::new();
+        for (entry, counts, own) in built {
+            report.add(&counts);
+            match entry {
+                Ok(Some(Entry::Post(p))) => manifest.posts.push(p),
+                Ok(Some(Entry::Ui(r))) => manifest.resources.push(r),
+                Ok(None) => {}
+                Err(mut e) => errors.append(&mut e),
+            }
+            files.extend(own);
         }
+        if !errors.is_empty() {
+            continue; // nothing more is handed over; every error is reported
+        }
+        report.files += files.len();
+        let files: Vec<(String, String)> = files.into_iter().collect();
+        let put = crate::par::map(&files, |(rel, text)| put(rel, text));
+        put.into_iter().collect::<crate::error::Result<()>>()?;
     }
     if !errors.is_empty() {
         return Err(ExportError::Input(errors));
@@ -187,9 +258,9 @@ pub fn build(cfg: &Config, min_complete: Option<f64>) -> Result<(Files, Report),
         .sort_by(|a, b| a.resource.cmp(&b.resource));
     let mut json = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
     json.push('\n');
-    files.insert("manifest.json".into(), json);
-    report.files = files.len();
-    Ok((files, report))
+    put("manifest.json", &json)?;
+    report.files += 1;
+    Ok(report)
 }
 
 enum Entry {
@@ -524,37 +595,16 @@ fn gates(
     Ok(())
 }
 
-/// Writes every file under a temporary folder beside `out`, then swaps it
-/// in: `out` is either the previous export or the new one, never a mix.
-fn write_swap(out: &Path, files: &Files) -> crate::error::Result<()> {
-    use crate::error::Error;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+/// Puts the folder `tmp` in the place of `out` (moved aside, then
+/// removed).
+fn swap(tmp: &Path, out: &Path) -> crate::error::Result<()> {
+    let parent = tmp.parent().unwrap_or(Path::new("."));
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("export");
-    let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    // The temporary folder is invisible until the rename, so files in it
-    // need no rename of their own. They are not fsynced either: an export
-    // is derived data that the next run rebuilds, and thousands of fsyncs
-    // made it I/O-bound (the site's own files, bundles and state, are).
-    // Written on every core; the first failure in file order is reported.
-    let files: Vec<(&String, &String)> = files.iter().collect();
-    let written = crate::par::map(&files, |(rel, text)| {
-        let path = tmp.join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))
-    });
-    written.into_iter().collect::<crate::error::Result<()>>()?;
     if out.exists() {
         std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
     }
-    std::fs::rename(&tmp, out).map_err(|e| Error::io(out, e))?;
+    std::fs::rename(tmp, out).map_err(|e| Error::io(out, e))?;
     let _ = std::fs::remove_dir_all(&old);
     Ok(())
 }

@@ -195,14 +195,29 @@ fn exports_are_deterministic_and_a_failed_gate_changes_nothing() {
     );
     assert!(stderr.contains("unchanged"));
     assert_eq!(files(&site.path().join("one")), before);
-    assert!(
-        std::fs::read_dir(site.path()).unwrap().all(|e| !e
-            .unwrap()
-            .file_name()
-            .to_string_lossy()
-            .starts_with(".one")),
-        "no temp folder left"
-    );
+    assert_no_temp_folder(&site, ".one");
+
+    // A broken file met after other resources were built and written to
+    // the temporary folder: the same.
+    let ftl = site.path().join("locales/en/site.ftl");
+    let good = std::fs::read_to_string(&ftl).unwrap();
+    std::fs::write(&ftl, format!("{good}\nbroken = {{\n")).unwrap();
+    let out = site.relais(&["export", "--out", "one"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("locales/en/site.ftl:"), "{stderr}");
+    assert_eq!(files(&site.path().join("one")), before);
+    assert_no_temp_folder(&site, ".one");
+}
+
+/// No `.NAME.new-*` or `.NAME.old-*` folder left beside the output.
+fn assert_no_temp_folder(site: &Site, prefix: &str) {
+    let left: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(prefix))
+        .collect();
+    assert!(left.is_empty(), "temp folders left: {left:?}");
 }
 
 #[test]
