@@ -94,16 +94,9 @@ pub fn check_site(cfg: &Config, locales: &[LanguageIdentifier]) -> Report {
     {
         for src in &read.sources {
             let path = source::target_path(cfg, &src.resource, locale);
-            let Some(text) = crate::fs::read_text_opt(&path).ok().flatten() else {
-                continue;
-            };
-            report.files += 1;
-            let file = File {
-                path: source::rel_path(cfg, &path),
-                text: &text,
-                glossary: &glossary,
-            };
-            check_target(&file, src, locale, &mut report);
+            with_file(cfg, &path, &glossary, &mut report, |file, report| {
+                check_target(file, src, locale, report)
+            });
         }
     }
     report
@@ -119,21 +112,34 @@ fn check_source_files(cfg: &Config, report: &mut Report) {
     let dir = cfg.locale_dir(&cfg.source);
     let glossary = crate::glossary::Glossary::default();
     for name in crate::fs::list_files(&dir, ".ftl").unwrap_or_default() {
-        let path = dir.join(&name);
-        let Some(text) = crate::fs::read_text_opt(&path).ok().flatten() else {
-            continue;
-        };
-        report.files += 1;
-        let file = File {
-            path: source::rel_path(cfg, &path),
-            text: &text,
-            glossary: &glossary,
-        };
-        if name.starts_with("posts/") {
-            syntax(&file, report);
-        }
-        duplicates(&file, report);
+        with_file(cfg, &dir.join(&name), &glossary, report, |file, report| {
+            if name.starts_with("posts/") {
+                syntax(file, report);
+            }
+            duplicates(file, report);
+        });
     }
+}
+
+/// Reads a file (skipped when absent or unreadable: `read_all` reported
+/// it), counts it and hands it to `check`.
+fn with_file(
+    cfg: &Config,
+    path: &std::path::Path,
+    glossary: &crate::glossary::Glossary,
+    report: &mut Report,
+    check: impl FnOnce(&File, &mut Report),
+) {
+    let Some(text) = crate::fs::read_text_opt(path).ok().flatten() else {
+        return;
+    };
+    report.files += 1;
+    let file = File {
+        path: source::rel_path(cfg, path),
+        text: &text,
+        glossary,
+    };
+    check(&file, report);
 }
 
 fn from_error(e: &crate::error::Error) -> Diagnostic {
