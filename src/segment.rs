@@ -118,11 +118,37 @@ pub fn segment(body: &str, options: Options) -> Segmented {
     for block in blocks.iter_mut().filter(|b| !b.images.is_empty()) {
         keep_alts_if_needed(block, &ref_defs, options);
     }
-    Segmented {
+    let mut seg = Segmented {
         blocks,
         ref_defs,
         options,
+    };
+    // Alts out can also change how a neighbouring block parses (with lone
+    // CR line endings, pulldown-cmark reads the line after a `` ``` `` as
+    // its info string, which the alt's backtick disqualified). An alt of
+    // one line of plain words cannot; otherwise, whatever the cause, if the
+    // body does not come back whole, every block keeps its alts in its text.
+    if seg
+        .blocks
+        .iter()
+        .flat_map(|b| &b.images)
+        .any(|i| !plain(&i.alt))
+    {
+        let identity: Vec<Option<BlockText>> = seg
+            .blocks
+            .iter()
+            .map(|b| {
+                Some(BlockText {
+                    text: b.text.clone(),
+                    images: b.images.clone(),
+                })
+            })
+            .collect();
+        if reassemble(body, &seg, &identity) != body {
+            seg.blocks.iter_mut().for_each(Block::keep_alts);
+        }
     }
+    seg
 }
 
 /// Taking an alt text out can change how the rest parses (`![](![a]())`
@@ -140,9 +166,24 @@ fn keep_alts_if_needed(block: &mut Block, ref_defs: &str, options: Options) {
         && without.iter().zip(&with).all(|(a, b)| a.1 == b.1 && a.2)
         && without.iter().map(|a| a.0).eq(block.slots.iter().copied());
     if !same {
-        block.text = block.full.clone();
-        block.images.clear();
-        block.slots.clear();
+        block.keep_alts();
+    }
+}
+
+/// One line of text without the characters block structure or inline
+/// markup can hinge on: taking it out of a line changes no other block.
+fn plain(alt: &str) -> bool {
+    !alt.contains([
+        '`', '~', '<', '>', '[', ']', '(', ')', '\\', '&', '*', '_', '!', '#', '\r', '\n', '\t',
+    ])
+}
+
+impl Block {
+    /// The alt texts stay in the text: no image attributes.
+    fn keep_alts(&mut self) {
+        self.text = self.full.clone();
+        self.images.clear();
+        self.slots.clear();
     }
 }
 
