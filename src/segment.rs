@@ -123,17 +123,18 @@ pub fn segment(body: &str, options: Options) -> Segmented {
         ref_defs,
         options,
     };
-    // Alts out can also change how a neighbouring block parses (with lone
-    // CR line endings, pulldown-cmark reads the line after a `` ``` `` as
-    // its info string, which the alt's backtick disqualified). An alt of
-    // one line of plain words cannot; otherwise, whatever the cause, if the
-    // body does not come back whole, every block keeps its alts in its text.
-    if seg
-        .blocks
-        .iter()
-        .flat_map(|b| &b.images)
-        .any(|i| !plain(&i.alt))
-    {
+    // Alts and titles out can also change how a neighbouring block parses
+    // (with lone CR line endings, pulldown-cmark reads the line after a
+    // `` ``` `` as its info string, which a backtick in the alt or title
+    // disqualified). One line of plain words cannot; otherwise, whatever
+    // the cause, if the body does not come back whole, every block keeps
+    // its alts in its text. Bodies with lone CRs are always checked.
+    let plain_image = |i: &Image| plain(&i.alt) && i.title.as_deref().is_none_or(plain);
+    let mut images = seg.blocks.iter().flat_map(|b| &b.images).peekable();
+    let lone_cr = body
+        .match_indices('\r')
+        .any(|(i, _)| body.as_bytes().get(i + 1) != Some(&b'\n'));
+    if images.peek().is_some() && (lone_cr || !images.all(plain_image)) {
         let identity: Vec<Option<BlockText>> = seg
             .blocks
             .iter()
