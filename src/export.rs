@@ -147,6 +147,7 @@ pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
     std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("export");
     let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     // The temporary folder is invisible until the rename, so files in it
     // need no rename of their own. They are not fsynced either: an export
@@ -161,7 +162,7 @@ pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
     };
     let built = build_with(cfg, opts.min_complete, &put).and_then(|mut report| {
         report.out = out.display().to_string();
-        swap(&tmp, out)?;
+        swap(&tmp, &old, out)?;
         Ok(report)
     });
     if built.is_err() {
@@ -595,16 +596,13 @@ fn gates(
     Ok(())
 }
 
-/// Puts the folder `tmp` in the place of `out` (moved aside, then
-/// removed).
-fn swap(tmp: &Path, out: &Path) -> crate::error::Result<()> {
-    let parent = tmp.parent().unwrap_or(Path::new("."));
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("export");
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+/// Puts the folder `tmp` in the place of `out` (moved aside to `old`,
+/// then removed).
+fn swap(tmp: &Path, old: &Path, out: &Path) -> crate::error::Result<()> {
     if out.exists() {
-        std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
+        std::fs::rename(out, old).map_err(|e| Error::io(out, e))?;
     }
     std::fs::rename(tmp, out).map_err(|e| Error::io(out, e))?;
-    let _ = std::fs::remove_dir_all(&old);
+    let _ = std::fs::remove_dir_all(old);
     Ok(())
 }

@@ -37,13 +37,13 @@ pub struct Memory {
 pub type Entry = ((String, String), Hit);
 
 /// The approved messages of one resource in one locale whose French is
-/// among `wanted` (all of them when `None`), in source order.
+/// among `wanted`, in source order.
 pub fn approved(
     locale: &str,
     source: &crate::source::Source,
     target: &crate::ftl::Resource,
     record: &TargetRecord,
-    wanted: Option<&HashSet<String>>,
+    wanted: &HashSet<String>,
 ) -> Vec<Entry> {
     let mut out = Vec::new();
     for m in &source.messages {
@@ -57,7 +57,7 @@ pub fn approved(
             continue;
         }
         let k = key(&state::message_text(m));
-        if wanted.is_some_and(|w| !w.contains(&k)) {
+        if !wanted.contains(&k) {
             continue;
         }
         let entry = view::entry(source, m, target, record);
@@ -94,22 +94,8 @@ pub fn key(french: &str) -> String {
 }
 
 impl Memory {
-    /// Adds every approved message of one resource in one locale whose
-    /// French is among `wanted` (all of them when `None`). The first
-    /// resource added wins for a given French text (resources come sorted,
-    /// so which one serves is stable).
-    pub fn add(
-        &mut self,
-        locale: &str,
-        source: &crate::source::Source,
-        target: &crate::ftl::Resource,
-        record: &TargetRecord,
-        wanted: Option<&HashSet<String>>,
-    ) {
-        self.extend(approved(locale, source, target, record, wanted));
-    }
-
-    /// Adds entries made by [`approved`], first come first served.
+    /// Adds entries made by [`approved`], first come first served (so
+    /// with resources added in order, which one serves is stable).
     pub fn extend(&mut self, entries: Vec<Entry>) {
         for (k, hit) in entries {
             self.map.entry(k).or_insert(hit);

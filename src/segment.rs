@@ -106,6 +106,21 @@ pub struct BlockText {
     pub images: Vec<Image>,
 }
 
+impl Segmented {
+    /// Every block translated as itself: reassembly gives the body back.
+    pub fn identity(&self) -> Vec<Option<BlockText>> {
+        self.blocks
+            .iter()
+            .map(|b| {
+                Some(BlockText {
+                    text: b.text.clone(),
+                    images: b.images.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// Splits `body` into translatable blocks (see the module documentation).
 pub fn segment(body: &str, options: Options) -> Segmented {
     let iter = Parser::new_ext(body, options).into_offset_iter();
@@ -134,20 +149,11 @@ pub fn segment(body: &str, options: Options) -> Segmented {
     let lone_cr = body
         .match_indices('\r')
         .any(|(i, _)| body.as_bytes().get(i + 1) != Some(&b'\n'));
-    if images.peek().is_some() && (lone_cr || !images.all(plain_image)) {
-        let identity: Vec<Option<BlockText>> = seg
-            .blocks
-            .iter()
-            .map(|b| {
-                Some(BlockText {
-                    text: b.text.clone(),
-                    images: b.images.clone(),
-                })
-            })
-            .collect();
-        if reassemble(body, &seg, &identity) != body {
-            seg.blocks.iter_mut().for_each(Block::keep_alts);
-        }
+    if images.peek().is_some()
+        && (lone_cr || !images.all(plain_image))
+        && reassemble(body, &seg, &seg.identity()) != body
+    {
+        seg.blocks.iter_mut().for_each(Block::keep_alts);
     }
     seg
 }
@@ -1127,18 +1133,10 @@ cargo run -- --help
         out
     }
 
-    fn same(seg: &Segmented) -> Vec<Option<BlockText>> {
-        let keep = |b: &Block| BlockText {
-            text: b.text.clone(),
-            images: b.images.clone(),
-        };
-        seg.blocks.iter().map(|b| Some(keep(b))).collect()
-    }
-
     /// Reassembles with one block replaced by `text` (images kept).
     fn replace(body: &str, index: usize, text: &str) -> String {
         let seg = segment(body, post_options());
-        let mut t = same(&seg);
+        let mut t = seg.identity();
         t[index].as_mut().unwrap().text = text.to_string();
         reassemble(body, &seg, &t)
     }
@@ -1383,7 +1381,7 @@ cargo run -- --help
             out,
             "-\tSummer :\r\n\tnext ![ü](x.png)\r\n \tmore\r\n\r\n> ça\r\n"
         );
-        assert_eq!(reassemble(body, &seg, &same(&seg)), body);
+        assert_eq!(reassemble(body, &seg, &seg.identity()), body);
     }
 
     #[test]
@@ -1458,7 +1456,7 @@ cargo run -- --help
             (image.alt.as_str(), image.title.as_deref()),
             ("une\nphoto", Some("titre\nlong"))
         );
-        assert_eq!(reassemble(body, &seg, &same(&seg)), body);
+        assert_eq!(reassemble(body, &seg, &seg.identity()), body);
     }
 
     #[test]

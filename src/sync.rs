@@ -171,7 +171,10 @@ struct Target {
 /// A target with messages for the engine (or the translation memory),
 /// kept until the answers come back.
 struct Pending {
-    locale: LanguageIdentifier,
+    /// Index of the locale in the run's locales.
+    locale: usize,
+    /// Index of the source in the run's sources.
+    item: usize,
     resource: String,
     jobs: Vec<Job>,
     /// What applying the answers needs (not kept by a dry run).
@@ -241,28 +244,26 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     let mut pending: Vec<Pending> = Vec::new();
     let mut known: HashSet<String> = HashSet::new();
     let mut approved: Vec<Vec<usize>> = vec![Vec::new(); locales.len()];
-    for (c, chunk) in items.chunks(CHUNK).enumerate() {
-        for (i, scanned) in crate::par::map(chunk, |item| plan.scan(item))
-            .into_iter()
-            .enumerate()
-        {
+    let indices: Vec<usize> = (0..items.len()).collect();
+    for chunk in indices.chunks(CHUNK) {
+        let scanned = crate::par::map(chunk, |&i| plan.scan(i, &items[i]));
+        for (&i, scanned) in chunk.iter().zip(scanned) {
             report.written.extend(scanned.written);
             scanned.errors.into_iter().for_each(|e| report.error(e));
             known.extend(scanned.resource);
             pending.extend(scanned.pending);
             for l in scanned.approved {
-                approved[l].push(c * CHUNK + i);
+                approved[l].push(i);
             }
         }
     }
-    // Locale-major, as the engines get them.
-    pending.sort_by_key(|p| locales.iter().position(|l| *l == p.locale));
+    // Locale-major, as the engines get them (the sort is stable).
+    pending.sort_by_key(|p| p.locale);
     use_memory(&plan, &items, &approved, &mut pending);
-    let work: Vec<Work> = locales
-        .iter()
-        .map(|locale| {
-            let texts = unique_texts(pending.iter().filter(|p| &p.locale == locale));
-            Work::new(cfg, &glossary, locale.clone(), texts)
+    let work: Vec<Work> = (0..locales.len())
+        .map(|l| {
+            let texts = unique_texts(pending.iter().filter(|p| p.locale == l));
+            Work::new(cfg, &glossary, locales[l].clone(), texts)
         })
         .collect();
     let mut cache = match translate::load_cache(cfg, &work) {
@@ -323,9 +324,9 @@ struct Plan<'a> {
 }
 
 impl Plan<'_> {
-    /// Reads one source (writing its French bundle unless a dry run) and
-    /// plans it in every locale.
-    fn scan(&self, item: &source::Item) -> Scanned {
+    /// Reads source `index`, `item` (writing its French bundle unless a
+    /// dry run), and plans it in every locale.
+    fn scan(&self, index: usize, item: &source::Item) -> Scanned {
         let mut out = Scanned::default();
         let source = match source::read(self.cfg, self.store, item, !self.dry_run, &mut out.written)
         {
@@ -361,16 +362,15 @@ impl Plan<'_> {
                     false => jobs,
                 };
                 out.pending.push(Pending {
-                    locale: locale.clone(),
+                    locale: l,
+                    item: index,
                     resource: source.resource.clone(),
                     jobs,
                     target: (!self.dry_run).then_some(target),
                 });
             } else if !self.dry_run {
-                let written = &mut out.written;
-                let settled = settle(self.cfg, self.store, target, &BTreeMap::new(), self.now);
-                match settled {
-                    Ok(files) => written.extend(files),
+                match settle(self.cfg, self.store, target, &BTreeMap::new(), self.now) {
+                    Ok(files) => out.written.extend(files),
                     Err(e) => out.errors.push(e),
                 }
             }
@@ -652,15 +652,20 @@ fn cfg_engine_name(answers: &Answers, locale: &LanguageIdentifier, job: &Job) ->
 }
 
 /// Gives each pending job whose French has an approved translation
-/// elsewhere on the site that translation. Only the resources with
-/// approvals in a locale with pending work are read again, and only the
-/// French texts pending are indexed.
+/// elsewhere on the site that translation. In a locale with pending work,
+/// the resources with approvals are indexed (those a real run keeps are
+/// used as they are, the others read again), and only for the French
+/// texts pending.
 fn use_memory(
     plan: &Plan,
     items: &[source::Item],
     approved: &[Vec<usize>],
     pending: &mut [Pending],
 ) {
+    let kept: HashMap<(usize, usize), &Target> = pending
+        .iter()
+        .filter_map(|p| Some(((p.item, p.locale), p.target.as_ref()?)))
+        .collect();
     let mut index = memory::Memory::default();
     for (l, locale) in plan.locales.iter().enumerate() {
         if approved[l].is_empty() {
@@ -668,30 +673,27 @@ fn use_memory(
         }
         let wanted: HashSet<String> = pending
             .iter()
-            .filter(|p| &p.locale == locale)
+            .filter(|p| p.locale == l)
             .flat_map(|p| &p.jobs)
             .map(|j| memory::key(&j.source_text))
             .collect();
         if wanted.is_empty() {
             continue;
         }
-        // Errors in these files were reported by the first reading.
+        let name = locale.to_string();
+        // Errors in the files read again were reported by the first reading.
         let entries = crate::par::map(&approved[l], |&i| {
+            if let Some(t) = kept.get(&(i, l)) {
+                return Some(memory::approved(
+                    &name, &t.source, &t.current, &t.record, &wanted,
+                ));
+            }
             let mut written = Vec::new();
             let source = source::read(plan.cfg, plan.store, &items[i], false, &mut written).ok()?;
             let current = source::read_target(plan.cfg, &source.resource, locale).ok()?;
-            let path = plan
-                .store
-                .target_path(&locale.to_string(), &source.resource);
+            let path = plan.store.target_path(&name, &source.resource);
             let record: TargetRecord = plan.store.load(&path).ok()?;
-            let locale = locale.to_string();
-            Some(memory::approved(
-                &locale,
-                &source,
-                &current,
-                &record,
-                Some(&wanted),
-            ))
+            Some(memory::approved(&name, &source, &current, &record, &wanted))
         });
         entries.into_iter().flatten().for_each(|e| index.extend(e));
     }
@@ -699,7 +701,7 @@ fn use_memory(
         return;
     }
     for p in pending.iter_mut() {
-        let locale = p.locale.to_string();
+        let locale = plan.locales[p.locale].to_string();
         for job in &mut p.jobs {
             job.memory = index
                 .lookup(&locale, &job.source_text)

@@ -17,18 +17,6 @@ fn html(md: &str, options: Options) -> String {
     out
 }
 
-fn identity(seg: &Segmented) -> Vec<Option<BlockText>> {
-    seg.blocks
-        .iter()
-        .map(|b| {
-            Some(BlockText {
-                text: b.text.clone(),
-                images: b.images.clone(),
-            })
-        })
-        .collect()
-}
-
 /// Uppercase ASCII letters and doubled spaces: the length changes but
 /// reference labels still match (case-insensitive, whitespace collapsed).
 fn stretch(s: &str) -> String {
@@ -153,7 +141,7 @@ impl Checks {
 
 fn check(body: &str, options: Options) -> Checks {
     let seg = segment(body, options);
-    let back = reassemble(body, &seg, &identity(&seg));
+    let back = reassemble(body, &seg, &seg.identity());
     let translation = variant(&seg, options);
     let translated = reassemble(body, &seg, &translation);
     Checks {
@@ -443,12 +431,12 @@ fn fuzz_regressions_round_trip() {
             continue;
         };
         let seg = segment(body, post_options());
-        assert_eq!(reassemble(body, &seg, &identity(&seg)), body, "{body:?}");
+        assert_eq!(reassemble(body, &seg, &seg.identity()), body, "{body:?}");
         inputs += 1;
     }
     assert!(inputs >= 2);
     for body in ["![](![a]())", "![x](![\0]())", "a ![](![b](c)) d"] {
         let seg = segment(body, post_options());
-        assert_eq!(reassemble(body, &seg, &identity(&seg)), body, "{body:?}");
+        assert_eq!(reassemble(body, &seg, &seg.identity()), body, "{body:?}");
     }
 }

@@ -98,3 +98,35 @@ fn unapproved_machine_text_is_not_memory() {
     assert_eq!(items.len(), 2);
     assert!(items.iter().all(|i| i["memory"].is_null()), "{review:#}");
 }
+
+#[test]
+fn a_resource_with_work_of_its_own_still_serves_memory() {
+    let site = Site::new(&["en"], &apy_url());
+    site.write("posts/2024-01-01-a.md", &post("Premier article", &[SHARED]));
+    site.sync(&[]);
+    let id_a = id_of(
+        &messages(&site, "locales/fr/posts/2024-01-01-a.ftl"),
+        SHARED,
+    );
+    let human = "For thirty years, PARTAGE has supported child protection organisations.";
+    edit_message(&site, "locales/en/posts/2024-01-01-a.ftl", &id_a, human);
+    approve(&site, "posts/2024-01-01-a", "en", &[&id_a]);
+
+    // In one sync: the first post gets a new paragraph (so it has work of
+    // its own and is kept until its answers come) and a second post shares
+    // the approved paragraph.
+    site.write(
+        "posts/2024-01-01-a.md",
+        &post("Premier article", &[SHARED, "Un nouveau paragraphe."]),
+    );
+    site.write("posts/2024-01-02-b.md", &post("Second article", &[SHARED]));
+    let report = site.sync(&[]);
+    assert_eq!(report["reused"], 1, "{report:#}");
+    assert_eq!(
+        report["translated"], 2,
+        "the new paragraph and the title: {report:#}"
+    );
+    let en_b = messages(&site, "locales/en/posts/2024-01-02-b.ftl");
+    let fr_b = messages(&site, "locales/fr/posts/2024-01-02-b.ftl");
+    assert_eq!(en_b[&id_of(&fr_b, SHARED)].trim(), human);
+}

@@ -9,12 +9,7 @@ use relais::segment::{BlockText, post_options, reassemble, segment};
 fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(data) else { return };
     let seg = segment(body, post_options());
-    let identity: Vec<Option<BlockText>> = seg
-        .blocks
-        .iter()
-        .map(|b| Some(BlockText { text: b.text.clone(), images: b.images.clone() }))
-        .collect();
-    assert_eq!(reassemble(body, &seg, &identity), body);
+    assert_eq!(reassemble(body, &seg, &seg.identity()), body);
     let upper: Vec<Option<BlockText>> = seg
         .blocks
         .iter()
