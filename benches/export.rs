@@ -35,7 +35,7 @@ fn main() {
             &["export", "--out", &format!("out{run}")],
         ))
     });
-    let files = relais::fs::list_files(&root.join("out1"), "")
+    let files = relais::base::fs::list_files(&root.join("out1"), "")
         .unwrap()
         .len();
     println!(

@@ -188,7 +188,7 @@ fn po4a(root: &Path, pot: &Path) -> Run {
         "-p",
     ])
     .arg(pot);
-    let mut posts = relais::fs::list_files(&root.join("posts"), ".md").unwrap();
+    let mut posts = relais::base::fs::list_files(&root.join("posts"), ".md").unwrap();
     posts.sort();
     for p in posts {
         cmd.arg("-m").arg(root.join("posts").join(p));
@@ -199,7 +199,7 @@ fn po4a(root: &Path, pot: &Path) -> Run {
 /// `msgid` entries in a `.pot` file or a folder of them, headers excluded.
 fn count_msgids(path: &Path) -> usize {
     let files = if path.is_dir() {
-        relais::fs::list_files(path, ".pot")
+        relais::base::fs::list_files(path, ".pot")
             .unwrap()
             .into_iter()
             .map(|f| path.join(f))
@@ -220,7 +220,7 @@ fn count_msgids(path: &Path) -> usize {
 /// Reading and parsing every `.ftl` under `dir` with fluent-syntax, in
 /// this process: the best wall and CPU times of `runs`.
 fn floor(dir: &Path, runs: usize) -> Floor {
-    let files = relais::fs::list_files(dir, ".ftl").unwrap();
+    let files = relais::base::fs::list_files(dir, ".ftl").unwrap();
     let mut best = Floor {
         wall: Duration::MAX,
         cpu: Duration::MAX,

@@ -1,8 +1,8 @@
 //! The command line as typed: clap definitions only, no behaviour.
 
-use crate::paint::When;
-use crate::state::State;
 use clap::{ArgGroup, Parser, Subcommand};
+use relais::review::paint::When;
+use relais::review::state::State;
 use std::path::PathBuf;
 
 /// relais: machine translation of a French site's posts into reviewed
@@ -142,7 +142,7 @@ pub enum TokenCommand {
     Add {
         /// What the token allows.
         #[arg(long, value_enum)]
-        role: crate::serve::tokens::Role,
+        role: relais::serve::tokens::Role,
         /// A reviewer's locales (repeatable).
         #[arg(long = "locale", short = 'l', value_name = "L")]
         locales: Vec<String>,

@@ -1,44 +1,30 @@
 //! relais: French posts → Fluent source → machine translation → reviewed
-//! target bundles. Modules are listed in the order the data flows.
+//! target bundles → export for the site build.
+//!
+//! The folders are the stages, in the order the data flows, and each
+//! depends only on those listed before it (`tests/architecture.rs` holds
+//! this):
+//!
+//! - [`base`]: errors, configuration, files, the write lock, parallel maps;
+//! - [`fluent`]: reading and writing `.ftl`, message texts and references;
+//! - [`source`]: a French post → blocks → ids → its French messages;
+//! - [`mt`]: protected text, glossary, engines, the translation cache;
+//! - [`check`]: a translation checked against its French, and the site;
+//! - [`review`]: review state, what people see and decide;
+//! - [`sync`]: the run that plans, translates and applies;
+//! - [`export`]: what the site build gets (approved text only);
+//! - [`serve`]: the browser pages and the pull API.
+//!
+//! The command line (`cli`, `cmd`) is the binary's, in `main.rs`: the
+//! library returns reports and errors, prints nothing and chooses no exit
+//! code.
 
-pub mod budget;
+pub mod base;
 pub mod check;
-pub mod cli;
-pub mod cmd;
-pub mod config;
-pub mod decide;
-pub mod diff;
-pub mod distance;
-pub mod doctor;
-pub mod edit;
-pub mod engine;
-pub mod error;
 pub mod export;
-pub mod extract;
-pub mod fs;
-pub mod ftl;
-pub mod glossary;
-pub mod ids;
-pub mod lock;
-pub mod memory;
-pub mod paint;
-pub mod par;
-pub mod pattern;
-pub mod post;
-pub mod preview;
-pub mod protect;
-pub mod rename;
+pub mod fluent;
+pub mod mt;
 pub mod review;
-pub mod segment;
 pub mod serve;
 pub mod source;
-pub mod state;
-pub mod stats;
-pub mod status;
-pub mod submit;
 pub mod sync;
-pub mod translate;
-pub mod typography;
-pub mod units;
-pub mod usage;
-pub mod view;

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 use proptest::prelude::ProptestConfig;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use relais::segment::{BlockKind, BlockText, Image, Segmented, post_options, reassemble, segment};
+use relais::source::segment::{
+    BlockKind, BlockText, Image, Segmented, post_options, reassemble, segment,
+};
 
 fn html(md: &str, options: Options) -> String {
     let mut out = String::new();

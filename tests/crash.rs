@@ -113,12 +113,12 @@ fn base(fake: &Fake) -> (Site, Edits) {
 
 /// Everything a crash must not break.
 fn assert_consistent(dir: &Path, edits: &Edits, context: &str) {
-    for rel in relais::fs::list_files(&dir.join("locales"), ".ftl").unwrap() {
+    for rel in relais::base::fs::list_files(&dir.join("locales"), ".ftl").unwrap() {
         let text = std::fs::read_to_string(dir.join("locales").join(&rel)).unwrap();
-        let (_, errors) = relais::ftl::parse(&text);
+        let (_, errors) = relais::fluent::ftl::parse(&text);
         assert!(errors.is_empty(), "{context}: locales/{rel}: {errors:?}");
     }
-    for rel in relais::fs::list_files(&dir.join("review"), ".json").unwrap() {
+    for rel in relais::base::fs::list_files(&dir.join("review"), ".json").unwrap() {
         let text = std::fs::read_to_string(dir.join("review").join(&rel)).unwrap();
         assert!(
             serde_json::from_str::<serde_json::Value>(&text).is_ok(),
@@ -126,7 +126,7 @@ fn assert_consistent(dir: &Path, edits: &Edits, context: &str) {
         );
     }
     for (rel, id, human) in edits {
-        let (res, _) = relais::ftl::parse(&std::fs::read_to_string(dir.join(rel)).unwrap());
+        let (res, _) = relais::fluent::ftl::parse(&std::fs::read_to_string(dir.join(rel)).unwrap());
         let m = res.messages.iter().find(|m| &m.id == id).unwrap();
         assert_eq!(
             m.value.as_ref().unwrap().as_plain_text().as_deref(),
@@ -215,7 +215,7 @@ fn sync_killed_at_random_moments_loses_nothing_and_never_pays_twice() {
         let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
         assert_eq!(report["requests"], 0, "{context}: {report:#}");
         // The same end state as the uninterrupted run.
-        for rel in relais::fs::list_files(&reference.join("locales"), ".ftl").unwrap() {
+        for rel in relais::base::fs::list_files(&reference.join("locales"), ".ftl").unwrap() {
             let a = std::fs::read_to_string(reference.join("locales").join(&rel)).unwrap();
             let b = std::fs::read_to_string(dir.join("locales").join(&rel)).unwrap();
             assert_eq!(a, b, "{context}: locales/{rel}");

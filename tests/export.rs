@@ -12,7 +12,7 @@ const C: &str = "2024-06-18-inepe-rapport-alternatif-equateur";
 
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
-    for rel in relais::fs::list_files(dir, "").unwrap() {
+    for rel in relais::base::fs::list_files(dir, "").unwrap() {
         out.insert(rel.clone(), std::fs::read(dir.join(&rel)).unwrap());
     }
     out
@@ -108,7 +108,7 @@ fn export_holds_exactly_the_finished_posts_and_approved_strings() {
 
     // UI strings: only the approved ones, plus the term they use.
     let en_site = String::from_utf8(all["en/site.ftl"].clone()).unwrap();
-    let (res, errors) = relais::ftl::parse(&en_site);
+    let (res, errors) = relais::fluent::ftl::parse(&en_site);
     assert!(errors.is_empty());
     let ids: Vec<&str> = res.messages.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(

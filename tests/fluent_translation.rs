@@ -5,9 +5,9 @@ mod common;
 
 use common::{Site, apy_url};
 use proptest::prelude::*;
-use relais::ftl::{self, Message};
-use relais::protect::Syntax;
-use relais::units::{Target, Units};
+use relais::fluent::ftl::{self, Message};
+use relais::mt::protect::Syntax;
+use relais::mt::units::{Target, Units};
 use std::collections::BTreeSet;
 
 fn parse_ok(text: &str) -> ftl::Resource {
@@ -60,16 +60,14 @@ fn the_site_strings_translate_through_apertium_into_bundles_that_load() {
             !source.contains("actualité"),
             "variants are translated: {source}"
         );
-        let errors = relais::check::load::verify(
+        let errors = relais::fluent::load::verify(
             &site.read(&format!("locales/{locale}/site.ftl")),
             &locale.parse().unwrap(),
         );
         assert_eq!(errors, vec![], "{locale}: every message formats");
         // The brand term stays as it is (terms are not translated).
-        assert!(
-            target.messages.iter().any(|m| m.id == "-org-name"
-                && m.value == Some(relais::pattern::Pattern::text("PARTAGE")))
-        );
+        assert!(target.messages.iter().any(|m| m.id == "-org-name"
+            && m.value == Some(relais::fluent::pattern::Pattern::text("PARTAGE"))));
     }
     let (check, code) = site.json(&["check"]);
     assert_eq!(check["errors"], 0, "{check:#}");
@@ -82,7 +80,7 @@ fn identity(m: &Message) -> Message {
         syntax: Syntax::Plain,
         ref_defs: "",
         plurals: &plurals,
-        terms: &relais::protect::Terms::default(),
+        terms: &relais::mt::protect::Terms::default(),
     };
     let units = Units::plan(m, target);
     let echo = |t: &str| -> Option<&str> { Some(Box::leak(t.to_string().into_boxed_str())) };
@@ -211,16 +209,16 @@ fn placeable() -> impl Strategy<Value = String> {
 /// Fluent source of a message built from text, placeables and selects.
 fn message_source() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        text().prop_map(
-            |t| relais::ftl::write_pattern(&relais::pattern::Pattern::text(t))
-                .trim_start()
-                .to_string()
-        ),
+        text().prop_map(|t| relais::fluent::ftl::write_pattern(
+            &relais::fluent::pattern::Pattern::text(t)
+        )
+        .trim_start()
+        .to_string()),
         placeable().prop_map(|p| format!("{{ {p} }}")),
         (text(), text()).prop_map(|(a, b)| format!(
             "{{ $count ->\n        [one] {}\n       *[other] {}\n    }}",
-            ftl::write_pattern(&relais::pattern::Pattern::text(a)).trim(),
-            ftl::write_pattern(&relais::pattern::Pattern::text(b)).trim()
+            ftl::write_pattern(&relais::fluent::pattern::Pattern::text(a)).trim(),
+            ftl::write_pattern(&relais::fluent::pattern::Pattern::text(b)).trim()
         )),
     ];
     (prop::collection::vec(piece, 1..4), prop::option::of(text())).prop_map(|(pieces, attr)| {
@@ -228,7 +226,7 @@ fn message_source() -> impl Strategy<Value = String> {
         if let Some(a) = attr {
             src.push_str(&format!(
                 "    .title ={}\n",
-                ftl::write_pattern(&relais::pattern::Pattern::text(a))
+                ftl::write_pattern(&relais::fluent::pattern::Pattern::text(a))
             ));
         }
         src
@@ -255,7 +253,7 @@ fn terms_are_kept_unless_configured() {
     let es = parse_ok(&kept.read("locales/es/site.ftl"));
     assert_eq!(
         es.messages[1].value,
-        Some(relais::pattern::Pattern::text(
+        Some(relais::fluent::pattern::Pattern::text(
             "Pour les droits de l’enfant"
         ))
     );
@@ -271,7 +269,7 @@ fn terms_are_kept_unless_configured() {
     let tagline = es.messages.iter().find(|m| m.id == "-tagline").unwrap();
     assert_ne!(
         tagline.value,
-        Some(relais::pattern::Pattern::text(
+        Some(relais::fluent::pattern::Pattern::text(
             "Pour les droits de l’enfant"
         ))
     );

@@ -1,4 +1,4 @@
-//! Round-trip guarantees of `relais::ftl`: any text written to Fluent
+//! Round-trip guarantees of `relais::fluent::ftl`: any text written to Fluent
 //! parses back to the same text, the Fluent spec fixtures survive
 //! parse → write → parse, what `write` produces loads into fluent-bundle,
 //! and junk is reported at the right place with the right id.
@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use proptest::prelude::*;
-use relais::ftl::{self, Message, Resource, SyntaxError};
-use relais::pattern::{Part, Pattern};
+use relais::fluent::ftl::{self, Message, Resource, SyntaxError};
+use relais::fluent::pattern::{Part, Pattern};
 use unic_langid::langid;
 
 fn message(id: &str, value: Pattern) -> Message {

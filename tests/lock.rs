@@ -4,8 +4,8 @@
 mod common;
 
 use common::Site;
-use relais::config::Config;
-use relais::lock::SiteLock;
+use relais::base::config::Config;
+use relais::base::lock::SiteLock;
 use std::process::Command;
 use std::time::Duration;
 

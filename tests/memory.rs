@@ -49,7 +49,7 @@ fn an_approved_translation_is_reused_without_a_request() {
     let fr_b = messages(&site, "locales/fr/posts/2024-01-02-b.ftl");
     let id_b = fr_b
         .iter()
-        .find(|(_, t)| relais::memory::key(t) == SHARED)
+        .find(|(_, t)| relais::review::memory::key(t) == SHARED)
         .map(|(id, _)| id.clone())
         .unwrap();
     assert_eq!(en_b[&id_b].trim(), human);

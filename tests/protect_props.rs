@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, html};
 use regex::Regex;
-use relais::pattern::{Part, Pattern};
-use relais::protect::{Syntax, locked, protect, restore};
+use relais::fluent::pattern::{Part, Pattern};
+use relais::mt::protect::{Syntax, locked, protect, restore};
 
 const REF_DEFS: &str = "[ref]: https://ex.fr/ref \"Réf\"\n[autre]: /autre\n";
 

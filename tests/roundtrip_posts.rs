@@ -3,9 +3,9 @@
 
 mod common;
 
-use relais::extract;
-use relais::post;
-use relais::state::SourceRecord;
+use relais::review::state::SourceRecord;
+use relais::source::extract;
+use relais::source::post;
 use std::path::Path;
 
 #[test]
@@ -38,8 +38,9 @@ fn a_translation_replaces_every_block_and_keeps_the_structure() {
         let mut upper = ex.resource.messages.clone();
         for m in &mut upper {
             for (_, attr) in &mut m.attributes {
-                *attr =
-                    relais::pattern::Pattern::text(attr.as_plain_text().unwrap().to_uppercase());
+                *attr = relais::fluent::pattern::Pattern::text(
+                    attr.as_plain_text().unwrap().to_uppercase(),
+                );
             }
         }
         let body = extract::reassemble(&p, &ex, &upper);

@@ -15,8 +15,8 @@ const POST: &str = "posts/2024-06-18-inepe-rapport-alternatif-equateur";
 
 /// id → (state, last approver) of every message of `POST` in English.
 fn states(site: &Site) -> Vec<(String, String, Option<String>)> {
-    let cfg = relais::config::Config::load(site.path()).unwrap();
-    let s = relais::view::Site::load(&cfg, &[POST.to_string()], &["en".parse().unwrap()]);
+    let cfg = relais::base::config::Config::load(site.path()).unwrap();
+    let s = relais::review::view::Site::load(&cfg, &[POST.to_string()], &["en".parse().unwrap()]);
     assert!(
         s.errors.is_empty(),
         "{:?}",

@@ -22,9 +22,9 @@ fn web() -> Web {
 /// id → state of every message of a resource in a locale, from `relais status`-like
 /// library reads.
 fn states(site: &Site, resource: &str, locale: &str) -> Vec<(String, String)> {
-    let cfg = relais::config::Config::load(site.path()).unwrap();
+    let cfg = relais::base::config::Config::load(site.path()).unwrap();
     let loc = locale.parse().unwrap();
-    let s = relais::view::Site::load(&cfg, &[resource.to_string()], &[loc]);
+    let s = relais::review::view::Site::load(&cfg, &[resource.to_string()], &[loc]);
     let view = &s.views[0];
     s.entries(view)
         .iter()
@@ -452,7 +452,7 @@ async fn an_edit_is_checked_then_written_like_a_hand_edit() {
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(r.location(), "/review/en/site#m-read-more-label");
-    let (res, errors) = relais::ftl::parse(&w.site.read(bundle));
+    let (res, errors) = relais::fluent::ftl::parse(&w.site.read(bundle));
     assert!(errors.is_empty());
     let m = res
         .messages
@@ -460,7 +460,7 @@ async fn an_edit_is_checked_then_written_like_a_hand_edit() {
         .find(|m| m.id == "read-more-label")
         .unwrap();
     assert_eq!(
-        relais::ftl::write_pattern(m.value.as_ref().unwrap()),
+        relais::fluent::ftl::write_pattern(m.value.as_ref().unwrap()),
         format!(" {typed}")
     );
     let state = w.site.read("review/en/site.json");

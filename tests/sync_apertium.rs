@@ -4,8 +4,8 @@ mod common;
 
 use common::{Site, apy_url};
 use fluent_bundle::{FluentBundle, FluentResource};
-use relais::protect::{self, Syntax};
-use relais::{check, ftl};
+use relais::mt::protect::{self, Syntax};
+use relais::{check, fluent::ftl};
 use std::collections::BTreeSet;
 
 fn ids(res: &ftl::Resource) -> BTreeSet<String> {

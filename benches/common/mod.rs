@@ -7,14 +7,14 @@
 //! sequence may change between versions).
 #![allow(dead_code)]
 
-use relais::config::Config;
-use relais::engine::cache::Cache;
-use relais::engine::{self, Pair, Translation};
-use relais::glossary::Glossary;
-use relais::state::{
+use relais::base::config::Config;
+use relais::mt::engine::cache::Cache;
+use relais::mt::engine::{self, Pair, Translation};
+use relais::mt::glossary::Glossary;
+use relais::mt::units::{self, Units};
+use relais::review::state::{
     Approval, MachineText, MessageRecord, Store, TargetRecord, hash, message_text,
 };
-use relais::units::{self, Units};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -266,14 +266,14 @@ fn section(r: &mut Rng, i: usize) -> String {
 /// have left). Also writes the French bundles and source records.
 pub fn translate_all(root: &Path) {
     let cfg = Config::load(root).unwrap();
-    let read = relais::source::read_all(&cfg, &[], true);
+    let read = relais::source::read::read_all(&cfg, &[], true);
     assert!(read.errors.is_empty(), "{:?}", read.errors);
     let store = Store::new(cfg.state_dir());
     let glossary = Glossary::load(root).unwrap();
-    let mut cache = Cache::load(&relais::translate::cache_dir(&cfg)).unwrap();
-    engine::cache::ensure_dir(&relais::translate::cache_dir(&cfg)).unwrap();
+    let mut cache = Cache::load(&relais::mt::translate::cache_dir(&cfg)).unwrap();
+    engine::cache::ensure_dir(&relais::mt::translate::cache_dir(&cfg)).unwrap();
     for locale in &cfg.targets {
-        let plurals = relais::check::refs::plural_categories(locale);
+        let plurals = relais::fluent::refs::plural_categories(locale);
         let terms = glossary.terms(locale);
         let pair = Pair {
             source: cfg.source.clone(),
@@ -300,8 +300,8 @@ pub fn translate_all(root: &Path) {
 }
 
 /// The target bundle (the French text) and the approved record of `src`.
-fn write_target(root: &Path, store: &Store, src: &relais::source::Source, locale: &str) {
-    let french = relais::ftl::write(&relais::ftl::Resource {
+fn write_target(root: &Path, store: &Store, src: &relais::source::read::Source, locale: &str) {
+    let french = relais::fluent::ftl::write(&relais::fluent::ftl::Resource {
         comment: None,
         messages: src.messages.clone(),
     });

@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use relais::ftl::{self, Message, Resource};
-use relais::pattern::Pattern;
+use relais::fluent::ftl::{self, Message, Resource};
+use relais::fluent::pattern::Pattern;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use relais::segment::{BlockText, post_options, reassemble, segment};
+use relais::source::segment::{BlockText, post_options, reassemble, segment};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(data) else { return };

@@ -197,7 +197,7 @@ fn render(export: &Path, html: &Path) -> Result<usize, String> {
             let mut content = String::new();
             pulldown_cmark::html::push_html(
                 &mut content,
-                pulldown_cmark::Parser::new_ext(body, relais::segment::post_options()),
+                pulldown_cmark::Parser::new_ext(body, relais::source::segment::post_options()),
             );
             let mut args = FluentArgs::new();
             args.set(

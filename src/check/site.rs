@@ -9,10 +9,10 @@
 //! categories the target locale needs, text identical to the French,
 //! Apertium unknown-word marks left in the text.
 
-use super::refs::{self, Refs, SelectInfo};
-use crate::config::Config;
-use crate::ftl;
-use crate::source::{self, Source, find};
+use crate::base::config::Config;
+use crate::fluent::ftl;
+use crate::fluent::refs::{self, Refs, SelectInfo};
+use crate::source::read::{self as source, Source, find};
 use fluent_syntax::ast;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -83,9 +83,9 @@ pub fn check_site(cfg: &Config, locales: &[LanguageIdentifier]) -> Report {
         report.push(from_error(e));
     }
     check_source_files(cfg, &mut report);
-    let glossary = crate::glossary::Glossary::load(&cfg.root).unwrap_or_else(|e| {
+    let glossary = crate::mt::glossary::Glossary::load(&cfg.root).unwrap_or_else(|e| {
         report.push(from_error(&e));
-        crate::glossary::Glossary::default()
+        crate::mt::glossary::Glossary::default()
     });
     for locale in cfg
         .targets
@@ -110,8 +110,8 @@ pub fn check_site(cfg: &Config, locales: &[LanguageIdentifier]) -> Report {
 /// for syntax like any file.
 fn check_source_files(cfg: &Config, report: &mut Report) {
     let dir = cfg.locale_dir(&cfg.source);
-    let glossary = crate::glossary::Glossary::default();
-    for name in crate::fs::list_files(&dir, ".ftl").unwrap_or_default() {
+    let glossary = crate::mt::glossary::Glossary::default();
+    for name in crate::base::fs::list_files(&dir, ".ftl").unwrap_or_default() {
         with_file(cfg, &dir.join(&name), &glossary, report, |file, report| {
             if name.starts_with("posts/") {
                 syntax(file, report);
@@ -126,11 +126,11 @@ fn check_source_files(cfg: &Config, report: &mut Report) {
 fn with_file(
     cfg: &Config,
     path: &std::path::Path,
-    glossary: &crate::glossary::Glossary,
+    glossary: &crate::mt::glossary::Glossary,
     report: &mut Report,
     check: impl FnOnce(&File, &mut Report),
 ) {
-    let Some(text) = crate::fs::read_text_opt(path).ok().flatten() else {
+    let Some(text) = crate::base::fs::read_text_opt(path).ok().flatten() else {
         return;
     };
     report.files += 1;
@@ -142,9 +142,9 @@ fn with_file(
     check(&file, report);
 }
 
-fn from_error(e: &crate::error::Error) -> Diagnostic {
+fn from_error(e: &crate::base::error::Error) -> Diagnostic {
     let (path, line, col, message) = match e {
-        crate::error::Error::Input { loc, message } => (
+        crate::base::error::Error::Input { loc, message } => (
             loc.path.display().to_string(),
             loc.line,
             loc.col,
@@ -167,7 +167,7 @@ struct File<'a> {
     path: String,
     text: &'a str,
     /// Do-not-translate terms that must come back verbatim.
-    glossary: &'a crate::glossary::Glossary,
+    glossary: &'a crate::mt::glossary::Glossary,
 }
 
 impl File<'_> {
@@ -230,7 +230,7 @@ fn check_target(file: &File, src: &Source, locale: &LanguageIdentifier, report: 
             ));
         }
     }
-    for e in super::load::verify(file.text, locale) {
+    for e in crate::fluent::load::verify(file.text, locale) {
         let at = locate(file.text, &e.id, e.attribute.as_deref());
         let what = e
             .attribute
@@ -407,7 +407,7 @@ fn compare_message(
             );
         }
     }
-    if src.syntax == crate::protect::Syntax::Markdown {
+    if src.syntax == crate::mt::protect::Syntax::Markdown {
         for p in super::problems(m, t, src.text_kind()) {
             if !p.contains("attribute") {
                 report.push(file.at(
@@ -509,8 +509,8 @@ fn text_warnings(
     let id = &source.id;
     let at = locate(file.text, id, None);
     let (s, t) = (
-        crate::state::message_text(source),
-        crate::state::message_text(target),
+        crate::review::state::message_text(source),
+        crate::review::state::message_text(target),
     );
     if s == t && !is_name_or_number(&s) {
         report.push(file.at(
@@ -523,8 +523,8 @@ fn text_warnings(
     // In Markdown, `*` is emphasis: look for marks in the protected text,
     // where emphasis has become elements.
     let visible = match (&target.value, src.syntax) {
-        (Some(v), crate::protect::Syntax::Markdown) => {
-            crate::protect::protect(v, src.syntax, &src.ref_defs).text
+        (Some(v), crate::mt::protect::Syntax::Markdown) => {
+            crate::mt::protect::protect(v, src.syntax, &src.ref_defs).text
         }
         _ => t.clone(),
     };
@@ -541,7 +541,7 @@ fn text_warnings(
     for v in file.glossary.violations(&s, &t) {
         report.push(file.at(at, Severity::Error, "glossary", format!("{id}: {v}")));
     }
-    for rule in crate::typography::findings(&visible, &locale.to_string()) {
+    for rule in crate::mt::typography::findings(&visible, &locale.to_string()) {
         report.push(file.at(
             at,
             Severity::Warning,

@@ -1,8 +1,8 @@
 //! `relais check`.
 
-use crate::check::site;
-use crate::config::Config;
-use crate::error::Result;
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::check::site;
 
 pub fn run(cfg: &Config, locales: &[String], strict: bool, json: bool) -> Result<u8> {
     let locales = super::parse_locales(cfg, locales)?;

@@ -1,9 +1,9 @@
 //! `relais approve`, `relais unapprove`, `relais accept-suggestion`.
 
 use crate::cli::Decide;
-use crate::config::Config;
-use crate::decide::{self, Action, Outcome, Report, Request};
-use crate::error::Result;
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::review::decide::{self, Action, Outcome, Report, Request};
 use std::collections::BTreeMap;
 
 pub fn run(cfg: &Config, action: Action, args: &Decide, json: bool) -> Result<u8> {

@@ -1,8 +1,8 @@
 //! `relais doctor`.
 
-use crate::config::Config;
-use crate::doctor::{self, Level, Report};
-use crate::error::Result;
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::check::doctor::{self, Level, Report};
 
 pub fn run(cfg: &Config, json: bool) -> Result<u8> {
     let report = super::runtime()?.block_on(doctor::run(cfg));

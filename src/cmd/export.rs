@@ -1,8 +1,8 @@
 //! `relais export --out DIR`.
 
-use crate::config::Config;
-use crate::error::Result;
-use crate::export::{self, ExportError, Options};
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::export::{self, ExportError, Options};
 use std::path::Path;
 
 pub fn run(cfg: &Config, out: &Path, min_complete: Option<f64>, json: bool) -> Result<u8> {

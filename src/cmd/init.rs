@@ -1,7 +1,7 @@
 //! `relais init`: a configuration and the folders a site needs.
 
-use crate::config::{self, Config};
-use crate::error::{Error, Result};
+use relais::base::config::{self, Config};
+use relais::base::error::{Error, Result};
 use serde::Serialize;
 use std::path::Path;
 
@@ -14,7 +14,7 @@ pub fn run(root: &Path, json: bool) -> Result<u8> {
     let mut created = Vec::new();
     let cfg_path = root.join(config::FILE_NAME);
     if !cfg_path.exists() {
-        crate::fs::write_atomic(&cfg_path, config::DEFAULT_TOML.as_bytes())?;
+        relais::base::fs::write_atomic(&cfg_path, config::DEFAULT_TOML.as_bytes())?;
         created.push(config::FILE_NAME.to_string());
     }
     let cfg = Config::load(root)?;
@@ -27,7 +27,7 @@ pub fn run(root: &Path, json: bool) -> Result<u8> {
     for dir in dirs {
         if !dir.exists() {
             std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-            created.push(crate::source::rel_path(&cfg, &dir) + "/");
+            created.push(relais::source::read::rel_path(&cfg, &dir) + "/");
         }
     }
     if json {

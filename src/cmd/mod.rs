@@ -17,10 +17,10 @@ mod sync;
 mod token;
 
 use crate::cli::{Cli, Command};
-use crate::config::Config;
-use crate::decide::Action;
-use crate::error::Error;
 use clap::Parser;
+use relais::base::config::Config;
+use relais::base::error::Error;
+use relais::review::decide::Action;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -155,9 +155,9 @@ fn with_writer_lock(
     root: &std::path::Path,
     f: impl FnOnce(&Config) -> Result<u8, Error>,
 ) -> Result<u8, Error> {
-    let wait = lock_wait(crate::lock::DEFAULT_WAIT);
+    let wait = lock_wait(relais::base::lock::DEFAULT_WAIT);
     with_config(root, |cfg| {
-        let _lock = crate::lock::SiteLock::acquire(cfg, wait)?;
+        let _lock = relais::base::lock::SiteLock::acquire(cfg, wait)?;
         f(cfg)
     })
 }

@@ -1,8 +1,8 @@
 //! `relais mv OLD NEW`.
 
-use crate::config::Config;
-use crate::error::Result;
-use crate::rename::{self, Report};
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::sync::rename::{self, Report};
 
 pub fn run(cfg: &Config, from: &str, to: &str, json: bool) -> Result<u8> {
     let report = rename::rename(cfg, from, to)?;

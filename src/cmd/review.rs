@@ -1,10 +1,10 @@
 //! `relais review`.
 
-use crate::config::Config;
-use crate::error::Result;
-use crate::paint::{self, Paint, When};
-use crate::review::{self, Options};
-use crate::state::State;
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::review::paint::{self, Paint, When};
+use relais::review::report::{self as review, Options};
+use relais::review::state::State;
 
 pub fn run(
     cfg: &Config,

@@ -1,8 +1,8 @@
 //! `relais serve [--addr 127.0.0.1:8737]`.
 
-use crate::config::Config;
-use crate::error::Result;
-use crate::serve::{self, Options, tokens};
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::serve::{self, Options, tokens};
 use std::net::SocketAddr;
 use std::time::Duration;
 

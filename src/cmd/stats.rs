@@ -1,8 +1,8 @@
 //! `relais stats`.
 
-use crate::config::Config;
-use crate::error::Result;
-use crate::stats;
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::review::stats;
 
 pub fn run(cfg: &Config, resources: &[String], messages: bool, json: bool) -> Result<u8> {
     let st = stats::stats(cfg, resources);

@@ -1,13 +1,13 @@
 //! `relais status`.
 
-use crate::config::Config;
-use crate::error::Result;
-use crate::state::State;
-use crate::status::{self, Status};
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::review::state::State;
+use relais::review::status::{self, Status};
 
 pub fn run(cfg: &Config, resources: &[String], json: bool) -> Result<u8> {
     let mut st = status::status(cfg, resources);
-    st.usage = super::runtime()?.block_on(crate::usage::deepl(cfg));
+    st.usage = super::runtime()?.block_on(relais::mt::usage::deepl(cfg));
     for u in &st.usage {
         if let Some(e) = &u.error {
             eprintln!(

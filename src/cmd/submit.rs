@@ -1,12 +1,12 @@
 //! `relais submit FILE`: a writer's draft checked, placed in `posts/`, synced.
 
-use crate::config::Config;
-use crate::error::Result;
-use crate::submit;
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::source::submit;
 use std::path::Path;
 
 pub fn run(cfg: &Config, file: &Path, json: bool) -> Result<u8> {
-    let text = crate::fs::read_text(file)?;
+    let text = relais::base::fs::read_text(file)?;
     let draft = submit::check(cfg, file, text)?;
     let same_file = std::fs::canonicalize(file).ok() == std::fs::canonicalize(&draft.dest).ok();
     submit::place(&draft, file, same_file)?;

@@ -1,9 +1,9 @@
 //! `relais sync`.
 
-use crate::config::Config;
-use crate::error::Result;
-use crate::sync::{self, Options, Report};
-use crate::translate::Progress;
+use relais::base::config::Config;
+use relais::base::error::Result;
+use relais::mt::translate::Progress;
+use relais::sync::{self, Options, Report};
 use std::io::IsTerminal;
 use std::sync::Arc;
 

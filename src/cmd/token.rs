@@ -1,8 +1,8 @@
 //! `relais token add|list|remove`: who may use `relais serve`.
 
 use crate::cli::TokenCommand;
-use crate::error::{Error, Result};
-use crate::serve::tokens::{self, Keyring};
+use relais::base::error::{Error, Result};
+use relais::serve::tokens::{self, Keyring};
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -13,9 +13,9 @@
 //! nothing.
 
 use super::{App, path};
-use crate::config::Config;
+use crate::base::config::Config;
+use crate::base::lock::SiteLock;
 use crate::export::{self, ExportError};
-use crate::lock::SiteLock;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -161,10 +161,10 @@ fn tar_of(files: &export::Files) -> Vec<u8> {
 /// Sizes and modification times of every file an export is made of.
 fn fingerprint(cfg: &Config) -> String {
     let mut hasher = Sha256::new();
-    let top = [cfg.root.join(crate::config::FILE_NAME)];
+    let top = [cfg.root.join(crate::base::config::FILE_NAME)];
     let dirs = [cfg.posts_dir(), cfg.root.join("locales"), cfg.state_dir()];
     let listed = dirs.iter().flat_map(|dir| {
-        crate::fs::list_files(dir, "")
+        crate::base::fs::list_files(dir, "")
             .unwrap_or_default()
             .into_iter()
             .map(move |rel| dir.join(rel))

@@ -5,12 +5,12 @@
 
 use super::html::{button_form, csrf_field, diff, esc, highlight};
 use super::i18n::Lang;
-use crate::diff::is_unchanged;
-use crate::edit::editable;
-use crate::protect::Syntax;
-use crate::review::Item;
-use crate::state::State;
-use crate::view::Entry;
+use crate::mt::protect::Syntax;
+use crate::review::diff::is_unchanged;
+use crate::review::edit::editable;
+use crate::review::report::Item;
+use crate::review::state::State;
+use crate::review::view::Entry;
 
 /// An edit that was refused, shown again with what was typed.
 #[derive(Clone, Debug)]
@@ -70,7 +70,7 @@ fn meta(l: Lang, item: &Item) -> String {
         parts.push(esc(engine));
     }
     if let (Some(m), Some(c)) = (&item.machine, &item.current) {
-        let d = crate::distance::word_distance(m, c);
+        let d = crate::review::distance::word_distance(m, c);
         let percent = (d.rate() * 100.0).round() as i64;
         parts.push(esc(&l.t_args("distance", &[("percent", percent.into())])));
     }
@@ -172,8 +172,9 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
     let l = cx.lang;
     let id = &entry.message.id;
     let current = entry.current;
-    let text_of =
-        |p: Option<&crate::pattern::Pattern>| p.map(|p| editable(p, cx.syntax)).unwrap_or_default();
+    let text_of = |p: Option<&crate::fluent::pattern::Pattern>| {
+        p.map(|p| editable(p, cx.syntax)).unwrap_or_default()
+    };
     let mut fields = String::new();
     if entry.message.value.is_some() {
         let typed = refused.map(|r| r.value.clone());

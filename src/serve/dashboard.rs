@@ -6,10 +6,10 @@ use super::App;
 use super::auth::Viewer;
 use super::html::{esc, url_path};
 use super::i18n::Lang;
-use crate::review::TO_REVIEW;
-use crate::state::State;
-use crate::status;
-use crate::view::Site;
+use crate::review::report::TO_REVIEW;
+use crate::review::state::State;
+use crate::review::status;
+use crate::review::view::Site;
 use axum::extract::State as AppState;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 

@@ -4,7 +4,7 @@
 //! shown as text ([`markdown`]). No templates, no JavaScript.
 
 use super::i18n::Lang;
-use crate::diff::{Op, Tag};
+use crate::review::diff::{Op, Tag};
 use pulldown_cmark::{CowStr, Event, Tag as MdTag};
 
 /// Escapes text for HTML content and quoted attribute values.
@@ -158,7 +158,7 @@ pub fn diff(ops: &[Op]) -> String {
 /// Text with the given words marked (the engine's unknown words).
 pub fn highlight(text: &str, words: &[String]) -> String {
     let mut out = String::new();
-    for token in crate::distance::tokens(text) {
+    for token in crate::review::distance::tokens(text) {
         if words.iter().any(|w| w == token) {
             out.push_str(&format!("<mark>{}</mark>", esc(token)));
         } else {
@@ -172,7 +172,7 @@ pub fn highlight(text: &str, words: &[String]) -> String {
 /// `<script>` in a post reads as `<script>`), and links and images keep
 /// only web, mail and relative addresses.
 pub fn markdown(md: &str) -> String {
-    let parser = pulldown_cmark::Parser::new_ext(md, crate::segment::post_options());
+    let parser = pulldown_cmark::Parser::new_ext(md, crate::source::segment::post_options());
     let events = parser.map(|event| match event {
         Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
         Event::Start(MdTag::Link {
@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn diffs_and_unknown_words_are_marked_and_escaped() {
-        let ops = crate::diff::words("a <b> c", "a <i> c");
+        let ops = crate::review::diff::words("a <b> c", "a <i> c");
         let html = diff(&ops);
         assert!(
             html.contains("<del>&lt;b&gt;</del>") || html.contains("<del>"),

@@ -135,7 +135,7 @@ mod tests {
     use super::*;
 
     fn ids(text: &str) -> Vec<String> {
-        let (res, errors) = crate::ftl::parse(text);
+        let (res, errors) = crate::fluent::ftl::parse(text);
         assert!(errors.is_empty(), "{errors:?}");
         let mut ids: Vec<String> = res.messages.into_iter().map(|m| m.id).collect();
         ids.sort();

@@ -22,9 +22,9 @@ pub mod review;
 pub mod submit;
 pub mod tokens;
 
-use crate::config::Config;
-use crate::error::Error;
-use crate::lock::SiteLock;
+use crate::base::config::Config;
+use crate::base::error::Error;
+use crate::base::lock::SiteLock;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderValue, StatusCode, header};

@@ -11,10 +11,10 @@ use super::card::{self, Context, Refused};
 use super::html::{button_form, esc, markdown, url_path};
 use super::i18n::Lang;
 use super::{App, Fail, path};
-use crate::decide::{self, Action, Report, Request};
-use crate::edit::{self, Edit, EditError};
-use crate::review::{self, TO_REVIEW};
-use crate::view::Site;
+use crate::review::decide::{self, Action, Report, Request};
+use crate::review::edit::{self, Edit, EditError};
+use crate::review::report::{self as review, TO_REVIEW};
+use crate::review::view::Site;
 use axum::extract::{
     Form, FromRequest, FromRequestParts, Path, Query, Request as HttpRequest, State,
 };
@@ -180,9 +180,9 @@ fn heading(l: Lang, t: &Target, title: Option<&str>, post: bool, todo: bool) -> 
 }
 
 /// Counts by state.
-fn summary(l: Lang, entries: &[crate::view::Entry]) -> String {
-    let counts = crate::status::counts(entries);
-    let parts: Vec<String> = crate::state::State::ALL
+fn summary(l: Lang, entries: &[crate::review::view::Entry]) -> String {
+    let counts = crate::review::status::counts(entries);
+    let parts: Vec<String> = crate::review::state::State::ALL
         .iter()
         .filter(|s| counts[s.name()] > 0)
         .map(|s| {
@@ -417,7 +417,7 @@ pub async fn preview(
             .into_response();
     }
     let p = match app
-        .read(move |cfg| crate::preview::post(cfg, &resource, &loc))
+        .read(move |cfg| crate::review::preview::post(cfg, &resource, &loc))
         .await
     {
         Ok(p) => p,

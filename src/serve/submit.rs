@@ -7,8 +7,8 @@ use super::auth::{Fields, Viewer};
 use super::html::{csrf_field, esc};
 use super::i18n::Lang;
 use super::{App, Fail};
-use crate::error::Error;
-use crate::submit;
+use crate::base::error::Error;
+use crate::source::submit;
 use crate::sync::{self, Options};
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
@@ -165,7 +165,7 @@ fn draft_of(fields: &Fields, file: Option<(String, String)>) -> (String, String)
 
 /// Checks, places and syncs a draft (under the site's lock).
 fn place_and_sync(
-    cfg: &crate::config::Config,
+    cfg: &crate::base::config::Config,
     file: &Path,
     text: String,
 ) -> Result<(String, sync::Report), Error> {
@@ -228,7 +228,7 @@ async fn read(mut multipart: Multipart) -> Result<Sent, Fail> {
             .bytes()
             .await
             .map_err(|e| Fail::new(e.status(), e.body_text()))?;
-        let text = crate::fs::decode(
+        let text = crate::base::fs::decode(
             Path::new(file_name.as_deref().unwrap_or(&name)),
             bytes.to_vec(),
         )

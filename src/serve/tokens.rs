@@ -6,7 +6,7 @@
 //! for services configured by environment). A token itself is shown once,
 //! when `relais token add` creates it.
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -120,11 +120,11 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 fn read_file(path: &Path) -> Result<Keyring> {
-    match crate::fs::read_text_opt(path)? {
+    match crate::base::fs::read_text_opt(path)? {
         None => Ok(Keyring::default()),
         Some(text) => toml::from_str(&text).map_err(|e| {
             let at = e.span().map_or(0, |s| s.start);
-            let loc = crate::error::Location::at_offset(path, &text, at);
+            let loc = crate::base::error::Location::at_offset(path, &text, at);
             Error::Config(format!("{loc}: {}", e.message()))
         }),
     }
@@ -159,7 +159,7 @@ pub fn add(path: &Path, name: &str, role: Role, locales: &[String]) -> Result<St
             Vec::new()
         },
         sha256: hash(&token),
-        created: crate::state::now(),
+        created: crate::review::state::now(),
     });
     save(path, &ring)?;
     Ok(token)
@@ -187,7 +187,7 @@ fn save(path: &Path, ring: &Keyring) -> Result<()> {
     let text = format!(
         "# relais serve: who may sign in. SHA-256 hashes only; create tokens with\n# `relais token add`, remove them with `relais token remove`.\n\n{body}"
     );
-    crate::fs::write_atomic(path, text.as_bytes())?;
+    crate::base::fs::write_atomic(path, text.as_bytes())?;
     restrict(path)
 }
 

@@ -3,8 +3,8 @@
 //! what review and stats print depends on nothing but this file.
 
 use super::Site;
-use relais::ftl;
-use relais::state::{self, Approval, MachineText, MessageRecord, TargetRecord};
+use relais::fluent::ftl;
+use relais::review::state::{self, Approval, MachineText, MessageRecord, TargetRecord};
 
 /// The time every hand-made event happened.
 pub const AT: &str = "2024-06-10T09:00:00Z";

@@ -308,7 +308,7 @@ pub fn sample_posts() -> Vec<(String, String)> {
 
 /// Renders Markdown the way the round-trip tests compare it.
 pub fn html(markdown: &str) -> String {
-    let parser = pulldown_cmark::Parser::new_ext(markdown, relais::segment::post_options());
+    let parser = pulldown_cmark::Parser::new_ext(markdown, relais::source::segment::post_options());
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, parser);
     out
@@ -341,11 +341,11 @@ pub fn approve(site: &Site, resource: &str, locale: &str, ids: &[&str]) {
 
 /// id → normalised Fluent text of every message of a bundle of the site.
 pub fn messages(site: &Site, rel: &str) -> BTreeMap<String, String> {
-    let (res, errors) = relais::ftl::parse(&site.read(rel));
+    let (res, errors) = relais::fluent::ftl::parse(&site.read(rel));
     assert!(errors.is_empty(), "{errors:?}");
     res.messages
         .iter()
-        .map(|m| (m.id.clone(), relais::state::message_text(m)))
+        .map(|m| (m.id.clone(), relais::review::state::message_text(m)))
         .collect()
 }
 
@@ -360,15 +360,15 @@ pub fn id_of(map: &BTreeMap<String, String>, french: &str) -> String {
 /// A reviewer's edit: the value of message `id` in the bundle `rel`
 /// becomes `text`.
 pub fn edit_message(site: &Site, rel: &str, id: &str, text: &str) {
-    let (mut res, errors) = relais::ftl::parse(&site.read(rel));
+    let (mut res, errors) = relais::fluent::ftl::parse(&site.read(rel));
     assert!(errors.is_empty(), "{errors:?}");
     let m = res
         .messages
         .iter_mut()
         .find(|m| m.id == id)
         .unwrap_or_else(|| panic!("no {id} in {rel}"));
-    m.value = Some(relais::pattern::Pattern::text(text));
-    site.write(rel, &relais::ftl::write(&res));
+    m.value = Some(relais::fluent::pattern::Pattern::text(text));
+    site.write(rel, &relais::fluent::ftl::write(&res));
 }
 
 /// The object of the JSON array `list` whose field `key` is `value`.

@@ -8,7 +8,7 @@ use crate::common::Site;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
-use relais::config::Config;
+use relais::base::config::Config;
 use relais::serve::tokens::{self, Role, Sources};
 use relais::serve::{self, App, Options};
 use std::collections::BTreeMap;

@@ -1,0 +1,404 @@
+//! `relais.toml`: what the site translates, into what, with which engine.
+//!
+//! Raw TOML is read into plain structs and validated here; engine clients
+//! are built from [`EngineConfig`] in `engine`. Keys are never stored in the
+//! file: `key_env` names the environment variable that holds one.
+
+use crate::base::error::{Error, Location, Result};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use unic_langid::LanguageIdentifier;
+
+pub const FILE_NAME: &str = "relais.toml";
+
+/// Which engine client to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EngineKind {
+    Apertium,
+    Deepl,
+    Libretranslate,
+}
+
+impl EngineKind {
+    /// The name in `relais.toml`, the review state and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            EngineKind::Apertium => "apertium",
+            EngineKind::Deepl => "deepl",
+            EngineKind::Libretranslate => "libretranslate",
+        }
+    }
+
+    /// Whether the engine takes the site's glossary itself (DeepL); other
+    /// engines get glossary terms protected as `<x/>` elements.
+    pub fn has_glossaries(self) -> bool {
+        self == EngineKind::Deepl
+    }
+}
+
+/// DeepL's formality, always sent as `prefer_*` so that a target without
+/// formality (English) does not fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Formality {
+    Default,
+    #[serde(alias = "prefer_more")]
+    More,
+    #[serde(alias = "prefer_less")]
+    Less,
+}
+
+/// One `[engine]` (or `[engine.<locale>]`) table.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EngineConfig {
+    pub kind: EngineKind,
+    pub url: Option<String>,
+    /// Name of the environment variable holding the API key.
+    pub key_env: Option<String>,
+    /// Requests in flight at once.
+    #[serde(default = "default_concurrency")]
+    pub concurrency: usize,
+    /// Seconds before a request is abandoned.
+    #[serde(default = "default_timeout")]
+    pub timeout: u64,
+    /// Apertium: ask for unknown-word marks (removed from the text, kept in
+    /// the review state). `false` asks APy not to mark them at all.
+    #[serde(default = "yes")]
+    pub mark_unknown: bool,
+    /// Retries of a request that failed for a transient reason (HTTP 429,
+    /// 5xx, connection error, timeout).
+    #[serde(default = "default_retries")]
+    pub retries: u32,
+    /// Most characters one `sync` may send to this engine; a run that
+    /// would send more sends nothing and says so.
+    pub budget_run: Option<u64>,
+    /// Most characters sent to this engine in a calendar month (counted on
+    /// this machine, in `review/.cache/budget.json`).
+    pub budget_month: Option<u64>,
+    /// DeepL: target variant for the locales of its language (`EN-GB`,
+    /// the default for `en`, or `EN-US`; `ES-419`; `PT-BR`…).
+    pub variant: Option<String>,
+    /// DeepL: `more` or `less` formal (sent as `prefer_more`/`prefer_less`).
+    pub formality: Option<Formality>,
+    /// DeepL: a description of the site that guides translation (not
+    /// translated, not billed), sent with every request.
+    pub context: Option<String>,
+}
+
+impl EngineConfig {
+    /// Checks what serde cannot: settings that only make sense for one
+    /// kind of engine, and a key for DeepL.
+    fn validate(&self) -> std::result::Result<(), String> {
+        if self.concurrency == 0 {
+            return Err("`concurrency` must be at least 1".into());
+        }
+        let deepl_only = [
+            ("variant", self.variant.is_some()),
+            ("formality", self.formality.is_some()),
+            ("context", self.context.is_some()),
+        ];
+        match self.kind {
+            EngineKind::Deepl => {
+                if self.key_env.is_none() {
+                    return Err("kind = \"deepl\" needs `key_env`, the name of the environment variable holding the key".into());
+                }
+                if let Some(v) = &self.variant {
+                    check_variant(v)?;
+                }
+            }
+            kind => {
+                if let Some((key, _)) = deepl_only.iter().find(|(_, set)| *set) {
+                    return Err(format!(
+                        "`{key}` is a DeepL setting; kind = \"{}\" has no such thing",
+                        kind.name()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A DeepL target variant: `LL-RR` (`EN-GB`, `ES-419`), never plain `EN`.
+fn check_variant(v: &str) -> std::result::Result<(), String> {
+    let ok = v.split_once('-').is_some_and(|(l, r)| {
+        l.len() == 2
+            && l.chars().all(|c| c.is_ascii_uppercase())
+            && !r.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "variant = \"{v}\": write a DeepL target variant such as \"EN-GB\", \"EN-US\" or \"ES-419\" (plain \"EN\" is deprecated)"
+        ))
+    }
+}
+
+fn default_concurrency() -> usize {
+    4
+}
+fn default_timeout() -> u64 {
+    60
+}
+fn default_retries() -> u32 {
+    5
+}
+fn yes() -> bool {
+    true
+}
+
+/// The validated configuration of a site.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The site's root folder (where `relais.toml` is).
+    pub root: PathBuf,
+    pub source: LanguageIdentifier,
+    pub targets: Vec<LanguageIdentifier>,
+    /// Front matter keys whose values are translated.
+    pub front_matter: Vec<String>,
+    /// Translate Fluent terms (`-name = …`) of UI bundles like messages.
+    /// Off by default: terms are usually brand names, kept as they are.
+    pub translate_terms: bool,
+    /// `[typography]`: locale → apply the target typography rules to
+    /// machine output (on when not listed).
+    typography: BTreeMap<String, bool>,
+    engine: EngineConfig,
+    engine_overrides: BTreeMap<String, EngineConfig>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    source: String,
+    targets: Vec<String>,
+    #[serde(default = "default_front_matter")]
+    front_matter: Vec<String>,
+    #[serde(default)]
+    translate_terms: bool,
+    #[serde(default)]
+    typography: BTreeMap<String, bool>,
+    engine: toml::Table,
+}
+
+fn default_front_matter() -> Vec<String> {
+    vec!["title".into(), "summary".into()]
+}
+
+impl Config {
+    /// Reads `relais.toml` from `root`.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join(FILE_NAME);
+        let text = match crate::base::fs::read_text_opt(&path)? {
+            Some(t) => t,
+            None => {
+                return Err(Error::Config(format!(
+                    "{}: not found (run `relais init` to create it)",
+                    path.display()
+                )));
+            }
+        };
+        Config::parse(root, &path, &text)
+    }
+
+    /// Parses the text of a configuration file found at `path`.
+    pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config> {
+        let bad = |offset: usize, msg: &str| {
+            let loc = Location::at_offset(path, text, offset);
+            Error::Config(format!("{loc}: {msg}"))
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let start = e.span().map_or(0, |s| s.start);
+            bad(start, e.message())
+        })?;
+        let lang = |s: &str| {
+            s.parse::<LanguageIdentifier>()
+                .map_err(|_| bad(text.find(s).unwrap_or(0), &format!("`{s}` is not a locale")))
+        };
+        let source = lang(&raw.source)?;
+        let targets = raw
+            .targets
+            .iter()
+            .map(|t| lang(t))
+            .collect::<Result<Vec<_>>>()?;
+        if targets.is_empty() || targets.contains(&source) {
+            return Err(bad(
+                text.find("targets").unwrap_or(0),
+                "`targets` must list at least one locale other than `source`",
+            ));
+        }
+        let (engine, engine_overrides) = split_engine_table(raw.engine)
+            .map_err(|msg| bad(text.find("[engine").unwrap_or(0), &msg))?;
+        Ok(Config {
+            root: root.to_path_buf(),
+            source,
+            targets,
+            front_matter: raw.front_matter,
+            translate_terms: raw.translate_terms,
+            typography: raw.typography,
+            engine,
+            engine_overrides,
+        })
+    }
+
+    /// The engine for a target locale: `[engine.<locale>]` replaces
+    /// `[engine]` entirely, so a key is never sent to another engine.
+    pub fn engine_for(&self, locale: &LanguageIdentifier) -> &EngineConfig {
+        self.engine_overrides
+            .get(&locale.to_string())
+            .unwrap_or(&self.engine)
+    }
+
+    /// Whether machine output in `locale` gets its typography rules.
+    pub fn typography_for(&self, locale: &LanguageIdentifier) -> bool {
+        self.typography
+            .get(&locale.to_string())
+            .copied()
+            .unwrap_or(true)
+    }
+
+    /// The table `engine_for(locale)` comes from, for messages.
+    pub fn engine_table(&self, locale: &LanguageIdentifier) -> String {
+        let name = locale.to_string();
+        if self.engine_overrides.contains_key(&name) {
+            format!("{FILE_NAME}: [engine.{name}]")
+        } else {
+            format!("{FILE_NAME}: [engine]")
+        }
+    }
+
+    /// The folder of a locale's bundles.
+    pub fn locale_dir(&self, locale: &LanguageIdentifier) -> PathBuf {
+        self.root.join("locales").join(locale.to_string())
+    }
+
+    pub fn posts_dir(&self) -> PathBuf {
+        self.root.join("posts")
+    }
+
+    /// The folder holding the review state.
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join("review")
+    }
+}
+
+/// Splits `[engine]` into the default table and its `[engine.<locale>]`
+/// sub-tables.
+fn split_engine_table(
+    mut table: toml::Table,
+) -> std::result::Result<(EngineConfig, BTreeMap<String, EngineConfig>), String> {
+    let locales: Vec<String> = table
+        .iter()
+        .filter(|(_, v)| v.is_table())
+        .map(|(k, _)| k.clone())
+        .collect();
+    let mut overrides = BTreeMap::new();
+    for locale in locales {
+        let sub = table.remove(&locale).expect("key listed above");
+        let cfg = EngineConfig::deserialize(sub)
+            .map_err(|e| e.message().to_string())
+            .and_then(|c| c.validate().map(|()| c))
+            .map_err(|e| format!("[engine.{locale}]: {e}"))?;
+        overrides.insert(locale, cfg);
+    }
+    let default = EngineConfig::deserialize(toml::Value::Table(table))
+        .map_err(|e| e.message().to_string())
+        .and_then(|c| c.validate().map(|()| c))
+        .map_err(|e| format!("[engine]: {e}"))?;
+    Ok((default, overrides))
+}
+
+/// The configuration `relais init` writes.
+pub const DEFAULT_TOML: &str = r#"# relais configuration: see the README.
+source = "fr"
+targets = ["en", "es"]
+# Front matter keys whose values are translated.
+front_matter = ["title", "summary"]
+# Terms of UI bundles (-org-name = …) are brand names, kept as they are;
+# set to true to translate them like messages.
+translate_terms = false
+
+# Target typography for machine output (no space before : ; ! ?, “…” in
+# English, «…» in Spanish): on unless a locale is set to false here.
+# [typography]
+# en = false
+
+# Default engine for every target locale. Apertium APy is free and offline;
+# English goes through Spanish (fr→es→en).
+[engine]
+kind = "apertium"
+url = "http://127.0.0.1:2737"
+concurrency = 4
+
+# Other keys of an engine table (defaults shown):
+# timeout = 60       # seconds before a request is abandoned
+# retries = 5        # retries of HTTP 429/5xx, timeouts, connection errors
+# mark_unknown = true   # Apertium: record the words it did not know
+
+# A per-locale table replaces [engine] entirely for that locale (nothing is
+# inherited, so a key is never sent to another engine):
+# [engine.en]
+# kind = "deepl"                 # or "libretranslate"
+# key_env = "DEEPL_AUTH_KEY"     # the environment variable holding the key
+# url = "https://api-free.deepl.com"   # default: chosen from the key (:fx = Free)
+# variant = "EN-US"              # DeepL: English is EN-GB unless told otherwise
+# formality = "less"             # DeepL: "more" | "less" (sent as prefer_*)
+# context = "News of a child-rights NGO network in West Africa."   # DeepL, not billed
+#
+# Terms never to translate, and fixed translations: glossary.toml (README).
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_file_parses_and_overrides_replace_the_default() {
+        let cfg = Config::parse(Path::new("."), Path::new("relais.toml"), DEFAULT_TOML).unwrap();
+        assert_eq!(cfg.targets.len(), 2);
+        let text = format!("{DEFAULT_TOML}\n[engine.en]\nkind = \"deepl\"\nkey_env = \"K\"\n");
+        let cfg = Config::parse(Path::new("."), Path::new("relais.toml"), &text).unwrap();
+        let en = cfg.engine_for(&"en".parse().unwrap());
+        assert_eq!(en.kind, EngineKind::Deepl);
+        assert_eq!(en.url, None);
+        let es = cfg.engine_for(&"es".parse().unwrap());
+        assert_eq!(es.kind, EngineKind::Apertium);
+    }
+
+    #[test]
+    fn deepl_settings_are_checked() {
+        let parse = |engine: &str| {
+            let text = format!("source = \"fr\"\ntargets = [\"en\"]\n[engine]\n{engine}\n");
+            Config::parse(Path::new("."), Path::new("relais.toml"), &text)
+                .map_err(|e| e.to_string())
+        };
+        let ok =
+            parse("kind = \"deepl\"\nkey_env = \"K\"\nvariant = \"EN-US\"\nformality = \"less\"")
+                .unwrap();
+        let en = ok.engine_for(&"en".parse().unwrap());
+        assert_eq!(en.formality, Some(Formality::Less));
+        assert_eq!(en.retries, 5);
+        let err = parse("kind = \"deepl\"").unwrap_err();
+        assert!(err.contains("needs `key_env`"), "{err}");
+        let err = parse("kind = \"deepl\"\nkey_env = \"K\"\nvariant = \"EN\"").unwrap_err();
+        assert!(err.contains("plain \"EN\" is deprecated"), "{err}");
+        let err = parse("kind = \"apertium\"\nformality = \"less\"").unwrap_err();
+        assert!(err.contains("`formality` is a DeepL setting"), "{err}");
+        assert!(err.starts_with("relais.toml:3:1"), "{err}");
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let text = "source = \"fr\"\ntargets = [\"en\"]\n[engine]\nkind = \"babel\"\n";
+        let err = Config::parse(Path::new("."), Path::new("relais.toml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("relais.toml:"), "{err}");
+        assert!(err.contains("babel") || err.contains("variant"), "{err}");
+    }
+}

@@ -1,0 +1,113 @@
+//! Error types of the library, each naming the place it comes from.
+//!
+//! Input errors carry `path:line:col` so a writer or reviewer can jump to
+//! the spot; the command layer maps each kind to an exit code
+//! (1 findings, 2 usage/configuration, 3 engine) and does the printing.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A position in a file, 1-based line and column (column in characters).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Location {
+    pub fn new(path: impl Into<PathBuf>, line: usize, col: usize) -> Self {
+        Location {
+            path: path.into(),
+            line,
+            col,
+        }
+    }
+
+    /// The location of byte `offset` in `text`.
+    pub fn at_offset(path: impl Into<PathBuf>, text: &str, offset: usize) -> Self {
+        let (line, col) = line_col(text, offset);
+        Location::new(path, line, col)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.col)
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// Everything the library can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad content in a file of the site (a post, a bundle): a finding.
+    #[error("{loc}: {message}")]
+    Input { loc: Location, message: String },
+    /// Bad configuration or usage: nothing ran.
+    #[error("{0}")]
+    Config(String),
+    /// A translation engine stopped the run.
+    #[error(transparent)]
+    Engine(#[from] crate::mt::engine::EngineError),
+    /// A file could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    pub fn input(loc: Location, message: impl Into<String>) -> Self {
+        Error::Input {
+            loc,
+            message: message.into(),
+        }
+    }
+
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// The process exit code this error stands for.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Input { .. } => 1,
+            Error::Config(_) | Error::Io { .. } => 2,
+            Error::Engine(_) => 3,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\nçé: x";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // 'ç' and 'é' are two bytes each.
+        assert_eq!(line_col(text, 3 + 4), (2, 3));
+    }
+}

@@ -1,0 +1,147 @@
+//! Reading and writing the site's files: UTF-8 checked with the position of
+//! the first bad byte, BOM removed, and atomic writes (temp file + rename)
+//! that leave a file untouched when its content would not change.
+
+use crate::base::error::{Error, Location, Result};
+use std::io::Write;
+use std::path::Path;
+
+/// Reads a text file. A UTF-8 BOM is dropped; invalid UTF-8 is an input
+/// error at the line and column of the first bad byte.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    decode(path, bytes)
+}
+
+/// Like [`read_text`], but a missing file is `None`.
+pub fn read_text_opt(path: &Path) -> Result<Option<String>> {
+    match std::fs::read(path) {
+        Ok(bytes) => decode(path, bytes).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// Text from bytes read at `path`, as [`read_text`] checks it.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    match String::from_utf8(bytes) {
+        Ok(mut s) => {
+            if s.starts_with('\u{feff}') {
+                s.drain(..3);
+            }
+            Ok(s)
+        }
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..good]);
+            let loc = Location::at_offset(path, &prefix, good);
+            Err(Error::input(
+                loc,
+                format!("not valid UTF-8 (byte 0x{:02X})", bytes[good]),
+            ))
+        }
+    }
+}
+
+/// Writes `contents` atomically unless the file already holds exactly
+/// that. Returns whether the file changed.
+pub fn write_if_changed(path: &Path, contents: &str) -> Result<bool> {
+    if let Ok(old) = std::fs::read(path)
+        && old == contents.as_bytes()
+    {
+        return Ok(false);
+    }
+    write_atomic(path, contents.as_bytes())?;
+    Ok(true)
+}
+
+/// Writes through a temporary file in the same folder, then renames it over
+/// the target, so a reader never sees half a file.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    // Unique per process and per write: `serve` writes from several threads.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}
+
+/// Removes a file if it exists. Returns whether it existed.
+pub fn remove_if_exists(path: &Path) -> Result<bool> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// Files under `dir` (recursively) whose name ends with `ext`, as paths
+/// relative to `dir` with `/` separators, sorted. A missing folder is empty.
+pub fn list_files(dir: &Path, ext: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    walk(dir, dir, ext, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+fn walk(root: &Path, dir: &Path, ext: &str, out: &mut Vec<String>) -> Result<()> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(root, &path, ext, out)?;
+        } else if name.ends_with(ext) {
+            let rel = path.strip_prefix(root).unwrap_or(&path);
+            let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.md");
+        std::fs::write(&path, b"ok\nab\xffc").unwrap();
+        let err = read_text(&path).unwrap_err().to_string();
+        assert!(
+            err.ends_with("x.md:2:3: not valid UTF-8 (byte 0xFF)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn bom_is_dropped_and_unchanged_content_is_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.txt");
+        assert!(write_if_changed(&path, "\u{feff}x").unwrap());
+        assert_eq!(read_text(&path).unwrap(), "x");
+        assert!(!write_if_changed(&path, "\u{feff}x").unwrap());
+        assert!(write_if_changed(&path, "y").unwrap());
+    }
+}

@@ -1,0 +1,185 @@
+//! `relais doctor`: is this site ready to run? Configuration, glossary,
+//! posts and bundles, and for every target locale its engine: key present,
+//! server reachable, pair installed (one short test translation, free for
+//! Apertium and LibreTranslate), DeepL key accepted (through `/v2/usage`,
+//! which costs nothing).
+
+use crate::base::config::{Config, EngineKind};
+use crate::mt::engine::{self, Context, Pair};
+use serde::Serialize;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ok,
+    Warning,
+    Error,
+}
+
+/// One finding.
+#[derive(Debug, Serialize)]
+pub struct Finding {
+    pub level: Level,
+    pub what: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    fn push(&mut self, level: Level, what: impl Into<String>, detail: impl Into<String>) {
+        self.findings.push(Finding {
+            level,
+            what: what.into(),
+            detail: detail.into(),
+        });
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        u8::from(self.findings.iter().any(|f| f.level == Level::Error))
+    }
+}
+
+/// Runs every check.
+pub async fn run(cfg: &Config) -> Report {
+    let mut report = Report::default();
+    report.push(
+        Level::Ok,
+        "configuration",
+        format!(
+            "{} → {}",
+            cfg.source,
+            cfg.targets
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
+    let glossary = match crate::mt::glossary::Glossary::load(&cfg.root) {
+        Ok(g) => {
+            report.push(Level::Ok, "glossary", "readable");
+            g
+        }
+        Err(e) => {
+            report.push(Level::Error, "glossary", e.to_string());
+            crate::mt::glossary::Glossary::default()
+        }
+    };
+    site_files(cfg, &mut report);
+    for locale in &cfg.targets {
+        engine_for(cfg, locale, &glossary, &mut report).await;
+    }
+    report
+}
+
+fn site_files(cfg: &Config, report: &mut Report) {
+    let check = crate::check::site::check_site(cfg, &[]);
+    let level = if check.errors > 0 {
+        Level::Error
+    } else if check.warnings > 0 {
+        Level::Warning
+    } else {
+        Level::Ok
+    };
+    report.push(
+        level,
+        "posts and bundles",
+        format!(
+            "{} files checked: {} errors, {} warnings (details: relais check)",
+            check.files, check.errors, check.warnings
+        ),
+    );
+}
+
+async fn engine_for(
+    cfg: &Config,
+    locale: &unic_langid::LanguageIdentifier,
+    glossary: &crate::mt::glossary::Glossary,
+    report: &mut Report,
+) {
+    let ec = cfg.engine_for(locale);
+    let what = format!("engine for {locale} ({})", ec.kind.name());
+    if let Err(e) = engine::key::from_env(ec, &cfg.engine_table(locale)) {
+        report.push(Level::Error, what, e);
+        return;
+    }
+    if ec.kind == EngineKind::Deepl {
+        deepl_usage(cfg, locale, what, report).await;
+        return;
+    }
+    let ctx = Context {
+        meter: Arc::new(engine::Meter::default()),
+        glossary: Arc::new(glossary.clone()),
+        cache_dir: std::env::temp_dir(),
+    };
+    let pair = Pair {
+        source: cfg.source.clone(),
+        target: locale.clone(),
+    };
+    // A probe answers at once: no retries, a short timeout.
+    let probe = crate::base::config::EngineConfig {
+        retries: 0,
+        timeout: ec.timeout.min(20),
+        ..ec.clone()
+    };
+    let result = match engine::build(&probe, &ctx) {
+        Ok(e) => e.translate(&pair, &["Bonjour".to_string()]).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(t) => {
+            let via = t
+                .first()
+                .and_then(|t| t.pivot.clone())
+                .map(|p| format!(" through {p}"))
+                .unwrap_or_default();
+            report.push(
+                Level::Ok,
+                what,
+                format!(
+                    "reachable, {}→{locale}{via}: « Bonjour » → « {} »",
+                    cfg.source,
+                    t.first().map_or("", |t| t.text.as_str())
+                ),
+            );
+        }
+        Err(e) => report.push(Level::Error, what, e.to_string()),
+    }
+}
+
+async fn deepl_usage(
+    cfg: &Config,
+    locale: &unic_langid::LanguageIdentifier,
+    what: String,
+    report: &mut Report,
+) {
+    let usage = crate::mt::usage::deepl(cfg).await;
+    let Some(u) = usage
+        .iter()
+        .find(|u| u.locales.contains(&locale.to_string()))
+    else {
+        report.push(Level::Warning, what, "usage unknown");
+        return;
+    };
+    match (&u.error, u.characters_left) {
+        (Some(e), _) => report.push(Level::Error, what, e.clone()),
+        (None, Some(0)) => report.push(
+            Level::Error,
+            what,
+            "key accepted, but no characters left this billing period",
+        ),
+        (None, left) => report.push(
+            Level::Ok,
+            what,
+            format!(
+                "key accepted; {} characters left this period",
+                left.map_or("?".into(), |l| l.to_string())
+            ),
+        ),
+    }
+}

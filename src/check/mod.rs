@@ -1,0 +1,194 @@
+//! Checks of one translated message against its French source: nothing
+//! that must survive translation (placeables, link targets, code, image
+//! sources) may be lost or added, and attributes must match.
+//!
+//! The whole-site `relais check` (syntax of every file, references, plural
+//! categories, loading with fluent-bundle) is in [`site`].
+
+pub mod doctor;
+pub mod site;
+
+use crate::fluent::ftl::Message;
+use crate::fluent::pattern::Pattern;
+use crate::fluent::{load, refs};
+use crate::mt::protect::{self, Syntax};
+
+/// How a resource's text is read.
+#[derive(Clone, Copy, Debug)]
+pub struct TextKind<'a> {
+    pub syntax: Syntax,
+    /// Link reference definitions of the post ("" for UI strings).
+    pub ref_defs: &'a str,
+}
+
+/// What is wrong with `target` as a translation of `source`; empty when
+/// nothing is.
+pub fn problems(source: &Message, target: &Message, kind: TextKind) -> Vec<String> {
+    let mut out = Vec::new();
+    match (&source.value, &target.value) {
+        (Some(s), Some(t)) => compare(s, t, kind, "value", &mut out),
+        (Some(_), None) => out.push("the value is missing".into()),
+        (None, Some(_)) => out.push("a value the French does not have".into()),
+        (None, None) => {}
+    }
+    for (name, s) in &source.attributes {
+        match target.attributes.iter().find(|(n, _)| n == name) {
+            Some((_, t)) => compare(s, t, kind, &format!("attribute .{name}"), &mut out),
+            None => out.push(format!("missing attribute .{name}")),
+        }
+    }
+    for (name, _) in &target.attributes {
+        if !source.attributes.iter().any(|(n, _)| n == name) {
+            out.push(format!("obsolete attribute .{name}"));
+        }
+    }
+    out
+}
+
+fn compare(source: &Pattern, target: &Pattern, kind: TextKind, what: &str, out: &mut Vec<String>) {
+    // A select's variants are translated text: its references are compared
+    // by `fluent_problems`, not as one locked piece.
+    let locked = |p: &Pattern| {
+        let mut pieces = protect::locked(p, kind.syntax, kind.ref_defs);
+        pieces.retain(|piece| !piece.contains("->"));
+        pieces
+    };
+    let (want, got) = (locked(source), locked(target));
+    for piece in &want {
+        let (w, g) = (count(&want, piece), count(&got, piece));
+        if g < w && !out.iter().any(|m| m.contains(piece.as_str())) {
+            out.push(format!("{what}: `{piece}` from the French is missing"));
+        }
+    }
+    for piece in &got {
+        if count(&got, piece) > count(&want, piece)
+            && !out.iter().any(|m| m.contains(piece.as_str()))
+        {
+            out.push(format!("{what}: `{piece}` is not in the French"));
+        }
+    }
+}
+
+fn count(list: &[String], piece: &str) -> usize {
+    list.iter().filter(|p| *p == piece).count()
+}
+
+/// Everything a translation of one resource in one locale is checked
+/// against before relais writes it (machine output in `sync`, a person's
+/// edit in `serve`): markup for posts, Fluent references and formatting
+/// for UI strings.
+pub struct Checks<'a> {
+    pub kind: TextKind<'a>,
+    pub locale: &'a unic_langid::LanguageIdentifier,
+    /// Terms of the resource (UI bundles).
+    pub terms: &'a [Message],
+    /// Every message id of the resource.
+    pub ids: Vec<String>,
+    /// Do-not-translate terms must come back verbatim.
+    pub glossary: &'a crate::mt::glossary::Glossary,
+}
+
+impl Checks<'_> {
+    /// What is wrong with `translated` as a translation of `src`.
+    pub fn problems(&self, src: &Message, translated: &Message) -> Vec<String> {
+        let mut out = problems(src, translated, self.kind);
+        out.extend(self.glossary.violations(
+            &crate::review::state::message_text(src),
+            &crate::review::state::message_text(translated),
+        ));
+        if self.kind.syntax == Syntax::Plain {
+            let cx = FluentContext {
+                locale: self.locale,
+                terms: self.terms,
+                ids: &self.ids,
+            };
+            out.extend(fluent_problems(src, translated, &cx));
+        }
+        out
+    }
+}
+
+/// What a UI message's translation needs to be checked as Fluent: its
+/// locale, the terms of its bundle and the other message ids it may use.
+pub struct FluentContext<'a> {
+    pub locale: &'a unic_langid::LanguageIdentifier,
+    pub terms: &'a [Message],
+    pub ids: &'a [String],
+}
+
+/// Fluent-level problems of a translated UI message: variables lost or
+/// invented, references the French does not make, and anything
+/// fluent-bundle cannot format. Empty when there are none.
+pub fn fluent_problems(source: &Message, target: &Message, cx: &FluentContext) -> Vec<String> {
+    let (s, t) = (message_refs(source), message_refs(target));
+    let mut out = Vec::new();
+    for v in s.variables.difference(&t.variables) {
+        out.push(format!("missing variable ${v}"));
+    }
+    for v in t.variables.difference(&s.variables) {
+        out.push(format!("variable ${v} is not in the French"));
+    }
+    for r in t
+        .terms
+        .difference(&s.terms)
+        .chain(t.messages.difference(&s.messages))
+    {
+        out.push(format!("reference {r} is not in the French"));
+    }
+    let stubs = cx
+        .ids
+        .iter()
+        .filter(|id| **id != target.id)
+        .map(|id| Message {
+            id: id.clone(),
+            comment: None,
+            value: Some(crate::fluent::pattern::Pattern::text("x")),
+            attributes: Vec::new(),
+        });
+    let mut messages: Vec<Message> = cx.terms.to_vec();
+    messages.extend(stubs);
+    messages.push(target.clone());
+    let text = crate::fluent::ftl::write(&crate::fluent::ftl::Resource {
+        comment: None,
+        messages,
+    });
+    for e in load::verify(&text, cx.locale)
+        .into_iter()
+        .filter(|e| e.id == target.id)
+    {
+        out.push(format!("does not format: {}", e.message));
+    }
+    out
+}
+
+/// Everything a message (or term) refers to.
+pub fn message_refs(m: &Message) -> refs::Refs {
+    let text = crate::fluent::ftl::write(&crate::fluent::ftl::Resource {
+        comment: None,
+        messages: vec![m.clone()],
+    });
+    let mut r = refs::Refs::default();
+    let mut selects = Vec::new();
+    if let Ok(res) = fluent_syntax::parser::parse(text.as_str()) {
+        for e in &res.body {
+            match e {
+                fluent_syntax::ast::Entry::Message(msg) => {
+                    msg.value
+                        .iter()
+                        .for_each(|v| refs::collect(v, &mut r, &mut selects));
+                    msg.attributes
+                        .iter()
+                        .for_each(|a| refs::collect(&a.value, &mut r, &mut selects));
+                }
+                fluent_syntax::ast::Entry::Term(term) => {
+                    refs::collect(&term.value, &mut r, &mut selects);
+                    term.attributes
+                        .iter()
+                        .for_each(|a| refs::collect(&a.value, &mut r, &mut selects));
+                }
+                _ => {}
+            }
+        }
+    }
+    r
+}

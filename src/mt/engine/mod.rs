@@ -1,0 +1,197 @@
+//! Translation engines: the [`Translator`] trait, its clients, and the one
+//! layer they all share (batching and bounded concurrency in `batch`,
+//! retries in `retry`, HTTP and error answers in `http`, the translation
+//! cache in `cache`, keys in `key`).
+//!
+//! Engines see protected text only (see `protect`): markup and placeables
+//! are `<x id="N"/>` / `<g id="N">…</g>` elements. Clients do wire work and
+//! nothing else; which messages need translating is decided in `sync`,
+//! and which of those the cache already holds in `translate`.
+
+pub mod apertium;
+pub mod batch;
+pub mod cache;
+pub mod deepl;
+pub mod http;
+pub mod key;
+pub mod libretranslate;
+pub mod retry;
+
+pub use batch::{Limits, translate_all};
+
+use crate::base::config::{EngineConfig, EngineKind};
+use crate::mt::glossary::Glossary;
+use async_trait::async_trait;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use unic_langid::LanguageIdentifier;
+
+/// A language pair, source → target.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pair {
+    pub source: LanguageIdentifier,
+    pub target: LanguageIdentifier,
+}
+
+impl std::fmt::Display for Pair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}→{}", self.source, self.target)
+    }
+}
+
+/// One engine answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    pub text: String,
+    /// The intermediate language when the engine pivoted.
+    pub pivot: Option<String>,
+    /// Words the engine marked as unknown.
+    pub unknown: Vec<String>,
+}
+
+impl Translation {
+    /// A translation with no pivot and no unknown words.
+    pub fn plain(text: String) -> Translation {
+        Translation {
+            text,
+            pivot: None,
+            unknown: Vec::new(),
+        }
+    }
+}
+
+/// Why an engine could not translate. Messages never carry a key.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    #[error("{engine} at {url} is not reachable: {message}")]
+    Unavailable {
+        engine: &'static str,
+        url: String,
+        message: String,
+    },
+    #[error("{engine} refused the request (HTTP {status}): {message}")]
+    Rejected {
+        engine: &'static str,
+        status: u16,
+        message: String,
+    },
+    #[error(
+        "{engine}: the character quota of this billing period is used up (HTTP 456: {message}); the next `relais sync` after it renews continues from here"
+    )]
+    Quota {
+        engine: &'static str,
+        message: String,
+    },
+    #[error("{engine} cannot translate {pair}: {message}")]
+    UnsupportedPair {
+        engine: &'static str,
+        pair: String,
+        message: String,
+    },
+    #[error("{engine} answered something unexpected: {message}")]
+    BadResponse {
+        engine: &'static str,
+        message: String,
+    },
+    /// The client cannot be set up (no key in the environment).
+    #[error("{engine}: {message}")]
+    Setup {
+        engine: &'static str,
+        message: String,
+    },
+}
+
+/// What an engine client needs besides its configuration.
+#[derive(Clone)]
+pub struct Context {
+    /// Requests and characters of the run, shared by every client.
+    pub meter: Arc<Meter>,
+    pub glossary: Arc<Glossary>,
+    /// Where clients keep what they remember between runs (DeepL's
+    /// glossary ids): never committed, never holding a key.
+    pub cache_dir: PathBuf,
+}
+
+/// Requests, characters and retries of a run, shared by every client.
+#[derive(Debug, Default)]
+pub struct Meter {
+    requests: AtomicUsize,
+    characters: AtomicUsize,
+    retries: AtomicUsize,
+}
+
+impl Meter {
+    /// One HTTP request sent (a retry is another request).
+    pub fn requested(&self) {
+        self.requests.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Characters of texts in a request that was answered.
+    pub fn sent(&self, characters: usize) {
+        self.characters.fetch_add(characters, Ordering::Relaxed);
+    }
+
+    pub fn retried(&self) {
+        self.retries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::Relaxed)
+    }
+
+    pub fn characters(&self) -> usize {
+        self.characters.load(Ordering::Relaxed)
+    }
+
+    pub fn retries(&self) -> usize {
+        self.retries.load(Ordering::Relaxed)
+    }
+}
+
+/// Characters of texts, as engines bill them.
+pub fn characters<S: AsRef<str>>(texts: &[S]) -> usize {
+    texts.iter().map(|t| t.as_ref().chars().count()).sum()
+}
+
+/// A machine translation engine.
+#[async_trait]
+pub trait Translator: Send + Sync {
+    /// Short name recorded in the review state (`apertium`, `deepl`…).
+    fn name(&self) -> &'static str;
+    /// What one request may carry for `pair`.
+    fn limits(&self, pair: &Pair) -> Limits;
+    /// Requests in flight at once.
+    fn concurrency(&self) -> usize;
+    /// Translates every text of the batch, in order.
+    async fn translate(
+        &self,
+        pair: &Pair,
+        texts: &[String],
+    ) -> Result<Vec<Translation>, EngineError>;
+}
+
+/// Builds the client a configuration asks for. The key must be in the
+/// environment (see [`key::check`]: a missing one is a configuration
+/// error found before anything runs).
+pub fn build(cfg: &EngineConfig, ctx: &Context) -> Result<Arc<dyn Translator>, EngineError> {
+    Ok(match cfg.kind {
+        EngineKind::Apertium => Arc::new(apertium::Apertium::new(cfg, ctx.meter.clone())?),
+        EngineKind::Deepl => Arc::new(deepl::Deepl::new(cfg, ctx)?),
+        EngineKind::Libretranslate => {
+            Arc::new(libretranslate::LibreTranslate::new(cfg, ctx.meter.clone())?)
+        }
+    })
+}
+
+/// What decides an engine's answer besides the text: the cache keeps
+/// answers under it, so a change of variant, formality, context or
+/// glossary asks the engine again. Never holds a key.
+pub fn scope(cfg: &EngineConfig, pair: &Pair, glossary: &Glossary) -> String {
+    let settings = match cfg.kind {
+        EngineKind::Apertium => format!("mark_unknown={}", cfg.mark_unknown),
+        EngineKind::Libretranslate => String::new(),
+        EngineKind::Deepl => deepl::scope(cfg, pair, glossary),
+    };
+    format!("{}|{pair}|{settings}", cfg.kind.name())
+}

@@ -1,0 +1,255 @@
+//! The translation phase of `sync`: for each target locale, the unique
+//! protected segments it needs are looked up in the translation cache,
+//! and only what the cache lacks goes to the locale's engine, batched by
+//! `engine::translate_all`. Every answer is in the cache as soon as its
+//! batch returns, so a crash or a quota stop never costs it twice.
+//!
+//! Locales go one after the other (so an Apertium pivot through Spanish
+//! reuses the legs already paid for); the first engine failure stops the
+//! run, keeping every answer received.
+//!
+//! What it does not do: decide what needs translating (`sync` plans), or
+//! restore and check answers (`sync` applies them).
+
+use crate::base::config::{Config, EngineConfig};
+use crate::base::error::Error;
+use crate::mt::engine::cache::Cache;
+use crate::mt::engine::{self, Context, Meter, Pair, Translation, Translator};
+use crate::mt::glossary::Glossary;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+use unic_langid::LanguageIdentifier;
+
+/// Hears how far the translation phase is (a progress bar).
+pub trait Progress: Send + Sync {
+    /// `total` segments are to be sent to engines.
+    fn start(&self, total: usize);
+    fn advance(&self, n: usize);
+    fn finish(&self);
+}
+
+/// One locale's unique protected segments, in first-seen order, with
+/// their cache keys.
+pub struct Work {
+    pub locale: LanguageIdentifier,
+    pub texts: Vec<String>,
+    keys: Vec<String>,
+}
+
+impl Work {
+    /// The work of `locale`: `texts` and their keys in its engine's scope.
+    pub fn new(
+        cfg: &Config,
+        glossary: &Glossary,
+        locale: LanguageIdentifier,
+        texts: Vec<String>,
+    ) -> Work {
+        let scope = engine::scope(cfg.engine_for(&locale), &pair(cfg, &locale), glossary);
+        let keys = texts.iter().map(|t| Cache::key(&scope, t)).collect();
+        Work {
+            locale,
+            texts,
+            keys,
+        }
+    }
+}
+
+/// The answer for one segment of one locale.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    /// The translation, or why the segment got none (too large to send).
+    pub result: Result<Translation, String>,
+    pub engine: &'static str,
+    /// Served by the cache: no request made.
+    pub cached: bool,
+}
+
+/// Answers by locale and protected text.
+pub type Answers = HashMap<(LanguageIdentifier, String), Answer>;
+
+/// What the phase produced.
+#[derive(Default)]
+pub struct Outcome {
+    pub answers: Answers,
+    pub requests: usize,
+    pub characters: usize,
+    pub retries: usize,
+    /// Why an engine stopped the run, if one did.
+    pub engine_error: Option<String>,
+    /// Problems that did not stop the run (the cache could not be written).
+    pub errors: Vec<Error>,
+}
+
+/// `--dry-run`: what a run would send, per locale.
+#[derive(Debug, Serialize)]
+pub struct Estimate {
+    pub locale: String,
+    pub engine: String,
+    /// Segments that would be sent (billed).
+    pub segments: usize,
+    /// Their characters (for a pivot, the first leg's).
+    pub characters: usize,
+    /// Segments the cache already holds: not sent, not billed.
+    pub cached: usize,
+}
+
+/// The folder of the cache, under the state folder.
+pub fn cache_dir(cfg: &Config) -> std::path::PathBuf {
+    cfg.state_dir().join(".cache")
+}
+
+fn pair(cfg: &Config, locale: &LanguageIdentifier) -> Pair {
+    Pair {
+        source: cfg.source.clone(),
+        target: locale.clone(),
+    }
+}
+
+/// The translation cache of the site, holding only the answers `work` may
+/// use (nothing is read when there is no work).
+pub fn load_cache(cfg: &Config, work: &[Work]) -> crate::base::error::Result<Cache> {
+    let wanted = work.iter().flat_map(|w| w.keys.iter().cloned()).collect();
+    Cache::load_only(&cache_dir(cfg), &wanted)
+}
+
+/// What `run` would send, sending nothing.
+pub fn estimate(cfg: &Config, cache: &Cache, work: &[Work]) -> Vec<Estimate> {
+    work.iter()
+        .map(|w| {
+            let misses: Vec<&String> = w
+                .texts
+                .iter()
+                .zip(&w.keys)
+                .filter(|(_, k)| cache.get(k).is_none())
+                .map(|(t, _)| t)
+                .collect();
+            Estimate {
+                locale: w.locale.to_string(),
+                engine: cfg.engine_for(&w.locale).kind.name().to_string(),
+                segments: misses.len(),
+                characters: engine::characters(&misses),
+                cached: w.texts.len() - misses.len(),
+            }
+        })
+        .collect()
+}
+
+/// Translates every locale's segments: cache first, then engines.
+pub async fn run(
+    cfg: &Config,
+    glossary: Arc<Glossary>,
+    cache: &mut Cache,
+    work: Vec<Work>,
+    progress: Option<&dyn Progress>,
+) -> Outcome {
+    let mut out = Outcome::default();
+    let ctx = Context {
+        meter: Arc::new(Meter::default()),
+        glossary: glossary.clone(),
+        cache_dir: cache_dir(cfg),
+    };
+    let mut pending = Vec::new();
+    for w in work {
+        let misses = serve_from_cache(cfg, cache, w, &mut out.answers);
+        pending.push(misses);
+    }
+    let total = pending.iter().map(|w: &Work| w.texts.len()).sum();
+    if let Some(p) = progress {
+        p.start(total);
+    }
+    let mut engines: Vec<(EngineConfig, Arc<dyn Translator>)> = Vec::new();
+    for w in pending {
+        let keys = &w.keys;
+        if w.texts.is_empty() || out.engine_error.is_some() {
+            continue;
+        }
+        let engine = match engine_for(cfg, &w.locale, &ctx, &mut engines) {
+            Ok(e) => e,
+            Err(e) => {
+                out.engine_error = Some(e.to_string());
+                break;
+            }
+        };
+        let name = engine.name();
+        let mut on_batch = |items: Vec<(usize, engine::batch::Answer)>| {
+            let mut fresh = Vec::new();
+            let n = items.len();
+            for (i, result) in items {
+                if let Ok(t) = &result {
+                    fresh.push((keys[i].clone(), t.clone()));
+                }
+                let answer = Answer {
+                    result,
+                    engine: name,
+                    cached: false,
+                };
+                out.answers
+                    .insert((w.locale.clone(), w.texts[i].clone()), answer);
+            }
+            if let Err(e) = cache.append(fresh) {
+                out.errors.push(e);
+            }
+            if let Some(p) = progress {
+                p.advance(n);
+            }
+        };
+        let pair = pair(cfg, &w.locale);
+        let error = engine::translate_all(engine.as_ref(), &pair, &w.texts, &mut on_batch).await;
+        if let Some(e) = error {
+            out.engine_error = Some(e.to_string());
+        }
+    }
+    if let Some(p) = progress {
+        p.finish();
+    }
+    out.requests = ctx.meter.requests();
+    out.characters = ctx.meter.characters();
+    out.retries = ctx.meter.retries();
+    out
+}
+
+/// Puts the cached answers of a locale in `answers`; returns the segments
+/// still to send, with their cache keys.
+fn serve_from_cache(cfg: &Config, cache: &Cache, work: Work, answers: &mut Answers) -> Work {
+    let engine = cfg.engine_for(&work.locale).kind.name();
+    let mut texts = Vec::new();
+    let mut keys = Vec::new();
+    for (text, key) in work.texts.into_iter().zip(work.keys) {
+        match cache.get(&key) {
+            Some(t) => {
+                let answer = Answer {
+                    result: Ok(t.clone()),
+                    engine,
+                    cached: true,
+                };
+                answers.insert((work.locale.clone(), text), answer);
+            }
+            None => {
+                texts.push(text);
+                keys.push(key);
+            }
+        }
+    }
+    Work {
+        locale: work.locale,
+        texts,
+        keys,
+    }
+}
+
+/// One client per distinct engine configuration, shared across locales.
+fn engine_for(
+    cfg: &Config,
+    locale: &LanguageIdentifier,
+    ctx: &Context,
+    engines: &mut Vec<(EngineConfig, Arc<dyn Translator>)>,
+) -> Result<Arc<dyn Translator>, engine::EngineError> {
+    let ec = cfg.engine_for(locale);
+    if let Some((_, e)) = engines.iter().find(|(c, _)| c == ec) {
+        return Ok(e.clone());
+    }
+    let e = engine::build(ec, ctx)?;
+    engines.push((ec.clone(), e.clone()));
+    Ok(e)
+}

@@ -1,0 +1,305 @@
+//! A reviewer's decisions on messages: `approve`, `unapprove` and
+//! `accept-suggestion`, recorded in the review state (and, for a taken
+//! suggestion, in the target bundle).
+//!
+//! An approval records who, when, the hash of the French and the hash of
+//! the translation; it holds while both texts stay the same. Nothing here
+//! stores a state: states are recomputed from the hashes by `view`.
+//! Deciding twice is a no-op, and a run that changes nothing writes
+//! nothing. Bad selections (unknown resource or message) fail before
+//! anything is written.
+
+use crate::base::config::Config;
+use crate::base::error::{Error, Result};
+use crate::fluent::ftl::{self, Resource};
+use crate::review::state::{self, Approval, MessageRecord, State, Store, TargetRecord};
+use crate::review::view::{self, Entry, Site, View};
+use crate::source::read::{self as source, Source, rel_path};
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+/// What to do with the selected messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Approve the translation as it is now (refused for invalid ones).
+    Approve,
+    /// Withdraw the approval that holds now.
+    Unapprove,
+    /// Replace the text of a stale message by the stored machine
+    /// suggestion for the new French (the replaced text goes to history).
+    AcceptSuggestion,
+}
+
+/// A decision as asked.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub action: Action,
+    pub resources: Vec<String>,
+    pub locale: LanguageIdentifier,
+    /// Message ids, looked up in every named resource; ignored with `all`.
+    pub messages: Vec<String>,
+    pub all: bool,
+    /// Who decides (required to approve).
+    pub reviewer: Option<String>,
+}
+
+/// What happened to one message.
+#[derive(Debug, Serialize)]
+pub struct Outcome {
+    pub resource: String,
+    pub locale: String,
+    pub id: String,
+    /// The state before.
+    pub state: State,
+    /// The state after, when it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub now: Option<State>,
+    /// Why nothing was done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// What a run did.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub action: Action,
+    pub reviewer: Option<String>,
+    pub changed: Vec<Outcome>,
+    /// Nothing to do (already approved, not approved…).
+    pub unchanged: Vec<Outcome>,
+    /// Refused, with the reason (invalid, missing, no suggestion).
+    pub skipped: Vec<Outcome>,
+    pub written: Vec<String>,
+    pub errors: Vec<String>,
+}
+
+impl Report {
+    /// 1 when something was refused or a file could not be read.
+    pub fn exit_code(&self) -> u8 {
+        u8::from(!self.skipped.is_empty() || !self.errors.is_empty())
+    }
+}
+
+/// What one message's decision does.
+enum Effect {
+    Changed,
+    Unchanged(String),
+    Skipped(String),
+}
+
+/// Runs a decision on the site of `cfg`.
+pub fn run(cfg: &Config, req: &Request) -> Result<Report> {
+    if req.action == Action::Approve && req.reviewer.is_none() {
+        return Err(Error::Config(
+            "who approves? give --reviewer NAME, set RELAIS_REVIEWER, or set git's user.name"
+                .into(),
+        ));
+    }
+    let site = Site::load(cfg, &req.resources, std::slice::from_ref(&req.locale));
+    let mut report = Report {
+        action: req.action,
+        reviewer: req.reviewer.clone(),
+        changed: Vec::new(),
+        unchanged: Vec::new(),
+        skipped: Vec::new(),
+        written: Vec::new(),
+        errors: site.errors.iter().map(ToString::to_string).collect(),
+    };
+    validate(&site, req)?;
+    let store = Store::new(cfg.state_dir());
+    let now = state::now();
+    for view in &site.views {
+        if let Err(e) = decide_view(cfg, &store, &site, view, req, &now, &mut report) {
+            report.errors.push(e.to_string());
+        }
+    }
+    Ok(report)
+}
+
+/// Every named resource and message must exist: a typo decides nothing.
+fn validate(site: &Site, req: &Request) -> Result<()> {
+    for r in &req.resources {
+        let found = site
+            .sources
+            .iter()
+            .any(|s| source::wanted(std::slice::from_ref(r), &s.resource));
+        if !found && site.errors.is_empty() {
+            return Err(Error::Config(format!("{r}: no such resource")));
+        }
+    }
+    if req.all {
+        return Ok(());
+    }
+    for src in &site.sources {
+        for id in &req.messages {
+            if src.message(id).is_none() {
+                return Err(Error::Config(format!(
+                    "{}: no message `{id}`",
+                    src.resource
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn decide_view(
+    cfg: &Config,
+    store: &Store,
+    site: &Site,
+    view: &View,
+    req: &Request,
+    now: &str,
+    report: &mut Report,
+) -> Result<()> {
+    let mut record = view.record.clone();
+    let mut target = view.target.clone();
+    let resource = &site.source(view).resource;
+    for e in site.entries(view) {
+        if !req.all && !req.messages.iter().any(|m| m == e.id()) {
+            continue;
+        }
+        let ctx = Decision {
+            reviewer: req.reviewer.as_deref(),
+            now,
+            all: req.all,
+        };
+        let effect = match req.action {
+            Action::Approve => ctx.approve(&e, &mut record),
+            Action::Unapprove => ctx.unapprove(&e, &mut record),
+            Action::AcceptSuggestion => ctx.accept(&e, &mut record, &mut target, site.source(view)),
+        };
+        let outcome = |reason: Option<String>, now: Option<State>| Outcome {
+            resource: resource.clone(),
+            locale: view.locale.to_string(),
+            id: e.id().to_string(),
+            state: e.state,
+            now,
+            reason,
+        };
+        match effect {
+            Effect::Changed => {
+                let after = view::entry(site.source(view), e.message, &target, &record).state;
+                report.changed.push(outcome(None, Some(after)));
+            }
+            Effect::Unchanged(why) => report.unchanged.push(outcome(Some(why), None)),
+            Effect::Skipped(why) => report.skipped.push(outcome(Some(why), None)),
+        }
+    }
+    if target != view.target
+        && crate::base::fs::write_if_changed(&view.ftl_path, &ftl::write(&target))?
+    {
+        report.written.push(rel_path(cfg, &view.ftl_path));
+    }
+    if record != view.record && store.save(&view.state_path, &record)? {
+        report.written.push(rel_path(cfg, &view.state_path));
+    }
+    Ok(())
+}
+
+/// Who decides, and when.
+struct Decision<'a> {
+    reviewer: Option<&'a str>,
+    now: &'a str,
+    /// `--all`: a message the action does not apply to is left alone, not
+    /// refused (except invalid ones for `approve`).
+    all: bool,
+}
+
+impl Decision<'_> {
+    fn approve(&self, e: &Entry, record: &mut TargetRecord) -> Effect {
+        match e.state {
+            State::Invalid => {
+                return Effect::Skipped(format!("invalid: {}", e.reasons().join("; ")));
+            }
+            State::Approved => return Effect::Unchanged("already approved".into()),
+            _ => {}
+        }
+        let (Some(text), Some(hash)) = (&e.current_text, e.translation_hash()) else {
+            return Effect::Skipped("no translation yet (run relais sync)".into());
+        };
+        let reviewer = self.reviewer.expect("checked in run");
+        let rec = record.messages.entry(e.id().to_string()).or_default();
+        rebase(rec, e);
+        rec.previous_source = None;
+        rec.approve(Approval {
+            reviewer: reviewer.to_string(),
+            at: self.now.to_string(),
+            source_hash: e.source_hash.clone(),
+            translation_hash: hash,
+        });
+        rec.log_by(self.now, "approved", Some(reviewer), text);
+        Effect::Changed
+    }
+
+    fn unapprove(&self, e: &Entry, record: &mut TargetRecord) -> Effect {
+        let (Some(text), Some(hash)) = (&e.current_text, e.translation_hash()) else {
+            return Effect::Unchanged("not approved".into());
+        };
+        if e.state != State::Approved {
+            return Effect::Unchanged("not approved".into());
+        }
+        let rec = record
+            .messages
+            .get_mut(e.id())
+            .expect("an approved message has a record");
+        rec.approvals
+            .retain(|a| !(a.source_hash == e.source_hash && a.translation_hash == hash));
+        rec.log_by(self.now, "unapproved", self.reviewer, text);
+        Effect::Changed
+    }
+
+    fn accept(
+        &self,
+        e: &Entry,
+        record: &mut TargetRecord,
+        target: &mut Resource,
+        src: &Source,
+    ) -> Effect {
+        let suggestion = e
+            .record
+            .and_then(|r| r.suggestion.as_ref())
+            .filter(|s| s.source_hash == e.source_hash);
+        let Some(suggestion) = suggestion else {
+            return match e.state {
+                State::Stale => {
+                    Effect::Skipped("no suggestion for the new French yet (run relais sync)".into())
+                }
+                _ if self.all => Effect::Unchanged("no suggestion".into()),
+                st => Effect::Skipped(format!("no suggestion: the message is {st}, not stale")),
+            };
+        };
+        let Some(mut message) = state::message_from_text(e.id(), &suggestion.text) else {
+            return Effect::Skipped("the stored suggestion is not valid Fluent".into());
+        };
+        message.comment = e
+            .current
+            .map_or(e.message.comment.clone(), |c| c.comment.clone());
+        let rec = record.messages.entry(e.id().to_string()).or_default();
+        if let Some(old) = &e.current_text {
+            rec.log_by(self.now, "accepted", self.reviewer, old);
+        }
+        rec.source = state::message_text(e.message);
+        rec.source_hash = e.source_hash.clone();
+        rec.machine = rec.suggestion.take();
+        rec.previous_source = None;
+        crate::review::edit::put(target, src, message);
+        Effect::Changed
+    }
+}
+
+/// An approval of a stale message confirms the text for the new French:
+/// the record now says so, and the machine suggestion for the new French
+/// becomes the machine text it is measured against.
+fn rebase(rec: &mut MessageRecord, e: &Entry) {
+    if rec.source_hash == e.source_hash {
+        return;
+    }
+    rec.source = state::message_text(e.message);
+    rec.source_hash = e.source_hash.clone();
+    match rec.suggestion.take() {
+        Some(s) if s.source_hash == e.source_hash => rec.machine = Some(s),
+        _ => {}
+    }
+}

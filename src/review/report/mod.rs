@@ -1,0 +1,221 @@
+//! `relais review`: what needs a reviewer, message by message, with the
+//! French, what the machine wrote, what is there now, and word diffs
+//! (machine → now; old French → new French when the French changed).
+//!
+//! Building the report is here; drawing it for a terminal is in [`text`].
+//! Read-only, like `status`.
+
+pub mod text;
+
+use crate::base::config::Config;
+use crate::review::diff::{self, Change, Op};
+use crate::review::state::{self, MachineText, State};
+use crate::review::status;
+use crate::review::view::{Entry, Site, View};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use unic_langid::LanguageIdentifier;
+
+/// The states a reviewer acts on, the default of `--state`.
+pub const TO_REVIEW: [State; 4] = [State::Machine, State::Edited, State::Stale, State::Invalid];
+
+/// What the user asked for.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub resources: Vec<String>,
+    pub locales: Vec<LanguageIdentifier>,
+    /// States to list; [`TO_REVIEW`] when empty.
+    pub states: Vec<State>,
+}
+
+/// The report: items in source order, then one summary per locale.
+#[derive(Debug, Default, Serialize)]
+pub struct Review {
+    /// The locale of the French (`fr`).
+    pub source_locale: String,
+    pub items: Vec<Item>,
+    pub summary: Vec<Summary>,
+    pub errors: Vec<String>,
+}
+
+/// One message to review.
+#[derive(Debug, Serialize)]
+pub struct Item {
+    pub resource: String,
+    pub locale: String,
+    pub id: String,
+    pub state: State,
+    /// The French now.
+    pub source: String,
+    /// The machine text the current translation started from.
+    pub machine: Option<String>,
+    /// The translation in the bundle now.
+    pub current: Option<String>,
+    /// Stale: the machine translation of the new French.
+    pub suggestion: Option<String>,
+    /// Machine → current.
+    pub diff: Option<Vec<Op>>,
+    /// The French the translation was made from (or last approved) → the
+    /// French now, when they differ.
+    pub source_diff: Option<Vec<Op>>,
+    /// How big that change of the French is: `typo` or `edit`.
+    pub source_change: Option<Change>,
+    /// Machine → suggestion: what the French change did to the machine text.
+    pub suggestion_diff: Option<Vec<Op>>,
+    /// `apertium`, `apertium (via es)`.
+    pub engine: Option<String>,
+    /// For a translation memory match: the approved message it came from.
+    pub memory: Option<crate::review::memory::Origin>,
+    /// Words the engine did not know (in the machine text or suggestion).
+    pub unknown: Vec<String>,
+    /// Why the message is invalid.
+    pub reasons: Vec<String>,
+    /// The latest approval of this message, even if it no longer holds.
+    pub last_approval: Option<LastApproval>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LastApproval {
+    pub reviewer: String,
+    pub at: String,
+}
+
+/// Counts of one locale over the selected resources.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub locale: String,
+    pub messages: usize,
+    pub counts: BTreeMap<&'static str, usize>,
+    /// Messages in a state a reviewer acts on.
+    pub to_review: usize,
+    pub resources: usize,
+    pub finished: usize,
+}
+
+/// Builds the review report of the site of `cfg`.
+pub fn review(cfg: &Config, opts: &Options) -> Review {
+    let site = Site::load(cfg, &opts.resources, &opts.locales);
+    let states: &[State] = if opts.states.is_empty() {
+        &TO_REVIEW
+    } else {
+        &opts.states
+    };
+    let mut out = Review {
+        source_locale: cfg.source.to_string(),
+        errors: site.errors.iter().map(ToString::to_string).collect(),
+        ..Review::default()
+    };
+    let mut summaries: BTreeMap<String, Summary> = BTreeMap::new();
+    for view in site.views.iter().filter(|v| !site.source(v).draft) {
+        let entries = site.entries(view);
+        let resource = &site.source(view).resource;
+        out.items.extend(
+            entries
+                .iter()
+                .filter(|e| states.contains(&e.state))
+                .map(|e| item(resource, view, e)),
+        );
+        add_to_summary(&mut summaries, view, &entries);
+    }
+    out.summary = summaries.into_values().collect();
+    out
+}
+
+fn add_to_summary(summaries: &mut BTreeMap<String, Summary>, view: &View, entries: &[Entry]) {
+    let locale = view.locale.to_string();
+    let s = summaries.entry(locale.clone()).or_insert_with(|| Summary {
+        locale,
+        messages: 0,
+        counts: status::counts(&[]),
+        to_review: 0,
+        resources: 0,
+        finished: 0,
+    });
+    s.messages += entries.len();
+    for (state, n) in status::counts(entries) {
+        *s.counts.get_mut(state).expect("every state listed") += n;
+    }
+    s.to_review += entries
+        .iter()
+        .filter(|e| TO_REVIEW.contains(&e.state))
+        .count();
+    s.resources += 1;
+    s.finished += usize::from(status::finished(entries));
+}
+
+/// One review item.
+pub fn item(resource: &str, view: &View, e: &Entry) -> Item {
+    let rec = e.record;
+    let source = state::readable(&state::message_text(e.message));
+    let machine_text = rec.and_then(|r| r.machine.as_ref());
+    let machine = machine_text.map(|m| state::readable(&m.text));
+    let current = e.current_text.as_deref().map(state::readable);
+    let suggestion_text = rec
+        .and_then(|r| r.suggestion.as_ref())
+        .filter(|_| e.state == State::Stale);
+    let suggestion = suggestion_text.map(|s| state::readable(&s.text));
+    let old_source = old_source(e).filter(|old| *old != source);
+    Item {
+        resource: resource.to_string(),
+        locale: view.locale.to_string(),
+        id: e.id().to_string(),
+        state: e.state,
+        diff: both(&machine, &current).map(|(m, c)| diff::words(m, c)),
+        source_diff: old_source.as_deref().map(|old| diff::words(old, &source)),
+        source_change: old_source
+            .as_deref()
+            .map(|old| diff::classify(old, &source)),
+        suggestion_diff: both(&machine, &suggestion).map(|(m, s)| diff::words(m, s)),
+        engine: suggestion_text
+            .or(machine_text)
+            .map(MachineText::origin_label),
+        memory: suggestion_text
+            .or(machine_text)
+            .and_then(|m| m.memory.clone()),
+        unknown: unknown(machine_text, suggestion_text),
+        reasons: if e.state == State::Invalid {
+            e.reasons()
+        } else {
+            Vec::new()
+        },
+        last_approval: rec.and_then(|r| r.approvals.last()).map(|a| LastApproval {
+            reviewer: a.reviewer.clone(),
+            at: a.at.clone(),
+        }),
+        source,
+        machine,
+        current,
+        suggestion,
+    }
+}
+
+/// The French to diff the current French against: the one a stale
+/// translation was made from, or the one last approved before the machine
+/// translated the message again.
+fn old_source(e: &Entry) -> Option<String> {
+    let rec = e.record?;
+    let old = if e.state == State::Stale {
+        Some(rec.source.as_str())
+    } else {
+        rec.previous_source.as_deref()
+    };
+    old.map(state::readable)
+}
+
+fn both<'a>(a: &'a Option<String>, b: &'a Option<String>) -> Option<(&'a str, &'a str)> {
+    Some((a.as_deref()?, b.as_deref()?))
+}
+
+fn unknown(machine: Option<&MachineText>, suggestion: Option<&MachineText>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in machine
+        .into_iter()
+        .chain(suggestion)
+        .flat_map(|m| &m.unknown)
+    {
+        if !out.contains(w) {
+            out.push(w.clone());
+        }
+    }
+    out
+}

@@ -1,0 +1,476 @@
+//! The review state: what relais knows about every message beyond the
+//! `.ftl` files, and the review states computed from it.
+//!
+//! Files live under `review/` in the site repository, one per resource and
+//! locale (`review/en/posts/<slug>.json`), plus one per post for the source
+//! side (`review/fr/posts/<slug>.json`: ids, the French they were made from,
+//! retired ids). They are pretty, sorted JSON so that git diffs read well.
+//! States are never stored: [`compute`] derives them from content hashes.
+
+use crate::base::error::{Error, Result};
+use crate::fluent::ftl::{self, Message};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// How many history entries a message keeps.
+const HISTORY_LEN: usize = 10;
+/// How many approvals a message keeps (the newest; older ones are in git).
+const APPROVALS_LEN: usize = 4;
+/// How many removed messages a resource remembers.
+const REMOVED_LEN: usize = 32;
+
+/// Review state of one message in one target locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    Missing,
+    Machine,
+    Edited,
+    Approved,
+    Stale,
+    Invalid,
+}
+
+impl State {
+    pub const ALL: [State; 6] = [
+        State::Missing,
+        State::Machine,
+        State::Edited,
+        State::Approved,
+        State::Stale,
+        State::Invalid,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Missing => "missing",
+            State::Machine => "machine",
+            State::Edited => "edited",
+            State::Approved => "approved",
+            State::Stale => "stale",
+            State::Invalid => "invalid",
+        }
+    }
+}
+
+impl std::str::FromStr for State {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        State::ALL
+            .into_iter()
+            .find(|st| st.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = State::ALL.iter().map(|st| st.name()).collect();
+                format!("not a review state (one of: {})", names.join(", "))
+            })
+    }
+}
+
+impl std::fmt::Display for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Short content hash of a message's normalised text.
+pub fn hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    hex::encode(&digest[..8])
+}
+
+/// The normalised text of a message (value, then attributes), the thing
+/// hashes are taken of: layout in the `.ftl` file does not change it.
+pub fn message_text(m: &Message) -> String {
+    let mut s = m.value.as_ref().map(ftl::canonical).unwrap_or_default();
+    for (name, p) in &m.attributes {
+        s.push_str(&format!("\n.{name} ={}", ftl::canonical(p)));
+    }
+    s
+}
+
+/// The inverse of [`message_text`]: the message `id` with that text, or
+/// `None` when the text is not Fluent relais wrote.
+pub fn message_from_text(id: &str, text: &str) -> Option<Message> {
+    let (res, errors) = ftl::parse(&format!("{id} ={text}\n"));
+    if !errors.is_empty() {
+        return None;
+    }
+    res.messages.into_iter().next().filter(|m| m.id == id)
+}
+
+/// What a reader sees of a message text: the value, then one
+/// `.name = value` line per attribute; placeables as `{ … }`, no escapes.
+/// This is what review shows and what diffs and distances are taken of.
+pub fn readable(text: &str) -> String {
+    let Some(m) = message_from_text("m", text) else {
+        return text.trim().to_string();
+    };
+    let mut out = m.value.as_ref().map(readable_pattern).unwrap_or_default();
+    for (name, p) in &m.attributes {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!(".{name} = {}", readable_pattern(p)));
+    }
+    out
+}
+
+fn readable_pattern(p: &crate::fluent::pattern::Pattern) -> String {
+    p.0.iter()
+        .map(|part| match part {
+            crate::fluent::pattern::Part::Text(t) => t.clone(),
+            crate::fluent::pattern::Part::Placeable(e) => format!("{{ {e} }}"),
+        })
+        .collect()
+}
+
+/// Source side of a post: the ids and the French they were made from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceRecord {
+    pub resource: String,
+    pub blocks: Vec<SourceBlock>,
+    /// Ids that once existed in this resource; never minted again.
+    #[serde(default)]
+    pub retired: BTreeSet<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceBlock {
+    pub id: String,
+    pub kind: String,
+    pub text: String,
+}
+
+/// Target side of a resource in one locale.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TargetRecord {
+    pub resource: String,
+    pub locale: String,
+    pub messages: BTreeMap<String, MessageRecord>,
+    /// Messages that left the resource, with their last texts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<Removed>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MessageRecord {
+    /// The French the current translation was made from, and its hash.
+    pub source: String,
+    pub source_hash: String,
+    /// The French a reviewer last approved, kept when the machine
+    /// re-translated the message after the French changed, so review can
+    /// show what changed. Cleared by the next approval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_source: Option<String>,
+    /// What the engine returned for `source` (after restoring markup).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine: Option<MachineText>,
+    /// A newer machine translation for a stale message, kept beside the
+    /// human text it may replace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<MachineText>,
+    /// The last machine translation that could not be used, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed: Option<Failure>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<Approval>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MachineText {
+    pub text: String,
+    pub hash: String,
+    /// Hash of the French it translates.
+    pub source_hash: String,
+    pub engine: String,
+    /// Intermediate language when the engine pivoted (`es` for fr→es→en).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pivot: Option<String>,
+    pub at: String,
+    /// Words the engine did not know (Apertium), for review to highlight.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
+    /// When the text came from translation memory (`engine` is
+    /// `"memory"`): the approved message it was taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<crate::review::memory::Origin>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Failure {
+    pub source_hash: String,
+    pub engine: String,
+    pub reason: String,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Approval {
+    pub reviewer: String,
+    pub at: String,
+    pub source_hash: String,
+    pub translation_hash: String,
+}
+
+/// One event in the life of a message: `machine` and `suggestion` (what
+/// the engine said), `approved`, `unapproved`, `accepted` (a suggestion
+/// replaced the text, which is kept here), `source` (the French changed;
+/// the old French). `text` is what the event is about.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub event: String,
+    /// Who did it, for a person's decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Removed {
+    pub id: String,
+    pub at: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
+}
+
+impl MachineText {
+    /// The engine as people name it: `apertium`, `apertium (via es)`.
+    pub fn engine_label(&self) -> String {
+        match &self.pivot {
+            Some(p) => format!("{} (via {p})", self.engine),
+            None => self.engine.clone(),
+        }
+    }
+
+    /// What review shows: the engine, and for a translation memory match
+    /// where it came from.
+    pub fn origin_label(&self) -> String {
+        match &self.memory {
+            Some(m) if m.reviewer.is_empty() => format!("memory match: {} {}", m.resource, m.id),
+            Some(m) => format!(
+                "memory match: {} {}, approved by {}",
+                m.resource, m.id, m.reviewer
+            ),
+            None => self.engine_label(),
+        }
+    }
+}
+
+impl MessageRecord {
+    /// Appends to the history, keeping only the newest entries.
+    pub fn log(&mut self, at: &str, event: &str, text: &str) {
+        self.log_by(at, event, None, text);
+    }
+
+    /// Appends a person's decision to the history.
+    pub fn log_by(&mut self, at: &str, event: &str, by: Option<&str>, text: &str) {
+        self.history.push(HistoryEntry {
+            at: at.to_string(),
+            event: event.to_string(),
+            by: by.map(str::to_string),
+            text: text.to_string(),
+        });
+        keep_newest(&mut self.history, HISTORY_LEN);
+    }
+
+    /// Records an approval, keeping only the newest ones.
+    pub fn approve(&mut self, approval: Approval) {
+        self.approvals.push(approval);
+        keep_newest(&mut self.approvals, APPROVALS_LEN);
+    }
+
+    /// The approval that holds for these hashes, if any.
+    pub fn approval(&self, source_hash: &str, translation_hash: &str) -> Option<&Approval> {
+        self.approvals
+            .iter()
+            .rev()
+            .find(|a| a.source_hash == source_hash && a.translation_hash == translation_hash)
+    }
+
+    /// The machine text made from the French with this hash: the current
+    /// machine text or the stored suggestion.
+    pub fn machine_for(&self, source_hash: &str) -> Option<&MachineText> {
+        [&self.machine, &self.suggestion]
+            .into_iter()
+            .flatten()
+            .find(|m| m.source_hash == source_hash)
+    }
+}
+
+impl TargetRecord {
+    /// Remembers a message that left the resource, keeping only the newest.
+    pub fn remember_removed(&mut self, removed: Removed) {
+        self.removed.push(removed);
+        keep_newest(&mut self.removed, REMOVED_LEN);
+    }
+}
+
+fn keep_newest<T>(list: &mut Vec<T>, max: usize) {
+    let extra = list.len().saturating_sub(max);
+    list.drain(..extra);
+}
+
+/// Computes the state of a message.
+///
+/// `current` is the normalised text in the target bundle, `problems` what
+/// the checks found wrong with it. Precedence: invalid > approved (both
+/// hashes match) > stale > machine | edited; missing when there is no text.
+pub fn compute(
+    source_hash: &str,
+    current: Option<&str>,
+    problems: &[String],
+    rec: Option<&MessageRecord>,
+) -> State {
+    let Some(current) = current else {
+        let failed = rec
+            .and_then(|r| r.failed.as_ref())
+            .is_some_and(|f| f.source_hash == source_hash);
+        return if failed {
+            State::Invalid
+        } else {
+            State::Missing
+        };
+    };
+    if !problems.is_empty() {
+        return State::Invalid;
+    }
+    let Some(rec) = rec else {
+        return State::Edited;
+    };
+    let current_hash = hash(current);
+    if rec.approval(source_hash, &current_hash).is_some() {
+        State::Approved
+    } else if rec.source_hash != source_hash {
+        State::Stale
+    } else if rec.machine.as_ref().is_some_and(|m| m.hash == current_hash) {
+        State::Machine
+    } else {
+        State::Edited
+    }
+}
+
+/// Where the state files of the site are.
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    pub fn new(dir: PathBuf) -> Self {
+        Store { dir }
+    }
+
+    pub fn source_path(&self, source_locale: &str, resource: &str) -> PathBuf {
+        self.dir
+            .join(source_locale)
+            .join(format!("{resource}.json"))
+    }
+
+    pub fn target_path(&self, locale: &str, resource: &str) -> PathBuf {
+        self.dir.join(locale).join(format!("{resource}.json"))
+    }
+
+    pub fn load<T: for<'de> Deserialize<'de> + Default>(&self, path: &Path) -> Result<T> {
+        match crate::base::fs::read_text_opt(path)? {
+            None => Ok(T::default()),
+            Some(text) => serde_json::from_str(&text).map_err(|e| {
+                let loc = crate::base::error::Location::new(path, e.line(), e.column());
+                Error::input(loc, format!("review state is not valid: {e}"))
+            }),
+        }
+    }
+
+    /// Writes a record if it changed. Returns whether the file changed.
+    pub fn save<T: Serialize>(&self, path: &Path, value: &T) -> Result<bool> {
+        let mut text = serde_json::to_string_pretty(value).expect("state serialises");
+        text.push('\n');
+        crate::base::fs::write_if_changed(path, &text)
+    }
+}
+
+/// The current time as RFC 3339 UTC, to the second.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(source_hash: &str, machine: &str) -> MessageRecord {
+        MessageRecord {
+            source: "fr".into(),
+            source_hash: source_hash.into(),
+            machine: Some(MachineText {
+                text: machine.into(),
+                hash: hash(machine),
+                source_hash: source_hash.into(),
+                engine: "apertium".into(),
+                pivot: None,
+                at: "t".into(),
+                unknown: vec![],
+                memory: None,
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn states_follow_hashes() {
+        let r = rec("s1", "Hello");
+        assert_eq!(compute("s1", None, &[], Some(&r)), State::Missing);
+        assert_eq!(compute("s1", Some("Hello"), &[], Some(&r)), State::Machine);
+        assert_eq!(compute("s1", Some("Hi"), &[], Some(&r)), State::Edited);
+        assert_eq!(compute("s2", Some("Hi"), &[], Some(&r)), State::Stale);
+        assert_eq!(
+            compute("s1", Some("Hi"), &["lost link".into()], Some(&r)),
+            State::Invalid
+        );
+        assert_eq!(compute("s1", Some("Hi"), &[], None), State::Edited);
+    }
+
+    #[test]
+    fn approval_holds_only_for_the_same_texts() {
+        let mut r = rec("s1", "Hello");
+        r.approvals.push(Approval {
+            reviewer: "Awa".into(),
+            at: "t".into(),
+            source_hash: "s1".into(),
+            translation_hash: hash("Hello"),
+        });
+        assert_eq!(compute("s1", Some("Hello"), &[], Some(&r)), State::Approved);
+        assert_eq!(compute("s1", Some("Hello!"), &[], Some(&r)), State::Edited);
+        assert_eq!(compute("s2", Some("Hello"), &[], Some(&r)), State::Stale);
+    }
+
+    #[test]
+    fn failed_machine_output_is_invalid_until_the_source_changes() {
+        let r = MessageRecord {
+            failed: Some(Failure {
+                source_hash: "s1".into(),
+                engine: "apertium".into(),
+                reason: "placeholder 1 missing".into(),
+                at: "t".into(),
+            }),
+            ..Default::default()
+        };
+        assert_eq!(compute("s1", None, &[], Some(&r)), State::Invalid);
+        assert_eq!(compute("s2", None, &[], Some(&r)), State::Missing);
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let mut r = MessageRecord::default();
+        for i in 0..20 {
+            r.log("t", "machine", &i.to_string());
+        }
+        assert_eq!(r.history.len(), HISTORY_LEN);
+        assert_eq!(r.history.last().unwrap().text, "19");
+    }
+}

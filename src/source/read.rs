@@ -1,0 +1,294 @@
+//! The site's source side, read: every post extracted into its French
+//! messages, every hand-written French bundle parsed, and a target bundle
+//! read back for a resource and locale.
+//!
+//! Shared by `sync` (which also writes the French bundles of posts) and by
+//! the read-only commands (`status`).
+
+use crate::base::config::Config;
+use crate::base::error::{Error, Location, Result};
+use crate::base::fs;
+use crate::check::TextKind;
+use crate::fluent::ftl::{self, Message, Resource};
+use crate::mt::protect::Syntax;
+use crate::review::state::{SourceRecord, Store};
+use crate::source::extract;
+use crate::source::post;
+use std::path::{Path, PathBuf};
+use unic_langid::LanguageIdentifier;
+
+/// A source resource, read and extracted.
+pub struct Source {
+    /// `posts/<slug>` or the path of a hand-written bundle (`site`).
+    pub resource: String,
+    /// Messages in source order (terms excluded).
+    pub messages: Vec<Message>,
+    /// UI terms, copied to target bundles as they are.
+    pub terms: Vec<Message>,
+    pub syntax: Syntax,
+    /// Link reference definitions of a post ("" for UI bundles).
+    pub ref_defs: String,
+    pub draft: bool,
+    /// The file the messages come from, relative to the root.
+    pub origin: String,
+    /// For a post: the parsed file and its blocks, for reassembly.
+    pub post: Option<Box<PostSource>>,
+}
+
+/// What reassembling a post needs.
+pub struct PostSource {
+    pub post: post::Post,
+    /// Its `resource.messages` are empty: they are [`Source::messages`].
+    pub extracted: extract::Extracted,
+}
+
+impl Source {
+    pub fn text_kind(&self) -> TextKind<'_> {
+        TextKind {
+            syntax: self.syntax,
+            ref_defs: &self.ref_defs,
+        }
+    }
+
+    pub fn message(&self, id: &str) -> Option<&Message> {
+        self.messages.iter().find(|m| m.id == id)
+    }
+
+    /// The checks a translation of this resource into `locale` must pass.
+    pub fn checks<'a>(
+        &'a self,
+        locale: &'a LanguageIdentifier,
+        glossary: &'a crate::mt::glossary::Glossary,
+    ) -> crate::check::Checks<'a> {
+        crate::check::Checks {
+            kind: self.text_kind(),
+            locale,
+            terms: &self.terms,
+            ids: self.messages.iter().map(|m| m.id.clone()).collect(),
+            glossary,
+        }
+    }
+}
+
+/// What reading the sources produced.
+#[derive(Default)]
+pub struct Sources {
+    pub sources: Vec<Source>,
+    pub errors: Vec<Error>,
+    /// Files written (French bundles and source records of posts).
+    pub written: Vec<String>,
+}
+
+/// Whether `resource` is selected by the user's list (empty = all). A post
+/// may be named by its resource or its file (`posts/x.md`).
+pub fn wanted(filter: &[String], resource: &str) -> bool {
+    filter.is_empty()
+        || filter
+            .iter()
+            .any(|r| r.trim_end_matches(".md").trim_end_matches(".ftl") == resource)
+}
+
+/// One source resource to read: a post's Markdown file (its name in
+/// `posts/`) or a hand-written French bundle (its resource).
+#[derive(Clone, Debug)]
+pub enum Item {
+    Post(String),
+    Ui(String),
+}
+
+/// The sources of the site selected by `filter`: posts first, then the
+/// hand-written bundles, each in name order.
+pub fn list(cfg: &Config, filter: &[String]) -> (Vec<Item>, Vec<Error>) {
+    let mut errors = Vec::new();
+    let posts = fs::list_files(&cfg.posts_dir(), ".md").unwrap_or_else(|e| {
+        errors.push(e);
+        Vec::new()
+    });
+    // `_index.md` and other `_` files are section pages of Zola or Hugo,
+    // not posts; posts are the `.md` files directly in `posts/`.
+    let mut items: Vec<Item> = posts
+        .into_iter()
+        .filter(|n| !n.contains('/') && !n.starts_with('_'))
+        .filter(|n| wanted(filter, &format!("posts/{}", n.trim_end_matches(".md"))))
+        .map(Item::Post)
+        .collect();
+    let src_dir = cfg.locale_dir(&cfg.source);
+    for name in fs::list_files(&src_dir, ".ftl").unwrap_or_default() {
+        let resource = name.trim_end_matches(".ftl").to_string();
+        if !resource.starts_with("posts/") && wanted(filter, &resource) {
+            items.push(Item::Ui(resource));
+        }
+    }
+    (items, errors)
+}
+
+/// Reads one source: a post is extracted (its French bundle and ids
+/// written when `write`; the files written are pushed to `written`), a
+/// hand-written bundle parsed.
+pub fn read(
+    cfg: &Config,
+    store: &Store,
+    item: &Item,
+    write: bool,
+    written: &mut Vec<String>,
+) -> std::result::Result<Source, Vec<Error>> {
+    match item {
+        Item::Post(name) => read_post(cfg, store, name, write, written).map_err(|e| vec![e]),
+        Item::Ui(resource) => read_ui(cfg, resource),
+    }
+}
+
+/// Reads posts (extracting them, and writing their French bundles and ids
+/// when `write`) and hand-written source bundles.
+pub fn read_all(cfg: &Config, filter: &[String], write: bool) -> Sources {
+    let store = Store::new(cfg.state_dir());
+    let (items, errors) = list(cfg, filter);
+    let mut out = Sources {
+        errors,
+        ..Sources::default()
+    };
+    // Sources are independent: read on every core, reported in order.
+    let read = crate::base::par::map(&items, |item| {
+        let mut written = Vec::new();
+        (read(cfg, &store, item, write, &mut written), written)
+    });
+    for (result, written) in read {
+        out.written.extend(written);
+        match result {
+            Ok(s) => out.sources.push(s),
+            Err(e) => out.errors.extend(e),
+        }
+    }
+    out
+}
+
+fn read_post(
+    cfg: &Config,
+    store: &Store,
+    name: &str,
+    write: bool,
+    written: &mut Vec<String>,
+) -> Result<Source> {
+    let rel = PathBuf::from("posts").join(name);
+    let text = fs::read_text(&cfg.root.join(&rel)).map_err(|e| relative(cfg, e))?;
+    let post = post::parse(&rel, text)?;
+    let resource = post.resource();
+    let record_path = store.source_path(&cfg.source.to_string(), &resource);
+    let previous: SourceRecord = store.load(&record_path).map_err(|e| relative(cfg, e))?;
+    let mut ex = extract::extract(&post, &cfg.front_matter, &previous);
+    if write {
+        let ftl_path = cfg.locale_dir(&cfg.source).join(format!("{resource}.ftl"));
+        if fs::write_if_changed(&ftl_path, &ftl::write(&ex.resource))? {
+            written.push(rel_path(cfg, &ftl_path));
+        }
+        if store.save(&record_path, &ex.record)? {
+            written.push(rel_path(cfg, &record_path));
+        }
+    }
+    Ok(Source {
+        resource,
+        // Moved, not copied: reassembly needs the blocks, not the bundle.
+        messages: std::mem::take(&mut ex.resource.messages),
+        terms: Vec::new(),
+        syntax: Syntax::Markdown,
+        ref_defs: ex.segmented.ref_defs.clone(),
+        draft: post.draft,
+        origin: rel_path(cfg, &cfg.root.join(&rel)),
+        post: Some(Box::new(PostSource {
+            post,
+            extracted: ex,
+        })),
+    })
+}
+
+/// A hand-written source bundle; every syntax error is reported.
+fn read_ui(cfg: &Config, resource: &str) -> std::result::Result<Source, Vec<Error>> {
+    let path = cfg.locale_dir(&cfg.source).join(format!("{resource}.ftl"));
+    let rel = rel_path(cfg, &path);
+    let text = fs::read_text(&path).map_err(|e| vec![relative(cfg, e)])?;
+    let (res, errors) = ftl::parse(&text);
+    if !errors.is_empty() {
+        return Err(syntax_errors(&rel, errors));
+    }
+    let (terms, messages) = res
+        .messages
+        .into_iter()
+        .partition(|m| m.id.starts_with('-') && !cfg.translate_terms);
+    Ok(Source {
+        resource: resource.to_string(),
+        messages,
+        terms,
+        syntax: Syntax::Plain,
+        ref_defs: String::new(),
+        draft: false,
+        origin: rel,
+        post: None,
+    })
+}
+
+/// The target bundle of a resource in a locale (empty when absent). A file
+/// with syntax errors is an error naming every bad place: it is a human
+/// edit that must be fixed by hand, never replaced.
+pub fn read_target(
+    cfg: &Config,
+    resource: &str,
+    locale: &LanguageIdentifier,
+) -> std::result::Result<Resource, Vec<Error>> {
+    let path = target_path(cfg, resource, locale);
+    let rel = rel_path(cfg, &path);
+    match fs::read_text_opt(&path).map_err(|e| vec![relative(cfg, e)])? {
+        None => Ok(Resource::default()),
+        Some(text) => {
+            let (res, errors) = ftl::parse(&text);
+            if errors.is_empty() {
+                Ok(res)
+            } else {
+                Err(syntax_errors(&rel, errors))
+            }
+        }
+    }
+}
+
+/// The resource comment of a target bundle: what it is and how to edit it.
+pub fn target_comment(cfg: &Config, source: &Source, locale: &LanguageIdentifier) -> String {
+    format!(
+        "Translation of {} ({} → {locale}), written by relais, reviewed by people.\nEdit the text after `=`: relais never overwrites your edits. Ids and order are managed by relais.",
+        source.origin, cfg.source
+    )
+}
+
+pub fn target_path(cfg: &Config, resource: &str, locale: &LanguageIdentifier) -> PathBuf {
+    cfg.locale_dir(locale).join(format!("{resource}.ftl"))
+}
+
+fn syntax_errors(rel: &str, errors: Vec<ftl::SyntaxError>) -> Vec<Error> {
+    errors
+        .into_iter()
+        .map(|e| Error::input(Location::new(rel, e.line, e.col), e.message))
+        .collect()
+}
+
+/// A path relative to the site root, with `/`.
+pub fn rel_path(cfg: &Config, path: &Path) -> String {
+    let rel = path.strip_prefix(&cfg.root).unwrap_or(path);
+    rel.iter()
+        .map(|p| p.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Input errors name files relative to the site root.
+fn relative(cfg: &Config, e: Error) -> Error {
+    match e {
+        Error::Input { mut loc, message } => {
+            loc.path = PathBuf::from(rel_path(cfg, &loc.path));
+            Error::Input { loc, message }
+        }
+        other => other,
+    }
+}
+
+/// Finds a message by id.
+pub fn find<'a>(res: &'a Resource, id: &str) -> Option<&'a Message> {
+    res.messages.iter().find(|m| m.id == id)
+}
