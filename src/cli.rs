@@ -142,7 +142,7 @@ pub enum TokenCommand {
     Add {
         /// What the token allows.
         #[arg(long, value_enum)]
-        role: relais::serve::tokens::Role,
+        role: RoleArg,
         /// A reviewer's locales (repeatable).
         #[arg(long = "locale", short = 'l', value_name = "L")]
         locales: Vec<String>,
@@ -188,5 +188,27 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+}
+
+/// `--role`, as typed (the library's `Role` knows nothing of clap).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    /// Reviews, edits and approves in their locales.
+    Reviewer,
+    /// Submits French drafts.
+    Writer,
+    /// Pulls the export (the site build): read-only.
+    Reader,
+}
+
+impl From<RoleArg> for relais::serve::tokens::Role {
+    fn from(r: RoleArg) -> Self {
+        use relais::serve::tokens::Role;
+        match r {
+            RoleArg::Reviewer => Role::Reviewer,
+            RoleArg::Writer => Role::Writer,
+            RoleArg::Reader => Role::Reader,
+        }
     }
 }

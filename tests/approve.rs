@@ -129,11 +129,11 @@ fn an_approval_records_who_when_and_both_hashes() {
     assert_eq!(approval["reviewer"], "Awa Ouédraogo", "--reviewer wins");
     assert_eq!(
         approval["source_hash"],
-        relais::review::state::hash(" Les actualités")
+        relais::base::digest::hash(" Les actualités")
     );
     assert_eq!(
         approval["translation_hash"],
-        relais::review::state::hash(" News")
+        relais::base::digest::hash(" News")
     );
     assert!(approval["at"].as_str().unwrap().ends_with('Z'));
     let last = rec["messages"]["news-title"]["history"]
@@ -215,7 +215,7 @@ fn an_approval_cannot_be_forged_by_editing_the_state() {
     rec["messages"]["news-title"]["approvals"] = serde_json::json!([copied]);
     // An approval naming this French but another translation neither.
     let mut wrong = rec["messages"]["about"]["approvals"][0].clone();
-    wrong["translation_hash"] = relais::review::state::hash(" something else").into();
+    wrong["translation_hash"] = relais::base::digest::hash(" something else").into();
     rec["messages"]["about"]["approvals"] = serde_json::json!([wrong]);
     site.write(
         "review/en/site.json",

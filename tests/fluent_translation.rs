@@ -6,8 +6,8 @@ mod common;
 use common::{Site, apy_url};
 use proptest::prelude::*;
 use relais::fluent::ftl::{self, Message};
-use relais::mt::protect::Syntax;
 use relais::mt::units::{Target, Units};
+use relais::source::kind::Syntax;
 use std::collections::BTreeSet;
 
 fn parse_ok(text: &str) -> ftl::Resource {

@@ -22,7 +22,7 @@ fn relais_cmd(site: &Site, wait: &str) -> Command {
 fn a_second_writer_gives_up_with_the_holder_named() {
     let site = Site::new(&["en"], "http://127.0.0.1:9");
     let cfg = Config::load(site.path()).unwrap();
-    let _held = SiteLock::acquire(&cfg, Duration::ZERO).unwrap();
+    let _held = SiteLock::acquire(&cfg, Duration::ZERO, |_| {}).unwrap();
     let before = site.snapshot();
     let out = relais_cmd(&site, "0.3").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -45,7 +45,7 @@ fn a_second_writer_waits_for_the_first() {
         "---\ntitle: Brouillon\ndraft: true\n---\n\nTexte.\n",
     );
     let cfg = Config::load(site.path()).unwrap();
-    let held = SiteLock::acquire(&cfg, Duration::ZERO).unwrap();
+    let held = SiteLock::acquire(&cfg, Duration::ZERO, |_| {}).unwrap();
     let child = relais_cmd(&site, "30")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

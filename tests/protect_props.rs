@@ -9,7 +9,8 @@ use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, html};
 use regex::Regex;
 use relais::fluent::pattern::{Part, Pattern};
-use relais::mt::protect::{Syntax, locked, protect, restore};
+use relais::mt::protect::{locked, protect, restore};
+use relais::source::kind::Syntax;
 
 const REF_DEFS: &str = "[ref]: https://ex.fr/ref \"Réf\"\n[autre]: /autre\n";
 

@@ -143,7 +143,7 @@ fn the_review_story() {
     assert_ne!(suggestion, HUMAN2);
     assert_eq!(
         state_en(&site)["messages"][&id2]["suggestion"]["source_hash"],
-        relais::review::state::hash(&format!(" {p2b}")),
+        relais::base::digest::hash(&format!(" {p2b}")),
         "the suggestion translates the new French"
     );
 

@@ -3,9 +3,9 @@
 
 mod common;
 
-use relais::review::state::SourceRecord;
 use relais::source::extract;
 use relais::source::post;
+use relais::source::record::SourceRecord;
 use std::path::Path;
 
 #[test]

@@ -4,7 +4,8 @@ mod common;
 
 use common::{Site, apy_url};
 use fluent_bundle::{FluentBundle, FluentResource};
-use relais::mt::protect::{self, Syntax};
+use relais::mt::protect;
+use relais::source::kind::Syntax;
 use relais::{check, fluent::ftl};
 use std::collections::BTreeSet;
 
@@ -103,7 +104,7 @@ fn ui_strings_keep_their_placeables_and_load_in_fluent_bundle() {
                 .iter()
                 .find(|t| t.id == m.id)
                 .unwrap_or_else(|| panic!("{rel}: {} missing", m.id));
-            let kind = check::TextKind {
+            let kind = relais::source::kind::TextKind {
                 syntax: Syntax::Plain,
                 ref_defs: "",
             };

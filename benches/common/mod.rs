@@ -8,13 +8,14 @@
 #![allow(dead_code)]
 
 use relais::base::config::Config;
+use relais::base::digest::hash;
+use relais::base::store::Store;
+use relais::fluent::text::message_text;
 use relais::mt::engine::cache::Cache;
 use relais::mt::engine::{self, Pair, Translation};
 use relais::mt::glossary::Glossary;
 use relais::mt::units::{self, Units};
-use relais::review::state::{
-    Approval, MachineText, MessageRecord, Store, TargetRecord, hash, message_text,
-};
+use relais::review::state::{Approval, MachineText, MessageRecord, TargetRecord};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -266,9 +267,12 @@ fn section(r: &mut Rng, i: usize) -> String {
 /// have left). Also writes the French bundles and source records.
 pub fn translate_all(root: &Path) {
     let cfg = Config::load(root).unwrap();
-    let read = relais::source::read::read_all(&cfg, &[], true);
+    let read = relais::source::read::read_all(&cfg, &[]);
     assert!(read.errors.is_empty(), "{:?}", read.errors);
     let store = Store::new(cfg.state_dir());
+    for source in &read.sources {
+        relais::source::read::write_french(&cfg, &store, source).unwrap();
+    }
     let glossary = Glossary::load(root).unwrap();
     let mut cache = Cache::load(&relais::mt::translate::cache_dir(&cfg)).unwrap();
     engine::cache::ensure_dir(&relais::mt::translate::cache_dir(&cfg)).unwrap();
@@ -343,7 +347,7 @@ fn write_target(root: &Path, store: &Store, src: &relais::source::read::Source, 
         record.messages.insert(m.id.clone(), rec);
     }
     store
-        .save(&store.target_path(locale, &src.resource), &record)
+        .save(&store.path(locale, &src.resource), &record)
         .unwrap();
 }
 

@@ -277,6 +277,11 @@ impl Config {
         self.root.join("locales").join(locale.to_string())
     }
 
+    /// The bundle of `resource` in `locale`: `locales/<locale>/<resource>.ftl`.
+    pub fn bundle_path(&self, locale: &LanguageIdentifier, resource: &str) -> PathBuf {
+        self.locale_dir(locale).join(format!("{resource}.ftl"))
+    }
+
     pub fn posts_dir(&self) -> PathBuf {
         self.root.join("posts")
     }

@@ -1,8 +1,8 @@
 //! Error types of the library, each naming the place it comes from.
 //!
 //! Input errors carry `path:line:col` so a writer or reviewer can jump to
-//! the spot; the command layer maps each kind to an exit code
-//! (1 findings, 2 usage/configuration, 3 engine) and does the printing.
+//! the spot; the binary maps each kind to an exit code (1 findings,
+//! 2 usage/configuration, 3 engine) and does the printing.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -61,7 +61,7 @@ pub enum Error {
     Config(String),
     /// A translation engine stopped the run.
     #[error(transparent)]
-    Engine(#[from] crate::mt::engine::EngineError),
+    Engine(#[from] EngineError),
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
@@ -85,15 +85,47 @@ impl Error {
             source,
         }
     }
+}
 
-    /// The process exit code this error stands for.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Error::Input { .. } => 1,
-            Error::Config(_) | Error::Io { .. } => 2,
-            Error::Engine(_) => 3,
-        }
-    }
+/// Why an engine could not translate. Messages never carry a key.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    #[error("{engine} at {url} is not reachable: {message}")]
+    Unavailable {
+        engine: &'static str,
+        url: String,
+        message: String,
+    },
+    #[error("{engine} refused the request (HTTP {status}): {message}")]
+    Rejected {
+        engine: &'static str,
+        status: u16,
+        message: String,
+    },
+    #[error(
+        "{engine}: the character quota of this billing period is used up (HTTP 456: {message}); the next `relais sync` after it renews continues from here"
+    )]
+    Quota {
+        engine: &'static str,
+        message: String,
+    },
+    #[error("{engine} cannot translate {pair}: {message}")]
+    UnsupportedPair {
+        engine: &'static str,
+        pair: String,
+        message: String,
+    },
+    #[error("{engine} answered something unexpected: {message}")]
+    BadResponse {
+        engine: &'static str,
+        message: String,
+    },
+    /// The client cannot be set up (no key in the environment).
+    #[error("{engine}: {message}")]
+    Setup {
+        engine: &'static str,
+        message: String,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

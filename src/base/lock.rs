@@ -2,7 +2,8 @@
 //! state (`sync`, `submit`, `approve`…, and `serve` for each change) hold an
 //! exclusive lock on `review/.cache/lock` while they work.
 //!
-//! A second writer waits for the first to finish (saying so on stderr), up
+//! A second writer waits for the first to finish (the caller is told, to
+//! say so), up
 //! to a limit, then gives up with a message naming the process that holds
 //! the lock. The lock is the operating system's (`flock`), so a killed
 //! process never leaves a stale lock behind.
@@ -29,8 +30,10 @@ pub fn path(cfg: &Config) -> PathBuf {
 }
 
 impl SiteLock {
-    /// Takes the site's write lock, waiting up to `wait` for another writer.
-    pub fn acquire(cfg: &Config, wait: Duration) -> Result<SiteLock> {
+    /// Takes the site's write lock, waiting up to `wait` for another writer;
+    /// `waiting` hears once who holds it, when the lock is not free.
+    pub fn acquire(cfg: &Config, wait: Duration, waiting: impl FnOnce(&str)) -> Result<SiteLock> {
+        let mut waiting = Some(waiting);
         let path = path(cfg);
         let dir = path.parent().expect("lock file has a folder");
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -43,7 +46,6 @@ impl SiteLock {
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
         let start = Instant::now();
-        let mut told = false;
         loop {
             match file.try_lock() {
                 Ok(()) => break,
@@ -54,11 +56,8 @@ impl SiteLock {
                             "another relais ({holder}) is still writing this site; try again when it has finished"
                         )));
                     }
-                    if !told {
-                        eprintln!(
-                            "waiting for another relais ({holder}) to finish writing this site…"
-                        );
-                        told = true;
+                    if let Some(tell) = waiting.take() {
+                        tell(&holder);
                     }
                     std::thread::sleep(Duration::from_millis(100));
                 }
@@ -102,8 +101,8 @@ mod tests {
         )
         .unwrap();
         let cfg = Config::load(dir.path()).unwrap();
-        let first = SiteLock::acquire(&cfg, Duration::ZERO).unwrap();
-        let err = SiteLock::acquire(&cfg, Duration::from_millis(200))
+        let first = SiteLock::acquire(&cfg, Duration::ZERO, |_| {}).unwrap();
+        let err = SiteLock::acquire(&cfg, Duration::from_millis(200), |_| {})
             .unwrap_err()
             .to_string();
         assert!(
@@ -111,7 +110,7 @@ mod tests {
             "{err}"
         );
         drop(first);
-        assert!(SiteLock::acquire(&cfg, Duration::ZERO).is_ok());
+        assert!(SiteLock::acquire(&cfg, Duration::ZERO, |_| {}).is_ok());
         assert_eq!(
             std::fs::read_to_string(dir.path().join("review/.cache/.gitignore")).unwrap(),
             "*\n"

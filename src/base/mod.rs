@@ -3,8 +3,11 @@
 //!
 //! Nothing here knows of posts, Fluent, engines or review.
 
+pub mod clock;
 pub mod config;
+pub mod digest;
 pub mod error;
 pub mod fs;
 pub mod lock;
 pub mod par;
+pub mod store;

@@ -38,10 +38,6 @@ impl Report {
             detail: detail.into(),
         });
     }
-
-    pub fn exit_code(&self) -> u8 {
-        u8::from(self.findings.iter().any(|f| f.level == Level::Error))
-    }
 }
 
 /// Runs every check.

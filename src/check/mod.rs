@@ -11,15 +11,8 @@ pub mod site;
 use crate::fluent::ftl::Message;
 use crate::fluent::pattern::Pattern;
 use crate::fluent::{load, refs};
-use crate::mt::protect::{self, Syntax};
-
-/// How a resource's text is read.
-#[derive(Clone, Copy, Debug)]
-pub struct TextKind<'a> {
-    pub syntax: Syntax,
-    /// Link reference definitions of the post ("" for UI strings).
-    pub ref_defs: &'a str,
-}
+use crate::mt::protect;
+use crate::source::kind::{Syntax, TextKind};
 
 /// What is wrong with `target` as a translation of `source`; empty when
 /// nothing is.
@@ -88,13 +81,28 @@ pub struct Checks<'a> {
     pub glossary: &'a crate::mt::glossary::Glossary,
 }
 
-impl Checks<'_> {
+impl<'a> Checks<'a> {
+    /// The checks a translation of `source` into `locale` must pass.
+    pub fn of(
+        source: &'a crate::source::read::Source,
+        locale: &'a unic_langid::LanguageIdentifier,
+        glossary: &'a crate::mt::glossary::Glossary,
+    ) -> Self {
+        Checks {
+            kind: source.text_kind(),
+            locale,
+            terms: &source.terms,
+            ids: source.messages.iter().map(|m| m.id.clone()).collect(),
+            glossary,
+        }
+    }
+
     /// What is wrong with `translated` as a translation of `src`.
     pub fn problems(&self, src: &Message, translated: &Message) -> Vec<String> {
         let mut out = problems(src, translated, self.kind);
         out.extend(self.glossary.violations(
-            &crate::review::state::message_text(src),
-            &crate::review::state::message_text(translated),
+            &crate::fluent::text::message_text(src),
+            &crate::fluent::text::message_text(translated),
         ));
         if self.kind.syntax == Syntax::Plain {
             let cx = FluentContext {

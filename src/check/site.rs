@@ -60,11 +60,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// 1 on errors, or on warnings too when `strict`.
-    pub fn exit_code(&self, strict: bool) -> u8 {
-        u8::from(self.errors > 0 || (strict && self.warnings > 0))
-    }
-
     fn push(&mut self, d: Diagnostic) {
         match d.severity {
             Severity::Error => self.errors += 1,
@@ -78,7 +73,7 @@ impl Report {
 /// the source locale's files are always checked for syntax.
 pub fn check_site(cfg: &Config, locales: &[LanguageIdentifier]) -> Report {
     let mut report = Report::default();
-    let read = source::read_all(cfg, &[], false);
+    let read = source::read_all(cfg, &[]);
     for e in &read.errors {
         report.push(from_error(e));
     }
@@ -407,7 +402,7 @@ fn compare_message(
             );
         }
     }
-    if src.syntax == crate::mt::protect::Syntax::Markdown {
+    if src.syntax == crate::source::kind::Syntax::Markdown {
         for p in super::problems(m, t, src.text_kind()) {
             if !p.contains("attribute") {
                 report.push(file.at(
@@ -509,8 +504,8 @@ fn text_warnings(
     let id = &source.id;
     let at = locate(file.text, id, None);
     let (s, t) = (
-        crate::review::state::message_text(source),
-        crate::review::state::message_text(target),
+        crate::fluent::text::message_text(source),
+        crate::fluent::text::message_text(target),
     );
     if s == t && !is_name_or_number(&s) {
         report.push(file.at(
@@ -523,7 +518,7 @@ fn text_warnings(
     // In Markdown, `*` is emphasis: look for marks in the protected text,
     // where emphasis has become elements.
     let visible = match (&target.value, src.syntax) {
-        (Some(v), crate::mt::protect::Syntax::Markdown) => {
+        (Some(v), crate::source::kind::Syntax::Markdown) => {
             crate::mt::protect::protect(v, src.syntax, &src.ref_defs).text
         }
         _ => t.clone(),

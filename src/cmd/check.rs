@@ -20,5 +20,5 @@ pub fn run(cfg: &Config, locales: &[String], strict: bool, json: bool) -> Result
         ));
         super::print_out(&out);
     }
-    Ok(report.exit_code(strict))
+    Ok(super::exit::of_check(&report, strict))
 }

@@ -17,7 +17,7 @@ pub fn run(cfg: &Config, action: Action, args: &Decide, json: bool) -> Result<u8
     };
     let report = decide::run(cfg, &req)?;
     super::report(&report.errors, json, &report, text);
-    Ok(report.exit_code())
+    Ok(super::exit::of_decision(&report))
 }
 
 /// `--reviewer`, else `RELAIS_REVIEWER`, else `git config user.name` in

@@ -7,7 +7,7 @@ use relais::check::doctor::{self, Level, Report};
 pub fn run(cfg: &Config, json: bool) -> Result<u8> {
     let report = super::runtime()?.block_on(doctor::run(cfg));
     super::report(&[], json, &report, text);
-    Ok(report.exit_code())
+    Ok(super::exit::of_doctor(&report))
 }
 
 fn text(report: &Report) -> String {

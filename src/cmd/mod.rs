@@ -4,6 +4,7 @@
 mod check;
 mod decide;
 mod doctor;
+mod exit;
 mod export;
 mod init;
 mod preview;
@@ -157,14 +158,16 @@ fn with_writer_lock(
 ) -> Result<u8, Error> {
     let wait = lock_wait(relais::base::lock::DEFAULT_WAIT);
     with_config(root, |cfg| {
-        let _lock = relais::base::lock::SiteLock::acquire(cfg, wait)?;
+        let _lock = relais::base::lock::SiteLock::acquire(cfg, wait, |holder| {
+            eprintln!("waiting for another relais ({holder}) to finish writing this site…");
+        })?;
         f(cfg)
     })
 }
 
 fn fail(e: &Error) -> ExitCode {
     eprintln!("error: {e:#}");
-    ExitCode::from(e.exit_code())
+    ExitCode::from(exit::of_error(e))
 }
 
 /// Prints a report: its errors on stderr, then the report as JSON or as

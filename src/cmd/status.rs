@@ -19,7 +19,7 @@ pub fn run(cfg: &Config, resources: &[String], json: bool) -> Result<u8> {
     super::report(&st.errors, json, &st, |st| {
         format!("{}{}", table(st), usage_lines(st))
     });
-    Ok(st.exit_code())
+    Ok(super::exit::of_status(&st))
 }
 
 /// `DeepL (en, es): 12345 of 500000 characters used, 487655 left`.

@@ -22,7 +22,7 @@ pub fn run(
     };
     let report = super::runtime()?.block_on(sync::run(cfg, &opts));
     print(&report, json);
-    Ok(report.exit_code())
+    Ok(super::exit::of_sync(&report))
 }
 
 /// A progress bar on stderr, only when stderr is a terminal and the output

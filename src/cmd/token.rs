@@ -28,11 +28,11 @@ pub fn run(command: &TokenCommand, json: bool) -> Result<u8> {
                 l.parse::<unic_langid::LanguageIdentifier>()
                     .map_err(|_| Error::Config(format!("--locale {l}: not a locale")))?;
             }
-            let token = tokens::add(&path, name, *role, locales)?;
+            let token = tokens::add(&path, name, (*role).into(), locales)?;
             if json {
                 super::print_json(&Added {
                     name: name.trim(),
-                    role: *role,
+                    role: (*role).into(),
                     locales,
                     token: &token,
                     file: path.display().to_string(),

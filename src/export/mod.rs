@@ -10,9 +10,10 @@
 
 use crate::base::config::Config;
 use crate::base::error::Error;
+use crate::base::store::Store;
 use crate::fluent::ftl::{self, Message, Resource};
 use crate::fluent::load;
-use crate::review::state::{State, Store, TargetRecord};
+use crate::review::state::{State, TargetRecord};
 use crate::review::status::message_states;
 use crate::source::read::{self as source, Source};
 use serde::Serialize;
@@ -220,8 +221,7 @@ fn build_with(cfg: &Config, min_complete: Option<f64>, put: &Put) -> Result<Repo
         let built = crate::base::par::map(chunk, |item| {
             let mut files = Files::new();
             let mut counts = report.zeroed();
-            let mut ignored = Vec::new();
-            let entry = match source::read(cfg, &store, item, false, &mut ignored) {
+            let entry = match source::read(cfg, &store, item) {
                 Ok(src) if src.draft => Ok(None),
                 Ok(src) => export_resource(cfg, &store, &src, &mut files, &mut counts).map(Some),
                 Err(e) => Err(e.iter().map(ToString::to_string).collect()),
@@ -294,7 +294,7 @@ fn export_resource(
         let target = source::read_target(cfg, &src.resource, locale)
             .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
         let record: TargetRecord = store
-            .load(&store.target_path(&locale.to_string(), &src.resource))
+            .load(&store.path(&locale.to_string(), &src.resource))
             .map_err(|e| vec![e.to_string()])?;
         let states = message_states(src, &target, &record);
         let approved: BTreeSet<&str> = states

@@ -419,8 +419,13 @@ pub fn write_select(sel: &Select) -> String {
 /// blank line between entries, each message's comment as `# ` lines, value,
 /// then attributes indented 4 spaces (`    .name = …`), trailing newline.
 pub fn write(res: &Resource) -> String {
-    let comment = res.comment.as_deref().map(|c| comment_lines("###", c));
-    let messages = res.messages.iter().map(message_source);
+    write_parts(res.comment.as_deref(), &res.messages)
+}
+
+/// [`write`] of a resource given as its comment and its messages.
+pub fn write_parts(comment: Option<&str>, messages: &[Message]) -> String {
+    let comment = comment.map(|c| comment_lines("###", c));
+    let messages = messages.iter().map(message_source);
     let blocks: Vec<String> = comment.into_iter().chain(messages).collect();
     blocks.join("\n")
 }

@@ -1,6 +1,6 @@
 //! Fluent as relais reads and writes it: `.ftl` syntax ([`ftl`]), the
 //! text of a message value ([`pattern`]), what a pattern refers to
-//! ([`refs`]) and whether a bundle loads in fluent-bundle ([`load`]).
+//! ([`refs`]), a message's normalised and readable text ([`text`]) and whether a bundle loads in fluent-bundle ([`load`]).
 //!
 //! Nothing here knows of posts, engines or review.
 
@@ -8,3 +8,4 @@ pub mod ftl;
 pub mod load;
 pub mod pattern;
 pub mod refs;
+pub mod text;

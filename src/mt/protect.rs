@@ -44,15 +44,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use crate::fluent::pattern::{Part, Pattern};
-
-/// How a message's text is to be read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Syntax {
-    /// Post messages: inline Markdown (plus shortcodes).
-    Markdown,
-    /// UI strings: plain text with Fluent placeables.
-    Plain,
-}
+use crate::source::kind::Syntax;
 
 /// A message ready to be sent to an engine, and what it takes to restore it.
 #[derive(Clone, Debug, PartialEq, Eq)]

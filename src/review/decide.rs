@@ -9,10 +9,14 @@
 //! nothing. Bad selections (unknown resource or message) fail before
 //! anything is written.
 
+use crate::base::clock;
 use crate::base::config::Config;
 use crate::base::error::{Error, Result};
+use crate::base::store::Store;
 use crate::fluent::ftl::{self, Resource};
-use crate::review::state::{self, Approval, MessageRecord, State, Store, TargetRecord};
+use crate::fluent::text;
+use crate::review::record;
+use crate::review::state::{State, TargetRecord};
 use crate::review::view::{self, Entry, Site, View};
 use crate::source::read::{self as source, Source, rel_path};
 use serde::Serialize;
@@ -74,13 +78,6 @@ pub struct Report {
     pub errors: Vec<String>,
 }
 
-impl Report {
-    /// 1 when something was refused or a file could not be read.
-    pub fn exit_code(&self) -> u8 {
-        u8::from(!self.skipped.is_empty() || !self.errors.is_empty())
-    }
-}
-
 /// What one message's decision does.
 enum Effect {
     Changed,
@@ -108,7 +105,7 @@ pub fn run(cfg: &Config, req: &Request) -> Result<Report> {
     };
     validate(&site, req)?;
     let store = Store::new(cfg.state_dir());
-    let now = state::now();
+    let now = clock::now();
     for view in &site.views {
         if let Err(e) = decide_view(cfg, &store, &site, view, req, &now, &mut report) {
             report.errors.push(e.to_string());
@@ -208,6 +205,18 @@ struct Decision<'a> {
 }
 
 impl Decision<'_> {
+    /// What the record is told of entry `e`, whose text is `text`.
+    fn decided<'e>(&'e self, e: &'e Entry, text: &'e str, hash: &'e str) -> record::Decided<'e> {
+        record::Decided {
+            french: e.message,
+            source_hash: &e.source_hash,
+            text,
+            translation_hash: hash,
+            by: self.reviewer,
+            now: self.now,
+        }
+    }
+
     fn approve(&self, e: &Entry, record: &mut TargetRecord) -> Effect {
         match e.state {
             State::Invalid => {
@@ -220,16 +229,7 @@ impl Decision<'_> {
             return Effect::Skipped("no translation yet (run relais sync)".into());
         };
         let reviewer = self.reviewer.expect("checked in run");
-        let rec = record.messages.entry(e.id().to_string()).or_default();
-        rebase(rec, e);
-        rec.previous_source = None;
-        rec.approve(Approval {
-            reviewer: reviewer.to_string(),
-            at: self.now.to_string(),
-            source_hash: e.source_hash.clone(),
-            translation_hash: hash,
-        });
-        rec.log_by(self.now, "approved", Some(reviewer), text);
+        record::approved(record, &self.decided(e, text, &hash), reviewer);
         Effect::Changed
     }
 
@@ -240,13 +240,8 @@ impl Decision<'_> {
         if e.state != State::Approved {
             return Effect::Unchanged("not approved".into());
         }
-        let rec = record
-            .messages
-            .get_mut(e.id())
-            .expect("an approved message has a record");
-        rec.approvals
-            .retain(|a| !(a.source_hash == e.source_hash && a.translation_hash == hash));
-        rec.log_by(self.now, "unapproved", self.reviewer, text);
+        let withdrawn = record::unapproved(record, &self.decided(e, text, &hash));
+        assert!(withdrawn, "an approved message has a record");
         Effect::Changed
     }
 
@@ -270,36 +265,15 @@ impl Decision<'_> {
                 st => Effect::Skipped(format!("no suggestion: the message is {st}, not stale")),
             };
         };
-        let Some(mut message) = state::message_from_text(e.id(), &suggestion.text) else {
+        let Some(mut message) = text::message_from_text(e.id(), &suggestion.text) else {
             return Effect::Skipped("the stored suggestion is not valid Fluent".into());
         };
         message.comment = e
             .current
             .map_or(e.message.comment.clone(), |c| c.comment.clone());
-        let rec = record.messages.entry(e.id().to_string()).or_default();
-        if let Some(old) = &e.current_text {
-            rec.log_by(self.now, "accepted", self.reviewer, old);
-        }
-        rec.source = state::message_text(e.message);
-        rec.source_hash = e.source_hash.clone();
-        rec.machine = rec.suggestion.take();
-        rec.previous_source = None;
+        let decided = self.decided(e, &suggestion.text, &suggestion.hash);
+        record::suggestion_accepted(record, &decided, e.current_text.as_deref());
         crate::review::edit::put(target, src, message);
         Effect::Changed
-    }
-}
-
-/// An approval of a stale message confirms the text for the new French:
-/// the record now says so, and the machine suggestion for the new French
-/// becomes the machine text it is measured against.
-fn rebase(rec: &mut MessageRecord, e: &Entry) {
-    if rec.source_hash == e.source_hash {
-        return;
-    }
-    rec.source = state::message_text(e.message);
-    rec.source_hash = e.source_hash.clone();
-    match rec.suggestion.take() {
-        Some(s) if s.source_hash == e.source_hash => rec.machine = Some(s),
-        _ => {}
     }
 }

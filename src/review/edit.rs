@@ -13,13 +13,17 @@
 //! The caller holds the site's write lock (see `lock`), like every command
 //! that writes.
 
+use crate::base::clock;
 use crate::base::config::Config;
 use crate::base::error::Error;
+use crate::base::store::Store;
 use crate::fluent::ftl::{self, Message, Resource};
 use crate::fluent::pattern::Pattern;
-use crate::mt::protect::Syntax;
-use crate::review::state::{self, State, Store};
+use crate::fluent::text;
+use crate::review::record;
+use crate::review::state::State;
 use crate::review::view::{self, Site};
+use crate::source::kind::Syntax;
 use crate::source::read::{self as source, Source, rel_path};
 use unic_langid::LanguageIdentifier;
 
@@ -91,9 +95,8 @@ pub fn run(cfg: &Config, edit: &Edit) -> Result<Outcome, EditError> {
     let current = source::find(&view.target, &edit.id);
     let message = compose(src, french, current, edit)?;
     let glossary = crate::mt::glossary::Glossary::load(&cfg.root)?;
-    let problems = src
-        .checks(&edit.locale, &glossary)
-        .problems(french, &message);
+    let problems =
+        crate::check::Checks::of(src, &edit.locale, &glossary).problems(french, &message);
     if !problems.is_empty() {
         return Err(EditError::Problems(problems));
     }
@@ -108,17 +111,12 @@ pub fn run(cfg: &Config, edit: &Edit) -> Result<Outcome, EditError> {
         if target.comment.is_none() {
             target.comment = Some(source::target_comment(cfg, src, &edit.locale));
         }
-        let text = state::message_text(&message);
+        let text = text::message_text(&message);
         put(&mut target, src, message);
         write_bundle(&view.ftl_path, &target)?;
         outcome.written.push(rel_path(cfg, &view.ftl_path));
-        let rec = record.messages.entry(edit.id.clone()).or_default();
-        if rec.source_hash.is_empty() {
-            // A first translation typed by hand: made from the French now.
-            rec.source = state::message_text(french);
-            rec.source_hash = state::hash(&rec.source);
-        }
-        rec.log_by(&state::now(), "edited", edit.editor.as_deref(), &text);
+        let now = clock::now();
+        record::edited(&mut record, french, edit.editor.as_deref(), &text, &now);
         if Store::new(cfg.state_dir()).save(&view.state_path, &record)? {
             outcome.written.push(rel_path(cfg, &view.state_path));
         }

@@ -6,19 +6,12 @@
 //! reused text still needs approval in its new place; review shows where it
 //! came from. A human-approved text always beats a new machine translation.
 
+use crate::base::digest;
 use crate::fluent::ftl::Message;
-use crate::review::state::{self, TargetRecord};
+use crate::fluent::text;
+use crate::review::state::{self, Origin, TargetRecord};
 use crate::review::view;
-use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-
-/// Where a reused translation comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Origin {
-    pub resource: String,
-    pub id: String,
-    pub reviewer: String,
-}
 
 /// An approved translation.
 #[derive(Clone, Debug)]
@@ -56,7 +49,7 @@ pub fn approved(
         if !approved || crate::source::read::find(target, &m.id).is_none() {
             continue;
         }
-        let k = key(&state::message_text(m));
+        let k = key(&text::message_text(m));
         if !wanted.contains(&k) {
             continue;
         }
@@ -70,7 +63,7 @@ pub fn approved(
             continue;
         };
         let reviewer = rec
-            .approval(&entry.source_hash, &state::hash(text))
+            .approval(&entry.source_hash, &digest::hash(text))
             .map_or_else(String::new, |a| a.reviewer.clone());
         out.push((
             (locale.to_string(), k),

@@ -12,6 +12,7 @@ pub mod edit;
 pub mod memory;
 pub mod paint;
 pub mod preview;
+pub mod record;
 pub mod report;
 pub mod state;
 pub mod stats;

@@ -6,7 +6,9 @@
 
 use crate::base::config::Config;
 use crate::base::error::{Error, Location, Result};
-use crate::review::state::{SourceRecord, Store};
+use crate::base::store::Store;
+use crate::source::record::SourceRecord;
+
 use crate::{base::fs, source::extract, source::post, source::read as source};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -36,7 +38,7 @@ pub fn post(cfg: &Config, resource: &str, locale: &LanguageIdentifier) -> Result
     let post = post::parse(&rel, text)?;
     let store = Store::new(cfg.state_dir());
     let record: SourceRecord =
-        store.load(&store.source_path(&cfg.source.to_string(), &post.resource()))?;
+        store.load(&store.path(&cfg.source.to_string(), &post.resource()))?;
     let ex = extract::extract(&post, &cfg.front_matter, &record);
     let target = source::read_target(cfg, &post.resource(), locale).map_err(first)?;
     let mut values = BTreeMap::new();

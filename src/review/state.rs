@@ -7,12 +7,9 @@
 //! retired ids). They are pretty, sorted JSON so that git diffs read well.
 //! States are never stored: [`compute`] derives them from content hashes.
 
-use crate::base::error::{Error, Result};
-use crate::fluent::ftl::{self, Message};
+use crate::base::digest::hash;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
 
 /// How many history entries a message keeps.
 const HISTORY_LEN: usize = 10;
@@ -75,75 +72,6 @@ impl std::fmt::Display for State {
     }
 }
 
-/// Short content hash of a message's normalised text.
-pub fn hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    hex::encode(&digest[..8])
-}
-
-/// The normalised text of a message (value, then attributes), the thing
-/// hashes are taken of: layout in the `.ftl` file does not change it.
-pub fn message_text(m: &Message) -> String {
-    let mut s = m.value.as_ref().map(ftl::canonical).unwrap_or_default();
-    for (name, p) in &m.attributes {
-        s.push_str(&format!("\n.{name} ={}", ftl::canonical(p)));
-    }
-    s
-}
-
-/// The inverse of [`message_text`]: the message `id` with that text, or
-/// `None` when the text is not Fluent relais wrote.
-pub fn message_from_text(id: &str, text: &str) -> Option<Message> {
-    let (res, errors) = ftl::parse(&format!("{id} ={text}\n"));
-    if !errors.is_empty() {
-        return None;
-    }
-    res.messages.into_iter().next().filter(|m| m.id == id)
-}
-
-/// What a reader sees of a message text: the value, then one
-/// `.name = value` line per attribute; placeables as `{ … }`, no escapes.
-/// This is what review shows and what diffs and distances are taken of.
-pub fn readable(text: &str) -> String {
-    let Some(m) = message_from_text("m", text) else {
-        return text.trim().to_string();
-    };
-    let mut out = m.value.as_ref().map(readable_pattern).unwrap_or_default();
-    for (name, p) in &m.attributes {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&format!(".{name} = {}", readable_pattern(p)));
-    }
-    out
-}
-
-fn readable_pattern(p: &crate::fluent::pattern::Pattern) -> String {
-    p.0.iter()
-        .map(|part| match part {
-            crate::fluent::pattern::Part::Text(t) => t.clone(),
-            crate::fluent::pattern::Part::Placeable(e) => format!("{{ {e} }}"),
-        })
-        .collect()
-}
-
-/// Source side of a post: the ids and the French they were made from.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SourceRecord {
-    pub resource: String,
-    pub blocks: Vec<SourceBlock>,
-    /// Ids that once existed in this resource; never minted again.
-    #[serde(default)]
-    pub retired: BTreeSet<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SourceBlock {
-    pub id: String,
-    pub kind: String,
-    pub text: String,
-}
-
 /// Target side of a resource in one locale.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TargetRecord {
@@ -198,7 +126,15 @@ pub struct MachineText {
     /// When the text came from translation memory (`engine` is
     /// `"memory"`): the approved message it was taken from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memory: Option<crate::review::memory::Origin>,
+    pub memory: Option<Origin>,
+}
+
+/// Where a reused translation comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    pub resource: String,
+    pub id: String,
+    pub reviewer: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -354,49 +290,6 @@ pub fn compute(
     } else {
         State::Edited
     }
-}
-
-/// Where the state files of the site are.
-pub struct Store {
-    dir: PathBuf,
-}
-
-impl Store {
-    pub fn new(dir: PathBuf) -> Self {
-        Store { dir }
-    }
-
-    pub fn source_path(&self, source_locale: &str, resource: &str) -> PathBuf {
-        self.dir
-            .join(source_locale)
-            .join(format!("{resource}.json"))
-    }
-
-    pub fn target_path(&self, locale: &str, resource: &str) -> PathBuf {
-        self.dir.join(locale).join(format!("{resource}.json"))
-    }
-
-    pub fn load<T: for<'de> Deserialize<'de> + Default>(&self, path: &Path) -> Result<T> {
-        match crate::base::fs::read_text_opt(path)? {
-            None => Ok(T::default()),
-            Some(text) => serde_json::from_str(&text).map_err(|e| {
-                let loc = crate::base::error::Location::new(path, e.line(), e.column());
-                Error::input(loc, format!("review state is not valid: {e}"))
-            }),
-        }
-    }
-
-    /// Writes a record if it changed. Returns whether the file changed.
-    pub fn save<T: Serialize>(&self, path: &Path, value: &T) -> Result<bool> {
-        let mut text = serde_json::to_string_pretty(value).expect("state serialises");
-        text.push('\n');
-        crate::base::fs::write_if_changed(path, &text)
-    }
-}
-
-/// The current time as RFC 3339 UTC, to the second.
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
 #[cfg(test)]

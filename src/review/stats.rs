@@ -10,8 +10,10 @@
 //! Distances are in `distance`; they are taken of the readable texts.
 
 use crate::base::config::Config;
+use crate::base::digest;
+use crate::fluent::text;
 use crate::review::distance::{self, Distance};
-use crate::review::state::{self, MessageRecord, State};
+use crate::review::state::{MessageRecord, State};
 use crate::review::view::{Entry, Site, View};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -129,8 +131,8 @@ fn measure(site: &Site, view: &View, e: &Entry) -> Option<MessageStat> {
     let rec: &MessageRecord = e.record?;
     let current = e.current_text.as_deref()?;
     let machine = rec.machine_for(&e.source_hash).or(rec.machine.as_ref())?;
-    let approval = rec.approval(&e.source_hash, &state::hash(current))?;
-    let (mt, approved) = (state::readable(&machine.text), state::readable(current));
+    let approval = rec.approval(&e.source_hash, &digest::hash(current))?;
+    let (mt, approved) = (text::readable(&machine.text), text::readable(current));
     Some(MessageStat {
         resource: site.source(view).resource.clone(),
         locale: view.locale.to_string(),

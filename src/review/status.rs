@@ -35,12 +35,6 @@ pub struct Status {
     pub usage: Vec<crate::mt::usage::EngineUsage>,
 }
 
-impl Status {
-    pub fn exit_code(&self) -> u8 {
-        u8::from(!self.errors.is_empty())
-    }
-}
-
 /// The state of every message of `source` in a target bundle, in source
 /// order (for callers that hold a bundle and a record, like export).
 pub fn message_states(

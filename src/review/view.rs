@@ -8,10 +8,14 @@
 //! hashes, every time (see [`state::compute`]).
 
 use crate::base::config::Config;
+use crate::base::digest;
 use crate::base::error::Error;
+use crate::base::store::Store;
 use crate::check;
 use crate::fluent::ftl::{Message, Resource};
-use crate::review::state::{self, MessageRecord, State, Store, TargetRecord};
+use crate::fluent::text;
+use crate::review::record;
+use crate::review::state::{self, MessageRecord, State, TargetRecord};
 use crate::source::read::{self as source, Source, find};
 use std::path::PathBuf;
 use unic_langid::LanguageIdentifier;
@@ -71,7 +75,7 @@ impl Entry<'_> {
 
     /// Hash of the current translation.
     pub fn translation_hash(&self) -> Option<String> {
-        self.current_text.as_deref().map(state::hash)
+        self.current_text.as_deref().map(digest::hash)
     }
 }
 
@@ -79,7 +83,7 @@ impl Site {
     /// Reads the sources selected by `resources` (all when empty) and their
     /// views in `locales` (all targets when empty).
     pub fn load(cfg: &Config, resources: &[String], locales: &[LanguageIdentifier]) -> Site {
-        let read = source::read_all(cfg, resources, false);
+        let read = source::read_all(cfg, resources);
         let mut site = Site {
             sources: read.sources,
             views: Vec::new(),
@@ -121,10 +125,9 @@ impl View {
         locale: &LanguageIdentifier,
     ) -> Result<View, Vec<Error>> {
         let target = source::read_target(cfg, &src.resource, locale)?;
-        let state_path = store.target_path(&locale.to_string(), &src.resource);
-        let mut record: TargetRecord = store.load(&state_path).map_err(|e| vec![e])?;
-        record.resource = src.resource.clone();
-        record.locale = locale.to_string();
+        let state_path = store.path(&locale.to_string(), &src.resource);
+        let record =
+            record::load(store, &locale.to_string(), &src.resource).map_err(|e| vec![e])?;
         Ok(View {
             source: index,
             locale: locale.clone(),
@@ -152,12 +155,12 @@ pub fn entry<'a>(
     target: &'a Resource,
     record: &'a TargetRecord,
 ) -> Entry<'a> {
-    let source_hash = state::hash(&state::message_text(message));
+    let source_hash = digest::hash(&text::message_text(message));
     let current = find(target, &message.id);
     let problems = current
         .map(|c| check::problems(message, c, source.text_kind()))
         .unwrap_or_default();
-    let current_text = current.map(state::message_text);
+    let current_text = current.map(text::message_text);
     let rec = record.messages.get(&message.id);
     let state = state::compute(&source_hash, current_text.as_deref(), &problems, rec);
     Entry {

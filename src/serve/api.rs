@@ -99,7 +99,7 @@ fn refresh(
     last: Option<Arc<Snapshot>>,
     wait: Duration,
 ) -> Result<Arc<Snapshot>, Unavailable> {
-    let _lock = match SiteLock::acquire(cfg, wait) {
+    let _lock = match SiteLock::acquire(cfg, wait, |_| {}) {
         Ok(lock) => lock,
         Err(e) => return last.ok_or_else(|| Unavailable::Busy(e.to_string())),
     };

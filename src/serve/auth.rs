@@ -5,13 +5,14 @@
 //! on sign-out, when the server restarts, or as soon as their token is
 //! removed. The pull API takes the token itself, as a Bearer header.
 
+use super::cookie::{cookie, set_cookie};
 use super::html::{self, Page, Who, esc};
 use super::i18n::Lang;
 use super::tokens::{Keyring, Role, Token};
 use super::{App, Fail};
 use axum::extract::{Form, FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -207,30 +208,6 @@ impl Fields {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
-}
-
-/// The value of cookie `name`.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
-}
-
-/// A `Set-Cookie` value: HttpOnly, SameSite=Strict; `None` deletes it.
-pub fn set_cookie(name: &str, value: Option<&str>, path: &str, max_age: Duration) -> HeaderValue {
-    let (value, age) = match value {
-        Some(v) => (v, max_age.as_secs()),
-        None => ("", 0),
-    };
-    HeaderValue::from_str(&format!(
-        "{name}={value}; Path={path}; Max-Age={age}; HttpOnly; SameSite=Strict"
-    ))
-    .expect("cookie values are ASCII")
 }
 
 /// `GET /login`.

@@ -5,12 +5,12 @@
 
 use super::html::{button_form, csrf_field, diff, esc, highlight};
 use super::i18n::Lang;
-use crate::mt::protect::Syntax;
 use crate::review::diff::is_unchanged;
 use crate::review::edit::editable;
 use crate::review::report::Item;
 use crate::review::state::State;
 use crate::review::view::Entry;
+use crate::source::kind::Syntax;
 
 /// An edit that was refused, shown again with what was typed.
 #[derive(Clone, Debug)]

@@ -41,7 +41,7 @@ impl Lang {
     /// The language a request asks for (see the module comment).
     pub fn of(parts: &Parts) -> Lang {
         query_lang(parts.uri.query())
-            .or_else(|| super::auth::cookie(&parts.headers, COOKIE).and_then(|c| Lang::parse(&c)))
+            .or_else(|| super::cookie::cookie(&parts.headers, COOKIE).and_then(|c| Lang::parse(&c)))
             .or_else(|| accept_language(&parts.headers))
             .unwrap_or(Lang::Fr)
     }

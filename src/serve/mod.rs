@@ -14,6 +14,7 @@
 pub mod api;
 pub mod auth;
 pub mod card;
+mod cookie;
 pub mod dashboard;
 pub mod html;
 pub mod i18n;
@@ -95,7 +96,9 @@ impl App {
     ) -> Result<T, Error> {
         let app = self.clone();
         blocking(move || {
-            let _lock = SiteLock::acquire(&app.cfg, app.opts.lock_wait)?;
+            let _lock = SiteLock::acquire(&app.cfg, app.opts.lock_wait, |holder| {
+                tracing::info!("waiting for another relais ({holder}) to finish writing")
+            })?;
             Ok(f(&app.cfg))
         })
         .await
@@ -212,7 +215,7 @@ async fn headers(request: Request, next: Next) -> Response {
         let year = Duration::from_secs(365 * 24 * 3600);
         h.append(
             header::SET_COOKIE,
-            auth::set_cookie(i18n::COOKIE, Some(lang.code()), "/", year),
+            cookie::set_cookie(i18n::COOKIE, Some(lang.code()), "/", year),
         );
     }
     response

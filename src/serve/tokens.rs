@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub const ENV_TOML: &str = "RELAIS_TOKENS_TOML";
 
 /// What a token lets its holder do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Reviews, edits and approves in their locales.
@@ -159,7 +159,7 @@ pub fn add(path: &Path, name: &str, role: Role, locales: &[String]) -> Result<St
             Vec::new()
         },
         sha256: hash(&token),
-        created: crate::review::state::now(),
+        created: crate::base::clock::now(),
     });
     save(path, &ring)?;
     Ok(token)

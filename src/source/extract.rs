@@ -7,9 +7,11 @@
 
 use crate::fluent::ftl::{Message, Resource};
 use crate::fluent::pattern::Pattern;
-use crate::review::state::{self, SourceBlock, SourceRecord};
+use crate::fluent::text;
 use crate::source::ids::{self, NewBlock, OldBlock};
 use crate::source::post::Post;
+use crate::source::record::SourceBlock;
+use crate::source::record::SourceRecord;
 use crate::source::segment::{self, Block, BlockKind, Segmented};
 
 /// What extraction produces for one post.
@@ -29,7 +31,7 @@ pub fn extract(post: &Post, front_keys: &[String], previous: &SourceRecord) -> E
     let segmented = segment::segment(post.body(), segment::post_options());
     let mut messages = front_matter_messages(post, front_keys);
     let block_messages: Vec<Message> = segmented.blocks.iter().map(block_message).collect();
-    let texts: Vec<String> = block_messages.iter().map(state::message_text).collect();
+    let texts: Vec<String> = block_messages.iter().map(text::message_text).collect();
     let kinds: Vec<&str> = segmented
         .blocks
         .iter()

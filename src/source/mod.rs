@@ -7,7 +7,9 @@
 
 pub mod extract;
 pub mod ids;
+pub mod kind;
 pub mod post;
 pub mod read;
+pub mod record;
 pub mod segment;
 pub mod submit;

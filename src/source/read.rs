@@ -2,16 +2,18 @@
 //! messages, every hand-written French bundle parsed, and a target bundle
 //! read back for a resource and locale.
 //!
-//! Shared by `sync` (which also writes the French bundles of posts) and by
-//! the read-only commands (`status`).
+//! Shared by `sync` (which then writes the French bundles of posts with
+//! [`write_french`]) and by the read-only commands (`status`).
 
 use crate::base::config::Config;
 use crate::base::error::{Error, Location, Result};
 use crate::base::fs;
-use crate::check::TextKind;
+use crate::base::store::Store;
 use crate::fluent::ftl::{self, Message, Resource};
-use crate::mt::protect::Syntax;
-use crate::review::state::{SourceRecord, Store};
+use crate::source::kind::Syntax;
+use crate::source::kind::TextKind;
+use crate::source::record::SourceRecord;
+
 use crate::source::extract;
 use crate::source::post;
 use std::path::{Path, PathBuf};
@@ -53,21 +55,6 @@ impl Source {
     pub fn message(&self, id: &str) -> Option<&Message> {
         self.messages.iter().find(|m| m.id == id)
     }
-
-    /// The checks a translation of this resource into `locale` must pass.
-    pub fn checks<'a>(
-        &'a self,
-        locale: &'a LanguageIdentifier,
-        glossary: &'a crate::mt::glossary::Glossary,
-    ) -> crate::check::Checks<'a> {
-        crate::check::Checks {
-            kind: self.text_kind(),
-            locale,
-            terms: &self.terms,
-            ids: self.messages.iter().map(|m| m.id.clone()).collect(),
-            glossary,
-        }
-    }
 }
 
 /// What reading the sources produced.
@@ -75,8 +62,6 @@ impl Source {
 pub struct Sources {
     pub sources: Vec<Source>,
     pub errors: Vec<Error>,
-    /// Files written (French bundles and source records of posts).
-    pub written: Vec<String>,
 }
 
 /// Whether `resource` is selected by the user's list (empty = all). A post
@@ -122,38 +107,25 @@ pub fn list(cfg: &Config, filter: &[String]) -> (Vec<Item>, Vec<Error>) {
     (items, errors)
 }
 
-/// Reads one source: a post is extracted (its French bundle and ids
-/// written when `write`; the files written are pushed to `written`), a
-/// hand-written bundle parsed.
-pub fn read(
-    cfg: &Config,
-    store: &Store,
-    item: &Item,
-    write: bool,
-    written: &mut Vec<String>,
-) -> std::result::Result<Source, Vec<Error>> {
+/// Reads one source: a post is extracted (nothing is written: see
+/// [`write_french`]), a hand-written bundle parsed.
+pub fn read(cfg: &Config, store: &Store, item: &Item) -> std::result::Result<Source, Vec<Error>> {
     match item {
-        Item::Post(name) => read_post(cfg, store, name, write, written).map_err(|e| vec![e]),
+        Item::Post(name) => read_post(cfg, store, name).map_err(|e| vec![e]),
         Item::Ui(resource) => read_ui(cfg, resource),
     }
 }
 
-/// Reads posts (extracting them, and writing their French bundles and ids
-/// when `write`) and hand-written source bundles.
-pub fn read_all(cfg: &Config, filter: &[String], write: bool) -> Sources {
+/// Reads posts (extracting them) and hand-written source bundles, on every
+/// core, reported in order. Nothing is written.
+pub fn read_all(cfg: &Config, filter: &[String]) -> Sources {
     let store = Store::new(cfg.state_dir());
     let (items, errors) = list(cfg, filter);
     let mut out = Sources {
         errors,
         ..Sources::default()
     };
-    // Sources are independent: read on every core, reported in order.
-    let read = crate::base::par::map(&items, |item| {
-        let mut written = Vec::new();
-        (read(cfg, &store, item, write, &mut written), written)
-    });
-    for (result, written) in read {
-        out.written.extend(written);
+    for result in crate::base::par::map(&items, |item| read(cfg, &store, item)) {
         match result {
             Ok(s) => out.sources.push(s),
             Err(e) => out.errors.extend(e),
@@ -162,29 +134,35 @@ pub fn read_all(cfg: &Config, filter: &[String], write: bool) -> Sources {
     out
 }
 
-fn read_post(
-    cfg: &Config,
-    store: &Store,
-    name: &str,
-    write: bool,
-    written: &mut Vec<String>,
-) -> Result<Source> {
+/// Writes what extracting a post made: its French bundle and its source
+/// record (ids), each only if it changed. Returns the files written,
+/// relative to the root; a hand-written bundle writes nothing.
+pub fn write_french(cfg: &Config, store: &Store, source: &Source) -> Result<Vec<String>> {
+    let Some(post) = &source.post else {
+        return Ok(Vec::new());
+    };
+    let mut written = Vec::new();
+    let ex = &post.extracted;
+    let ftl_path = cfg.bundle_path(&cfg.source, &source.resource);
+    let text = ftl::write_parts(ex.resource.comment.as_deref(), &source.messages);
+    if fs::write_if_changed(&ftl_path, &text)? {
+        written.push(rel_path(cfg, &ftl_path));
+    }
+    let record_path = store.path(&cfg.source.to_string(), &source.resource);
+    if store.save(&record_path, &ex.record)? {
+        written.push(rel_path(cfg, &record_path));
+    }
+    Ok(written)
+}
+
+fn read_post(cfg: &Config, store: &Store, name: &str) -> Result<Source> {
     let rel = PathBuf::from("posts").join(name);
     let text = fs::read_text(&cfg.root.join(&rel)).map_err(|e| relative(cfg, e))?;
     let post = post::parse(&rel, text)?;
     let resource = post.resource();
-    let record_path = store.source_path(&cfg.source.to_string(), &resource);
+    let record_path = store.path(&cfg.source.to_string(), &resource);
     let previous: SourceRecord = store.load(&record_path).map_err(|e| relative(cfg, e))?;
     let mut ex = extract::extract(&post, &cfg.front_matter, &previous);
-    if write {
-        let ftl_path = cfg.locale_dir(&cfg.source).join(format!("{resource}.ftl"));
-        if fs::write_if_changed(&ftl_path, &ftl::write(&ex.resource))? {
-            written.push(rel_path(cfg, &ftl_path));
-        }
-        if store.save(&record_path, &ex.record)? {
-            written.push(rel_path(cfg, &record_path));
-        }
-    }
     Ok(Source {
         resource,
         // Moved, not copied: reassembly needs the blocks, not the bundle.
@@ -203,7 +181,7 @@ fn read_post(
 
 /// A hand-written source bundle; every syntax error is reported.
 fn read_ui(cfg: &Config, resource: &str) -> std::result::Result<Source, Vec<Error>> {
-    let path = cfg.locale_dir(&cfg.source).join(format!("{resource}.ftl"));
+    let path = cfg.bundle_path(&cfg.source, resource);
     let rel = rel_path(cfg, &path);
     let text = fs::read_text(&path).map_err(|e| vec![relative(cfg, e)])?;
     let (res, errors) = ftl::parse(&text);
@@ -258,7 +236,7 @@ pub fn target_comment(cfg: &Config, source: &Source, locale: &LanguageIdentifier
 }
 
 pub fn target_path(cfg: &Config, resource: &str, locale: &LanguageIdentifier) -> PathBuf {
-    cfg.locale_dir(locale).join(format!("{resource}.ftl"))
+    cfg.bundle_path(locale, resource)
 }
 
 fn syntax_errors(rel: &str, errors: Vec<ftl::SyntaxError>) -> Vec<Error> {

@@ -3,7 +3,9 @@
 
 use crate::base::config::Config;
 use crate::base::error::{Error, Result};
-use crate::review::state::{SourceRecord, Store, TargetRecord};
+use crate::base::store::Store;
+use crate::review::state::TargetRecord;
+use crate::source::record::SourceRecord;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -38,27 +40,27 @@ pub fn rename(cfg: &Config, from: &str, to: &str) -> Result<Report> {
     let mut moves: Vec<(PathBuf, PathBuf)> = vec![(old_md, new_md)];
     for locale in std::iter::once(&cfg.source).chain(&cfg.targets) {
         moves.push((
-            cfg.locale_dir(locale).join(format!("{old_res}.ftl")),
-            cfg.locale_dir(locale).join(format!("{new_res}.ftl")),
+            cfg.bundle_path(locale, &old_res),
+            cfg.bundle_path(locale, &new_res),
         ));
     }
     // State files name their resource inside: rewrite, then remove the old.
     let source_state = (
-        store.source_path(&cfg.source.to_string(), &old_res),
-        store.source_path(&cfg.source.to_string(), &new_res),
+        store.path(&cfg.source.to_string(), &old_res),
+        store.path(&cfg.source.to_string(), &new_res),
     );
     if let Some(mut rec) = load::<SourceRecord>(&store, &source_state.0)? {
-        rec.resource = new_res.clone();
+        rec.renamed(&new_res);
         store.save(&source_state.1, &rec)?;
         crate::base::fs::remove_if_exists(&source_state.0)?;
     }
     for locale in &cfg.targets {
         let (a, b) = (
-            store.target_path(&locale.to_string(), &old_res),
-            store.target_path(&locale.to_string(), &new_res),
+            store.path(&locale.to_string(), &old_res),
+            store.path(&locale.to_string(), &new_res),
         );
         if let Some(mut rec) = load::<TargetRecord>(&store, &a)? {
-            rec.resource = new_res.clone();
+            crate::review::record::renamed(&mut rec, &new_res);
             store.save(&b, &rec)?;
             crate::base::fs::remove_if_exists(&a)?;
         }

@@ -3,8 +3,10 @@
 //! what review and stats print depends on nothing but this file.
 
 use super::Site;
+use relais::base::digest;
 use relais::fluent::ftl;
-use relais::review::state::{self, Approval, MachineText, MessageRecord, TargetRecord};
+use relais::fluent::text;
+use relais::review::state::{Approval, MachineText, MessageRecord, TargetRecord};
 
 /// The time every hand-made event happened.
 pub const AT: &str = "2024-06-10T09:00:00Z";
@@ -21,7 +23,7 @@ pub fn on<'a>(command: &'a str, messages: &[&'a str]) -> Vec<&'a str> {
 pub fn t(value: &str) -> String {
     let (res, errors) = ftl::parse(&format!("x = {value}\n"));
     assert!(errors.is_empty(), "{value}: {errors:?}");
-    state::message_text(&res.messages[0])
+    text::message_text(&res.messages[0])
 }
 
 /// Machine text `text` of the French `french` (both Fluent values).
@@ -32,8 +34,8 @@ pub fn machine(french: &str, text: &str, engine: &str, unknown: &[&str]) -> Mach
     };
     MachineText {
         text: t(text),
-        hash: state::hash(&t(text)),
-        source_hash: state::hash(&t(french)),
+        hash: digest::hash(&t(text)),
+        source_hash: digest::hash(&t(french)),
         engine: engine.to_string(),
         pivot,
         at: AT.to_string(),
@@ -47,8 +49,8 @@ pub fn approval(reviewer: &str, french: &str, translation: &str) -> Approval {
     Approval {
         reviewer: reviewer.to_string(),
         at: AT.to_string(),
-        source_hash: state::hash(&t(french)),
-        translation_hash: state::hash(&t(translation)),
+        source_hash: digest::hash(&t(french)),
+        translation_hash: digest::hash(&t(translation)),
     }
 }
 
@@ -56,7 +58,7 @@ pub fn approval(reviewer: &str, french: &str, translation: &str) -> Approval {
 pub fn record(french: &str, mt: MachineText) -> MessageRecord {
     MessageRecord {
         source: t(french),
-        source_hash: state::hash(&t(french)),
+        source_hash: digest::hash(&t(french)),
         machine: Some(mt),
         ..MessageRecord::default()
     }

@@ -345,7 +345,7 @@ pub fn messages(site: &Site, rel: &str) -> BTreeMap<String, String> {
     assert!(errors.is_empty(), "{errors:?}");
     res.messages
         .iter()
-        .map(|m| (m.id.clone(), relais::review::state::message_text(m)))
+        .map(|m| (m.id.clone(), relais::fluent::text::message_text(m)))
         .collect()
 }
 

@@ -416,7 +416,7 @@ pub fn scope(cfg: &EngineConfig, pair: &Pair, glossary: &Glossary) -> String {
     let context = cfg
         .context
         .as_deref()
-        .map(crate::review::state::hash)
+        .map(crate::base::digest::hash)
         .unwrap_or_default();
     format!(
         "target={}|formality={}|context={context}|glossary={}",

@@ -61,46 +61,7 @@ impl Translation {
     }
 }
 
-/// Why an engine could not translate. Messages never carry a key.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum EngineError {
-    #[error("{engine} at {url} is not reachable: {message}")]
-    Unavailable {
-        engine: &'static str,
-        url: String,
-        message: String,
-    },
-    #[error("{engine} refused the request (HTTP {status}): {message}")]
-    Rejected {
-        engine: &'static str,
-        status: u16,
-        message: String,
-    },
-    #[error(
-        "{engine}: the character quota of this billing period is used up (HTTP 456: {message}); the next `relais sync` after it renews continues from here"
-    )]
-    Quota {
-        engine: &'static str,
-        message: String,
-    },
-    #[error("{engine} cannot translate {pair}: {message}")]
-    UnsupportedPair {
-        engine: &'static str,
-        pair: String,
-        message: String,
-    },
-    #[error("{engine} answered something unexpected: {message}")]
-    BadResponse {
-        engine: &'static str,
-        message: String,
-    },
-    /// The client cannot be set up (no key in the environment).
-    #[error("{engine}: {message}")]
-    Setup {
-        engine: &'static str,
-        message: String,
-    },
-}
+pub use crate::base::error::EngineError;
 
 /// What an engine client needs besides its configuration.
 #[derive(Clone)]

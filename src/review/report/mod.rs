@@ -9,7 +9,7 @@ pub mod text;
 
 use crate::base::config::Config;
 use crate::review::diff::{self, Change, Op};
-use crate::review::state::{self, MachineText, State};
+use crate::review::state::{MachineText, State};
 use crate::review::status;
 use crate::review::view::{Entry, Site, View};
 use serde::Serialize;
@@ -65,7 +65,7 @@ pub struct Item {
     /// `apertium`, `apertium (via es)`.
     pub engine: Option<String>,
     /// For a translation memory match: the approved message it came from.
-    pub memory: Option<crate::review::memory::Origin>,
+    pub memory: Option<crate::review::state::Origin>,
     /// Words the engine did not know (in the machine text or suggestion).
     pub unknown: Vec<String>,
     /// Why the message is invalid.
@@ -146,14 +146,14 @@ fn add_to_summary(summaries: &mut BTreeMap<String, Summary>, view: &View, entrie
 /// One review item.
 pub fn item(resource: &str, view: &View, e: &Entry) -> Item {
     let rec = e.record;
-    let source = state::readable(&state::message_text(e.message));
+    let source = crate::fluent::text::readable(&crate::fluent::text::message_text(e.message));
     let machine_text = rec.and_then(|r| r.machine.as_ref());
-    let machine = machine_text.map(|m| state::readable(&m.text));
-    let current = e.current_text.as_deref().map(state::readable);
+    let machine = machine_text.map(|m| crate::fluent::text::readable(&m.text));
+    let current = e.current_text.as_deref().map(crate::fluent::text::readable);
     let suggestion_text = rec
         .and_then(|r| r.suggestion.as_ref())
         .filter(|_| e.state == State::Stale);
-    let suggestion = suggestion_text.map(|s| state::readable(&s.text));
+    let suggestion = suggestion_text.map(|s| crate::fluent::text::readable(&s.text));
     let old_source = old_source(e).filter(|old| *old != source);
     Item {
         resource: resource.to_string(),
@@ -199,7 +199,7 @@ fn old_source(e: &Entry) -> Option<String> {
     } else {
         rec.previous_source.as_deref()
     };
-    old.map(state::readable)
+    old.map(crate::fluent::text::readable)
 }
 
 fn both<'a>(a: &'a Option<String>, b: &'a Option<String>) -> Option<(&'a str, &'a str)> {

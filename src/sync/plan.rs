@@ -1,0 +1,439 @@
+//! Planning a sync: each source read (and its French written), and in
+//! every target locale its bundle and record read and the messages that
+//! need the engine found ([`plan_message`]), with translation memory
+//! matches from the site's approved translations ([`use_memory`]).
+//!
+//! Nothing here sends anything or changes a record.
+
+use super::write::{self, Target};
+use super::{CHUNK, Report};
+use crate::base::config::Config;
+use crate::base::digest;
+use crate::base::error::{Error, Result};
+use crate::base::store::Store;
+use crate::fluent::ftl::Message;
+use crate::fluent::text;
+use crate::mt::glossary::Glossary;
+use crate::mt::protect::Terms;
+use crate::mt::translate::Work;
+use crate::mt::units::{self, Units};
+use crate::review::memory;
+use crate::review::record;
+use crate::review::state::MessageRecord;
+use crate::source::read::{self as source, Source, find};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+use unic_langid::LanguageIdentifier;
+
+/// One message to translate for one locale.
+pub(super) struct Job {
+    pub(super) id: String,
+    pub(super) suggestion: bool,
+    pub(super) source_text: String,
+    pub(super) source_hash: String,
+    /// What the engine is sent for it.
+    sent: Sent,
+    /// An approved translation of the same French elsewhere on the site,
+    /// used instead of the engine.
+    pub(super) memory: Option<memory::Hit>,
+}
+
+/// What a job sends: the planned units, or (a dry run, which restores
+/// nothing) only their texts.
+enum Sent {
+    Units(Units),
+    Texts(Vec<String>),
+}
+
+impl Job {
+    pub(super) fn texts(&self) -> Vec<&str> {
+        match &self.sent {
+            Sent::Units(u) => u.texts(),
+            Sent::Texts(t) => t.iter().map(String::as_str).collect(),
+        }
+    }
+
+    /// The units, to restore answers (never asked of a dry run).
+    pub(super) fn units(&self) -> &Units {
+        match &self.sent {
+            Sent::Units(u) => u,
+            Sent::Texts(_) => unreachable!("a dry run restores nothing"),
+        }
+    }
+
+    /// Keeps only what a dry run needs.
+    fn texts_only(mut self) -> Job {
+        if let Sent::Units(u) = &self.sent {
+            self.sent = Sent::Texts(u.texts().into_iter().map(str::to_string).collect());
+        }
+        self
+    }
+}
+
+/// A target with messages for the engine (or the translation memory),
+/// kept until the answers come back.
+pub(super) struct Pending {
+    /// Index of the locale in the run's locales.
+    pub(super) locale: usize,
+    /// Index of the source in the run's sources.
+    pub(super) item: usize,
+    pub(super) resource: String,
+    pub(super) jobs: Vec<Job>,
+    /// What applying the answers needs (not kept by a dry run).
+    pub(super) target: Option<Target>,
+}
+
+/// What reading one source and planning its targets gave.
+#[derive(Default)]
+struct Scanned {
+    /// The resource, when it was read.
+    resource: Option<String>,
+    errors: Vec<Error>,
+    written: Vec<String>,
+    pending: Vec<Pending>,
+    /// Indices of the locales where this resource has approvals (the
+    /// translation memory reads those again if something is wanted).
+    approved: Vec<usize>,
+}
+
+/// What planning every source of a run shares.
+pub(super) struct Plan<'a> {
+    pub(super) cfg: &'a Config,
+    pub(super) store: &'a Store,
+    pub(super) locales: &'a [LanguageIdentifier],
+    /// Glossary terms protected, per locale.
+    pub(super) terms: Vec<Terms>,
+    pub(super) glossary: &'a Glossary,
+    pub(super) dry_run: bool,
+    pub(super) now: &'a str,
+}
+
+impl<'a> Plan<'a> {
+    pub(super) fn new(
+        cfg: &'a Config,
+        store: &'a Store,
+        locales: &'a [LanguageIdentifier],
+        glossary: &'a Glossary,
+        dry_run: bool,
+        now: &'a str,
+    ) -> Self {
+        Plan {
+            cfg,
+            store,
+            locales,
+            terms: locales
+                .iter()
+                .map(|l| terms_for(cfg, glossary, l))
+                .collect(),
+            glossary,
+            dry_run,
+            now,
+        }
+    }
+
+    /// Reads and plans every source, a chunk at a time on every core, and
+    /// gives pending jobs their translation memory matches. Returns the
+    /// pending targets, locale-major, and the resources read.
+    pub(super) fn scan_all(
+        &self,
+        items: &[source::Item],
+        report: &mut Report,
+    ) -> (Vec<Pending>, HashSet<String>) {
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut known: HashSet<String> = HashSet::new();
+        let mut approved: Vec<Vec<usize>> = vec![Vec::new(); self.locales.len()];
+        let indices: Vec<usize> = (0..items.len()).collect();
+        for chunk in indices.chunks(CHUNK) {
+            let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i]));
+            for (&i, scanned) in chunk.iter().zip(scanned) {
+                report.written.extend(scanned.written);
+                scanned.errors.into_iter().for_each(|e| report.error(e));
+                known.extend(scanned.resource);
+                pending.extend(scanned.pending);
+                for l in scanned.approved {
+                    approved[l].push(i);
+                }
+            }
+        }
+        // Locale-major, as the engines get them (the sort is stable).
+        pending.sort_by_key(|p| p.locale);
+        use_memory(self, items, &approved, &mut pending);
+        (pending, known)
+    }
+
+    /// What each locale sends: the unique texts of its pending jobs.
+    pub(super) fn work(&self, pending: &[Pending]) -> Vec<Work> {
+        (0..self.locales.len())
+            .map(|l| {
+                let texts = unique_texts(pending.iter().filter(|p| p.locale == l));
+                Work::new(self.cfg, self.glossary, self.locales[l].clone(), texts)
+            })
+            .collect()
+    }
+
+    /// Reads source `index`, `item` (writing its French bundle unless a
+    /// dry run), and plans it in every locale.
+    fn scan(&self, index: usize, item: &source::Item) -> Scanned {
+        let mut out = Scanned::default();
+        let source = match source::read(self.cfg, self.store, item) {
+            Ok(s) => Arc::new(s),
+            Err(errors) => {
+                out.errors = errors;
+                return out;
+            }
+        };
+        if !self.dry_run {
+            match source::write_french(self.cfg, self.store, &source) {
+                Ok(files) => out.written.extend(files),
+                Err(e) => out.errors.push(e),
+            }
+        }
+        out.resource = Some(source.resource.clone());
+        if source.draft {
+            return out;
+        }
+        for (l, locale) in self.locales.iter().enumerate() {
+            let (target, jobs) = match self.target(&source, locale, &self.terms[l]) {
+                Ok(planned) => planned,
+                Err(errors) => {
+                    out.errors.extend(errors);
+                    continue;
+                }
+            };
+            if target
+                .record
+                .messages
+                .values()
+                .any(|r| !r.approvals.is_empty())
+            {
+                out.approved.push(l);
+            }
+            if !jobs.is_empty() {
+                let jobs = match self.dry_run {
+                    true => jobs.into_iter().map(Job::texts_only).collect(),
+                    false => jobs,
+                };
+                out.pending.push(Pending {
+                    locale: l,
+                    item: index,
+                    resource: source.resource.clone(),
+                    jobs,
+                    target: (!self.dry_run).then_some(target),
+                });
+            } else if !self.dry_run {
+                match write::settle(self.cfg, self.store, target, &BTreeMap::new(), self.now) {
+                    Ok(files) => out.written.extend(files),
+                    Err(e) => out.errors.push(e),
+                }
+            }
+        }
+        out
+    }
+
+    /// Reads one target bundle and its state, and decides what to translate.
+    fn target(
+        &self,
+        source: &Arc<Source>,
+        locale: &LanguageIdentifier,
+        terms: &Terms,
+    ) -> std::result::Result<(Target, Vec<Job>), Vec<Error>> {
+        let (cfg, store) = (self.cfg, self.store);
+        let ftl_path = source::target_path(cfg, &source.resource, locale);
+        let current = source::read_target(cfg, &source.resource, locale)?;
+        let state_path = store.path(&locale.to_string(), &source.resource);
+        let record =
+            record::load(store, &locale.to_string(), &source.resource).map_err(|e| vec![e])?;
+        let plurals = crate::fluent::refs::plural_categories(locale);
+        let unit_target = units::Target {
+            syntax: source.syntax,
+            ref_defs: &source.ref_defs,
+            plurals: &plurals,
+            terms,
+        };
+        let jobs = source
+            .messages
+            .iter()
+            .filter_map(|m| {
+                plan_message(
+                    unit_target,
+                    m,
+                    find(&current, &m.id),
+                    record.messages.get(&m.id),
+                    self.glossary,
+                )
+            })
+            .collect();
+        let target = Target {
+            source: source.clone(),
+            locale: locale.clone(),
+            ftl_path,
+            state_path,
+            current,
+            record,
+        };
+        Ok((target, jobs))
+    }
+}
+
+/// Checks that every engine of the run has its key (not needed to send
+/// nothing), and reads the glossary.
+pub(super) fn preflight(
+    cfg: &Config,
+    locales: &[LanguageIdentifier],
+    dry_run: bool,
+) -> Result<Glossary> {
+    if !dry_run {
+        for locale in locales {
+            crate::mt::engine::key::from_env(cfg.engine_for(locale), &cfg.engine_table(locale))
+                .map_err(Error::Config)?;
+        }
+    }
+    Glossary::load(&cfg.root).map_err(|e| Error::Config(e.to_string()))
+}
+
+/// Glossary terms to protect for a locale: none when its engine takes the
+/// glossary itself (DeepL).
+fn terms_for(cfg: &Config, glossary: &Glossary, locale: &LanguageIdentifier) -> Terms {
+    if cfg.engine_for(locale).kind.has_glossaries() {
+        Terms::default()
+    } else {
+        glossary.terms(locale)
+    }
+}
+
+/// Whether a message needs the engine, and where the answer goes.
+fn plan_message(
+    target: units::Target,
+    m: &Message,
+    current: Option<&Message>,
+    rec: Option<&MessageRecord>,
+    glossary: &Glossary,
+) -> Option<Job> {
+    let source_text = text::message_text(m);
+    let source_hash = digest::hash(&source_text);
+    // Machine text nobody touched or approved that breaks the glossary (it
+    // was made before the term was added) is simply made again.
+    let outdated = |c: &Message, r: &MessageRecord| {
+        let text = text::message_text(c);
+        let hash = digest::hash(&text);
+        r.machine.as_ref().is_some_and(|mt| mt.hash == hash)
+            && r.approval(&source_hash, &hash).is_none()
+            && !glossary.violations(&source_text, &text).is_empty()
+    };
+    let suggestion = match (current, rec) {
+        (None, Some(r))
+            if r.failed
+                .as_ref()
+                .is_some_and(|f| f.source_hash == source_hash) =>
+        {
+            return None;
+        }
+        (None, _) => false,
+        // A text a person wrote where relais had none: theirs.
+        (Some(_), None) => return None,
+        (Some(_), Some(r)) if r.source_hash.is_empty() => return None,
+        (Some(c), Some(r)) if r.source_hash == source_hash && outdated(c, r) => false,
+        (Some(_), Some(r)) if r.source_hash == source_hash => return None,
+        (Some(c), Some(r)) => {
+            let untouched = r
+                .machine
+                .as_ref()
+                .is_some_and(|mt| mt.hash == digest::hash(&text::message_text(c)));
+            let suggested = r
+                .suggestion
+                .as_ref()
+                .is_some_and(|s| s.source_hash == source_hash);
+            if !untouched && suggested {
+                return None;
+            }
+            !untouched
+        }
+    };
+    Some(Job {
+        id: m.id.clone(),
+        suggestion,
+        source_text,
+        source_hash,
+        sent: Sent::Units(Units::plan(m, target)),
+        memory: None,
+    })
+}
+
+/// Unique protected texts of a locale, in first-seen order.
+fn unique_texts<'a>(pending: impl Iterator<Item = &'a Pending>) -> Vec<String> {
+    let pending: Vec<&Pending> = pending.collect();
+    // Sized up front: growing re-hashes every text already seen. The
+    // texts are the site's own: a fast hash, no need to resist floods.
+    let jobs = pending.iter().map(|p| p.jobs.len()).sum();
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(jobs);
+    let mut out = Vec::with_capacity(jobs);
+    for p in pending {
+        for job in p.jobs.iter().filter(|j| j.memory.is_none()) {
+            for text in job.texts() {
+                if seen.insert(text) {
+                    out.push(text.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Gives each pending job whose French has an approved translation
+/// elsewhere on the site that translation. In a locale with pending work,
+/// the resources with approvals are indexed (those a real run keeps are
+/// used as they are, the others read again), and only for the French
+/// texts pending.
+fn use_memory(
+    plan: &Plan,
+    items: &[source::Item],
+    approved: &[Vec<usize>],
+    pending: &mut [Pending],
+) {
+    let kept: HashMap<(usize, usize), &Target> = pending
+        .iter()
+        .filter_map(|p| Some(((p.item, p.locale), p.target.as_ref()?)))
+        .collect();
+    let mut index = memory::Memory::default();
+    for (l, locale) in plan.locales.iter().enumerate() {
+        if approved[l].is_empty() {
+            continue;
+        }
+        let wanted: HashSet<String> = pending
+            .iter()
+            .filter(|p| p.locale == l)
+            .flat_map(|p| &p.jobs)
+            .map(|j| memory::key(&j.source_text))
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let name = locale.to_string();
+        // Errors in the files read again were reported by the first reading.
+        let entries = crate::base::par::map(&approved[l], |&i| {
+            if let Some(t) = kept.get(&(i, l)) {
+                return Some(memory::approved(
+                    &name, &t.source, &t.current, &t.record, &wanted,
+                ));
+            }
+            let source = source::read(plan.cfg, plan.store, &items[i]).ok()?;
+            let current = source::read_target(plan.cfg, &source.resource, locale).ok()?;
+            let record = record::load(plan.store, &name, &source.resource).ok()?;
+            Some(memory::approved(&name, &source, &current, &record, &wanted))
+        });
+        entries.into_iter().flatten().for_each(|e| index.extend(e));
+    }
+    if index.is_empty() {
+        return;
+    }
+    for p in pending.iter_mut() {
+        let locale = plan.locales[p.locale].to_string();
+        for job in &mut p.jobs {
+            job.memory = index
+                .lookup(&locale, &job.source_text)
+                .filter(|hit| hit.origin.resource != p.resource || hit.origin.id != job.id)
+                .cloned();
+        }
+    }
+}
