@@ -166,21 +166,37 @@ struct File<'a> {
 }
 
 impl File<'_> {
-    fn at(
+    /// Reports a finding at `(line, col)` of this file.
+    fn push(
         &self,
+        report: &mut Report,
         (line, col): (usize, usize),
         severity: Severity,
         code: &'static str,
         message: String,
-    ) -> Diagnostic {
-        Diagnostic {
+    ) {
+        report.push(Diagnostic {
             path: self.path.clone(),
             line,
             col,
             severity,
             code,
             message,
-        }
+        });
+    }
+
+    fn error(&self, report: &mut Report, at: (usize, usize), code: &'static str, message: String) {
+        self.push(report, at, Severity::Error, code, message);
+    }
+
+    fn warning(
+        &self,
+        report: &mut Report,
+        at: (usize, usize),
+        code: &'static str,
+        message: String,
+    ) {
+        self.push(report, at, Severity::Warning, code, message);
     }
 }
 
@@ -217,12 +233,12 @@ fn check_target(file: &File, src: &Source, locale: &LanguageIdentifier, report: 
             src.messages.iter().any(|m| &m.id == id) || src.terms.iter().any(|t| &t.id == id);
         if !known {
             let at = locate(file.text, id, None);
-            report.push(file.at(
+            file.error(
+                report,
                 at,
-                Severity::Error,
                 "obsolete-message",
                 format!("{id}: not in the French (obsolete)"),
-            ));
+            );
         }
     }
     for e in crate::fluent::load::verify(file.text, locale) {
@@ -230,12 +246,12 @@ fn check_target(file: &File, src: &Source, locale: &LanguageIdentifier, report: 
         let what = e
             .attribute
             .map_or(e.id.clone(), |a| format!("{}.{a}", e.id));
-        report.push(file.at(
+        file.error(
+            report,
             at,
-            Severity::Error,
             "format",
             format!("{what} does not format: {}", e.message),
-        ));
+        );
     }
 }
 
@@ -243,12 +259,7 @@ fn check_target(file: &File, src: &Source, locale: &LanguageIdentifier, report: 
 fn syntax(file: &File, report: &mut Report) {
     let (_, errors) = ftl::parse(file.text);
     for e in &errors {
-        report.push(file.at(
-            (e.line, e.col),
-            Severity::Error,
-            "syntax",
-            e.message.clone(),
-        ));
+        file.error(report, (e.line, e.col), "syntax", e.message.clone());
     }
 }
 
@@ -269,23 +280,23 @@ fn duplicates(file: &File, report: &mut Report) {
                 .filter(|(i, _)| *i == id)
                 .count();
             let at = locate_nth(file.text, &id, 2);
-            report.push(file.at(
+            file.error(
+                report,
                 at,
-                Severity::Error,
                 "duplicate",
                 format!("{id} occurs {count} times"),
-            ));
+            );
         }
         let mut names = BTreeSet::new();
         for a in attrs {
             if !names.insert(a.clone()) {
                 let at = locate(file.text, &id, Some(&a));
-                report.push(file.at(
+                file.error(
+                    report,
                     at,
-                    Severity::Error,
                     "duplicate",
                     format!("{id}: attribute .{a} occurs more than once"),
-                ));
+                );
             }
         }
     }
@@ -317,13 +328,7 @@ fn source_text(src: &Source) -> String {
 }
 
 /// Id → (value, attributes) of every message and term.
-type Entries<'a> = BTreeMap<
-    String,
-    (
-        Option<&'a ast::Pattern<&'a str>>,
-        Vec<(&'a str, &'a ast::Pattern<&'a str>)>,
-    ),
->;
+type Entries<'a> = BTreeMap<String, Parts<'a>>;
 
 fn entries<'a>(res: &'a ast::Resource<&'a str>) -> Entries<'a> {
     let mut out = Entries::new();
@@ -337,6 +342,52 @@ fn entries<'a>(res: &'a ast::Resource<&'a str>) -> Entries<'a> {
         out.entry(id).or_insert((value, attrs));
     }
     out
+}
+
+/// The value and attributes of a message, read from the syntax tree.
+type Parts<'a> = (
+    Option<&'a ast::Pattern<&'a str>>,
+    Vec<(&'a str, &'a ast::Pattern<&'a str>)>,
+);
+
+/// Attributes missing or added, then the references of the value and of
+/// every attribute, compared with the French.
+fn compare_attributes(
+    file: &File,
+    locale: &LanguageIdentifier,
+    id: &str,
+    (s_value, s_attrs): &Parts,
+    (t_value, t_attrs): &Parts,
+    report: &mut Report,
+) {
+    for (name, _) in s_attrs {
+        if !t_attrs.iter().any(|(n, _)| n == name) {
+            let at = locate(file.text, id, None);
+            let msg = format!("{id}: missing attribute .{name}");
+            file.error(report, at, "missing-attribute", msg);
+        }
+    }
+    for (name, _) in t_attrs {
+        if !s_attrs.iter().any(|(n, _)| n == name) {
+            let at = locate(file.text, id, Some(name));
+            let msg = format!("{id}: obsolete attribute .{name}");
+            file.error(report, at, "obsolete-attribute", msg);
+        }
+    }
+    compare_pattern(file, locale, id, None, *s_value, *t_value, report);
+    for (name, s_attr) in s_attrs {
+        if let Some((_, t_attr)) = t_attrs.iter().find(|(n, _)| n == name) {
+            compare_pattern(
+                file,
+                locale,
+                id,
+                Some(name),
+                Some(s_attr),
+                Some(t_attr),
+                report,
+            );
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -354,63 +405,28 @@ fn compare_message(
     let Some(t) = find(target, id) else {
         if !tgt_entries.contains_key(id) {
             let at = (1, 1);
-            report.push(file.at(
+            file.warning(
+                report,
                 at,
-                Severity::Warning,
                 "missing-message",
                 format!("{id}: not translated yet (the site shows the French)"),
-            ));
+            );
         }
         return;
     };
     let (Some(s_ast), Some(t_ast)) = (src_entries.get(id), tgt_entries.get(id)) else {
         return;
     };
-    for (name, _) in &s_ast.1 {
-        if !t_ast.1.iter().any(|(n, _)| n == name) {
-            let at = locate(file.text, id, None);
-            report.push(file.at(
-                at,
-                Severity::Error,
-                "missing-attribute",
-                format!("{id}: missing attribute .{name}"),
-            ));
-        }
-    }
-    for (name, _) in &t_ast.1 {
-        if !s_ast.1.iter().any(|(n, _)| n == name) {
-            let at = locate(file.text, id, Some(name));
-            report.push(file.at(
-                at,
-                Severity::Error,
-                "obsolete-attribute",
-                format!("{id}: obsolete attribute .{name}"),
-            ));
-        }
-    }
-    compare_pattern(file, locale, id, None, s_ast.0, t_ast.0, report);
-    for (name, s_attr) in &s_ast.1 {
-        if let Some((_, t_attr)) = t_ast.1.iter().find(|(n, _)| n == name) {
-            compare_pattern(
-                file,
-                locale,
-                id,
-                Some(name),
-                Some(s_attr),
-                Some(t_attr),
-                report,
-            );
-        }
-    }
+    compare_attributes(file, locale, id, s_ast, t_ast, report);
     if src.syntax == crate::source::kind::Syntax::Markdown {
         for p in super::problems(m, t, src.text_kind()) {
             if !p.contains("attribute") {
-                report.push(file.at(
+                file.error(
+                    report,
                     locate(file.text, id, None),
-                    Severity::Error,
                     "markup",
                     format!("{id}: {p}"),
-                ));
+                );
             }
         }
     }
@@ -434,7 +450,7 @@ fn compare_pattern(
     let at = locate(file.text, id, attr);
     let what = attr.map_or(id.to_string(), |a| format!("{id}.{a}"));
     let mut push =
-        |sev, code, msg: String| report.push(file.at(at, sev, code, format!("{what}: {msg}")));
+        |sev, code, msg: String| file.push(report, at, sev, code, format!("{what}: {msg}"));
     for v in s.variables.difference(&t.variables) {
         push(
             Severity::Error,
@@ -508,12 +524,12 @@ fn text_warnings(
         crate::fluent::text::message_text(target),
     );
     if s == t && !is_name_or_number(&s) {
-        report.push(file.at(
+        file.warning(
+            report,
             at,
-            Severity::Warning,
             "identical",
             format!("{id}: same text as the French"),
-        ));
+        );
     }
     // In Markdown, `*` is emphasis: look for marks in the protected text,
     // where emphasis has become elements.
@@ -525,27 +541,27 @@ fn text_warnings(
     };
     for word in apertium_marks(&visible) {
         if !s.contains(&word) {
-            report.push(file.at(
+            file.warning(
+                report,
                 at,
-                Severity::Warning,
                 "unknown-word-mark",
                 format!("{id}: Apertium mark left in `{word}`"),
-            ));
+            );
         }
     }
     for v in file.glossary.violations(&s, &t) {
-        report.push(file.at(at, Severity::Error, "glossary", format!("{id}: {v}")));
+        file.error(report, at, "glossary", format!("{id}: {v}"));
     }
     for rule in crate::mt::typography::findings(&visible, &locale.to_string()) {
-        report.push(file.at(
+        file.warning(
+            report,
             at,
-            Severity::Warning,
             "typography",
             format!(
                 "{id}: French typography left ({}): {}",
                 rule.name, rule.description
             ),
-        ));
+        );
     }
 }
 

@@ -23,100 +23,99 @@ use relais::base::config::Config;
 use relais::base::error::Error;
 use relais::review::decide::Action;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     init_tracing();
     let cli = Cli::parse();
-    let root = match resolve_root(&cli) {
-        Ok(r) => r,
-        Err(e) => return fail(&e),
-    };
-    let result = match &cli.command {
-        Command::Init => init::run(&root, cli.json),
-        Command::Mv { from, to } => {
-            with_writer_lock(&root, |cfg| rename::run(cfg, from, to, cli.json))
-        }
-        Command::Doctor => with_config(&root, |cfg| doctor::run(cfg, cli.json)),
-        Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            let mut out = Vec::new();
-            clap_complete::generate(*shell, &mut cmd, "relais", &mut out);
-            print_out(&String::from_utf8_lossy(&out));
-            Ok(0)
-        }
-        Command::Man => {
-            let mut out = Vec::new();
-            let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
-            page.render(&mut out)
-                .map(|()| {
-                    print_out(&String::from_utf8_lossy(&out));
-                    0
-                })
-                .map_err(|e| Error::Config(format!("man page: {e}")))
-        }
-        Command::Submit { file } => with_writer_lock(&root, |cfg| submit::run(cfg, file, cli.json)),
+    let result = resolve_root(&cli).and_then(|root| dispatch(&cli, &root));
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => fail(&e),
+    }
+}
+
+/// Runs the command asked for; commands that write the site hold its lock.
+fn dispatch(cli: &Cli, root: &Path) -> Result<u8, Error> {
+    let json = cli.json;
+    match &cli.command {
+        Command::Init => init::run(root, json),
+        Command::Mv { from, to } => with_writer_lock(root, |cfg| rename::run(cfg, from, to, json)),
+        Command::Doctor => with_config(root, |cfg| doctor::run(cfg, json)),
+        Command::Completions { shell } => completions(*shell),
+        Command::Man => man(),
+        Command::Submit { file } => with_writer_lock(root, |cfg| submit::run(cfg, file, json)),
         Command::Sync {
             resources,
             locales,
-            dry_run: true,
-        } => with_config(&root, |cfg| {
-            sync::run(cfg, resources, locales, true, cli.json)
-        }),
-        Command::Sync {
-            resources,
-            locales,
-            dry_run: false,
-        } => with_writer_lock(&root, |cfg| {
-            sync::run(cfg, resources, locales, false, cli.json)
-        }),
+            dry_run,
+        } => {
+            let run = |cfg: &Config| sync::run(cfg, resources, locales, *dry_run, json);
+            // A dry run writes nothing: it needs no lock.
+            match dry_run {
+                true => with_config(root, run),
+                false => with_writer_lock(root, run),
+            }
+        }
         Command::Preview { resource, locale } => {
-            with_config(&root, |cfg| preview::run(cfg, resource, locale))
+            with_config(root, |cfg| preview::run(cfg, resource, locale))
         }
         Command::Check { locales, strict } => {
-            with_config(&root, |cfg| check::run(cfg, locales, *strict, cli.json))
+            with_config(root, |cfg| check::run(cfg, locales, *strict, json))
         }
         Command::Export { out, min_complete } => {
-            let out = if out.is_absolute() {
-                out.clone()
-            } else {
-                root.join(out)
-            };
-            with_config(&root, |cfg| export::run(cfg, &out, *min_complete, cli.json))
+            let out = root.join(out);
+            with_config(root, |cfg| export::run(cfg, &out, *min_complete, json))
         }
-        Command::Status { resources } => {
-            with_config(&root, |cfg| status::run(cfg, resources, cli.json))
-        }
+        Command::Status { resources } => with_config(root, |cfg| status::run(cfg, resources, json)),
         Command::Review {
             resources,
             locales,
             states,
             color,
-        } => with_config(&root, |cfg| {
-            review::run(cfg, resources, locales, states, *color, cli.json)
+        } => with_config(root, |cfg| {
+            review::run(cfg, resources, locales, states, *color, json)
         }),
-        Command::Approve(args) => with_writer_lock(&root, |cfg| {
-            decide::run(cfg, Action::Approve, args, cli.json)
-        }),
-        Command::Unapprove(args) => with_writer_lock(&root, |cfg| {
-            decide::run(cfg, Action::Unapprove, args, cli.json)
-        }),
-        Command::AcceptSuggestion(args) => with_writer_lock(&root, |cfg| {
-            decide::run(cfg, Action::AcceptSuggestion, args, cli.json)
-        }),
+        Command::Approve(args) => decision(root, Action::Approve, args, json),
+        Command::Unapprove(args) => decision(root, Action::Unapprove, args, json),
+        Command::AcceptSuggestion(args) => decision(root, Action::AcceptSuggestion, args, json),
         Command::Stats {
             resources,
             messages,
-        } => with_config(&root, |cfg| stats::run(cfg, resources, *messages, cli.json)),
-        Command::Serve { addr } => with_config(&root, |cfg| serve::run(cfg, *addr)),
-        Command::Token(command) => token::run(command, cli.json),
-    };
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(e) => fail(&e),
+        } => with_config(root, |cfg| stats::run(cfg, resources, *messages, json)),
+        Command::Serve { addr } => with_config(root, |cfg| serve::run(cfg, *addr)),
+        Command::Token(command) => token::run(command, json),
     }
+}
+
+fn decision(
+    root: &Path,
+    action: Action,
+    args: &crate::cli::Decide,
+    json: bool,
+) -> Result<u8, Error> {
+    with_writer_lock(root, |cfg| decide::run(cfg, action, args, json))
+}
+
+/// `relais completions SHELL`: the shell's completion script on stdout.
+fn completions(shell: clap_complete::Shell) -> Result<u8, Error> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "relais", &mut out);
+    print_out(&String::from_utf8_lossy(&out));
+    Ok(0)
+}
+
+/// `relais man`: the man page on stdout.
+fn man() -> Result<u8, Error> {
+    let mut out = Vec::new();
+    let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+    page.render(&mut out)
+        .map_err(|e| Error::Config(format!("man page: {e}")))?;
+    print_out(&String::from_utf8_lossy(&out));
+    Ok(0)
 }
 
 fn init_tracing() {
