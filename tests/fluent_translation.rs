@@ -35,8 +35,8 @@ fn the_site_strings_translate_through_apertium_into_bundles_that_load() {
             };
             assert_eq!(attrs(s), attrs(t), "{locale}: {}", s.id);
             let (rs, rt) = (
-                relais::check::message_refs(s),
-                relais::check::message_refs(t),
+                relais::fluent::refs::message_refs(s),
+                relais::fluent::refs::message_refs(t),
             );
             assert_eq!(rs.variables, rt.variables, "{locale}: {}", s.id);
             assert_eq!(rs.terms, rt.terms, "{locale}: {}", s.id);
@@ -105,7 +105,7 @@ fn formatted(m: &Message) -> Vec<String> {
     let Some(msg) = bundle.get_message(m.id.trim_start_matches('-')) else {
         return vec![];
     };
-    let vars = relais::check::message_refs(m).variables;
+    let vars = relais::fluent::refs::message_refs(m).variables;
     let mut out = Vec::new();
     for n in [0, 1, 5] {
         let mut args = FluentArgs::new();

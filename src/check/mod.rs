@@ -128,7 +128,7 @@ pub struct FluentContext<'a> {
 /// invented, references the French does not make, and anything
 /// fluent-bundle cannot format. Empty when there are none.
 pub fn fluent_problems(source: &Message, target: &Message, cx: &FluentContext) -> Vec<String> {
-    let (s, t) = (message_refs(source), message_refs(target));
+    let (s, t) = (refs::message_refs(source), refs::message_refs(target));
     let mut out = Vec::new();
     for v in s.variables.difference(&t.variables) {
         out.push(format!("missing variable ${v}"));
@@ -169,34 +169,3 @@ pub fn fluent_problems(source: &Message, target: &Message, cx: &FluentContext) -
     out
 }
 
-/// Everything a message (or term) refers to.
-pub fn message_refs(m: &Message) -> refs::Refs {
-    let text = crate::fluent::ftl::write(&crate::fluent::ftl::Resource {
-        comment: None,
-        messages: vec![m.clone()],
-    });
-    let mut r = refs::Refs::default();
-    let mut selects = Vec::new();
-    if let Ok(res) = fluent_syntax::parser::parse(text.as_str()) {
-        for e in &res.body {
-            match e {
-                fluent_syntax::ast::Entry::Message(msg) => {
-                    msg.value
-                        .iter()
-                        .for_each(|v| refs::collect(v, &mut r, &mut selects));
-                    msg.attributes
-                        .iter()
-                        .for_each(|a| refs::collect(&a.value, &mut r, &mut selects));
-                }
-                fluent_syntax::ast::Entry::Term(term) => {
-                    refs::collect(&term.value, &mut r, &mut selects);
-                    term.attributes
-                        .iter()
-                        .for_each(|a| refs::collect(&a.value, &mut r, &mut selects));
-                }
-                _ => {}
-            }
-        }
-    }
-    r
-}

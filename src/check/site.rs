@@ -484,8 +484,18 @@ fn compare_pattern(
             );
         }
     }
+    plural_findings(locale, &t_selects, &mut push);
+}
+
+/// Plural selects of the translation must have every category the
+/// locale needs.
+fn plural_findings(
+    locale: &LanguageIdentifier,
+    selects: &[SelectInfo],
+    push: &mut impl FnMut(Severity, &'static str, String),
+) {
     let needed = refs::plural_categories(locale);
-    for sel in t_selects.iter().filter(|s| s.is_plural()) {
+    for sel in selects.iter().filter(|s| s.is_plural()) {
         let missing: Vec<&str> = needed
             .iter()
             .filter(|c| !sel.keys.iter().any(|k| k == *c))

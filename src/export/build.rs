@@ -230,7 +230,7 @@ fn terms_of(
 
 /// Ids of the terms and messages a message refers to.
 fn references(m: &Message) -> Vec<String> {
-    let r = crate::check::message_refs(m);
+    let r = crate::fluent::refs::message_refs(m);
     r.terms.into_iter().chain(r.messages).collect()
 }
 

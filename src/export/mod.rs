@@ -181,36 +181,13 @@ fn build_with(cfg: &Config, min_complete: Option<f64>, put: &Put) -> Result<Repo
         posts: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
         messages: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
     };
-    // Resources are independent: built on every core, merged in order;
-    // then the chunk's files are handed over, in path order and on every
-    // core (each thread mostly in its own folders).
     for chunk in items.chunks(CHUNK) {
-        let built = crate::base::par::map(chunk, |item| {
-            let mut files = Files::new();
-            let mut counts = report.zeroed();
-            let entry = match source::read(cfg, &store, item) {
-                Ok(src) if src.draft => Ok(None),
-                Ok(src) => {
-                    build::export_resource(cfg, &store, &src, &mut files, &mut counts).map(Some)
-                }
-                Err(e) => Err(e.iter().map(ToString::to_string).collect()),
-            };
-            (entry, counts, files)
-        });
-        let mut files = Files::new();
-        for (entry, counts, own) in built {
-            report.add(&counts);
-            match entry {
-                Ok(Some(Entry::Post(p))) => manifest.posts.push(p),
-                Ok(Some(Entry::Ui(r))) => manifest.resources.push(r),
-                Ok(None) => {}
-                Err(mut e) => errors.append(&mut e),
-            }
-            files.extend(own);
-        }
+        let files = build_chunk(cfg, &store, chunk, &mut manifest, &mut report, &mut errors);
         if !errors.is_empty() {
             continue; // nothing more is handed over; every error is reported
         }
+        // In path order and on every core (each thread mostly in its own
+        // folders).
         report.files += files.len();
         let files: Vec<(String, String)> = files.into_iter().collect();
         let put = crate::base::par::map(&files, |(rel, text)| put(rel, text));
@@ -232,6 +209,41 @@ fn build_with(cfg: &Config, min_complete: Option<f64>, put: &Put) -> Result<Repo
     put("manifest.json", &json)?;
     report.files += 1;
     Ok(report)
+}
+
+/// Builds a chunk of resources: independent, so built on every core and
+/// merged in order into the manifest, the counts and the errors. Returns
+/// the chunk's files.
+fn build_chunk(
+    cfg: &Config,
+    store: &Store,
+    chunk: &[source::Item],
+    manifest: &mut Manifest,
+    report: &mut Report,
+    errors: &mut Vec<String>,
+) -> Files {
+    let built = crate::base::par::map(chunk, |item| {
+        let mut files = Files::new();
+        let mut counts = report.zeroed();
+        let entry = match source::read(cfg, store, item) {
+            Ok(src) if src.draft => Ok(None),
+            Ok(src) => build::export_resource(cfg, store, &src, &mut files, &mut counts).map(Some),
+            Err(e) => Err(e.iter().map(ToString::to_string).collect()),
+        };
+        (entry, counts, files)
+    });
+    let mut files = Files::new();
+    for (entry, counts, own) in built {
+        report.add(&counts);
+        match entry {
+            Ok(Some(Entry::Post(p))) => manifest.posts.push(p),
+            Ok(Some(Entry::Ui(r))) => manifest.resources.push(r),
+            Ok(None) => {}
+            Err(mut e) => errors.append(&mut e),
+        }
+        files.extend(own);
+    }
+    files
 }
 
 /// Gates: `--min-complete` for UI resources, and something to export.

@@ -2,6 +2,7 @@
 //! fluent-syntax's AST: variables, terms, messages, functions, and the keys
 //! of its select expressions. Also the plural categories a locale needs.
 
+use crate::fluent::ftl::{self, Message};
 use fluent_syntax::ast;
 use std::collections::BTreeSet;
 use unic_langid::LanguageIdentifier;
@@ -145,6 +146,38 @@ pub fn plural_categories(locale: &LanguageIdentifier) -> BTreeSet<&'static str> 
         }
     }
     out
+}
+
+/// Everything a message (or term) refers to.
+pub fn message_refs(m: &Message) -> Refs {
+    let text = ftl::write(&ftl::Resource {
+        comment: None,
+        messages: vec![m.clone()],
+    });
+    let mut r = Refs::default();
+    let mut selects = Vec::new();
+    if let Ok(res) = fluent_syntax::parser::parse(text.as_str()) {
+        for e in &res.body {
+            match e {
+                fluent_syntax::ast::Entry::Message(msg) => {
+                    msg.value
+                        .iter()
+                        .for_each(|v| collect(v, &mut r, &mut selects));
+                    msg.attributes
+                        .iter()
+                        .for_each(|a| collect(&a.value, &mut r, &mut selects));
+                }
+                fluent_syntax::ast::Entry::Term(term) => {
+                    collect(&term.value, &mut r, &mut selects);
+                    term.attributes
+                        .iter()
+                        .for_each(|a| collect(&a.value, &mut r, &mut selects));
+                }
+                _ => {}
+            }
+        }
+    }
+    r
 }
 
 #[cfg(test)]

@@ -160,7 +160,6 @@ pub async fn run(
     }
     let mut engines: Vec<(EngineConfig, Arc<dyn Translator>)> = Vec::new();
     for w in pending {
-        let keys = &w.keys;
         if w.texts.is_empty() || out.engine_error.is_some() {
             continue;
         }
@@ -173,23 +172,8 @@ pub async fn run(
         };
         let name = engine.name();
         let mut on_batch = |items: Vec<(usize, engine::batch::Answer)>| {
-            let mut fresh = Vec::new();
             let n = items.len();
-            for (i, result) in items {
-                if let Ok(t) = &result {
-                    fresh.push((keys[i].clone(), t.clone()));
-                }
-                let answer = Answer {
-                    result,
-                    engine: name,
-                    cached: false,
-                };
-                out.answers
-                    .insert((w.locale.clone(), w.texts[i].clone()), answer);
-            }
-            if let Err(e) = cache.append(fresh) {
-                out.errors.push(e);
-            }
+            keep_answers(&mut out, cache, &w, name, items);
             if let Some(p) = progress {
                 p.advance(n);
             }
@@ -207,6 +191,33 @@ pub async fn run(
     out.characters = ctx.meter.characters();
     out.retries = ctx.meter.retries();
     out
+}
+
+/// Keeps a batch of answers for the run, and the good ones in the cache
+/// at once (a crash later never pays for them again).
+fn keep_answers(
+    out: &mut Outcome,
+    cache: &mut Cache,
+    w: &Work,
+    engine: &'static str,
+    items: Vec<(usize, engine::batch::Answer)>,
+) {
+    let mut fresh = Vec::new();
+    for (i, result) in items {
+        if let Ok(t) = &result {
+            fresh.push((w.keys[i].clone(), t.clone()));
+        }
+        let answer = Answer {
+            result,
+            engine,
+            cached: false,
+        };
+        out.answers
+            .insert((w.locale.clone(), w.texts[i].clone()), answer);
+    }
+    if let Err(e) = cache.append(fresh) {
+        out.errors.push(e);
+    }
 }
 
 /// Puts the cached answers of a locale in `answers`; returns the segments

@@ -222,19 +222,7 @@ pub async fn edit(posted: Posted) -> Response {
     let refuse = |status: StatusCode, errors: Vec<String>| (status, errors);
     let outcome = app.write(move |cfg| edit::run(cfg, &request)).await;
     let (status, errors) = match outcome {
-        Ok(Ok(done)) => {
-            let state = card::state_name(viewer.lang, done.state);
-            let key = if done.changed {
-                "notice-saved"
-            } else {
-                "notice-unchanged"
-            };
-            let text = viewer
-                .lang
-                .t_args(key, &[("name", id.clone().into()), ("what", state.into())]);
-            app.sessions.notify(&viewer.session, text);
-            return Redirect::to(&t.page_url(Some(&id))).into_response();
-        }
+        Ok(Ok(done)) => return saved(&app, &viewer, &t, &id, &done),
         Ok(Err(EditError::NoResource(_))) => {
             return Fail::new(StatusCode::NOT_FOUND, viewer.lang.t("not-found"))
                 .in_lang(viewer.lang)
@@ -264,6 +252,22 @@ pub async fn edit(posted: Posted) -> Response {
     };
     let html = render(&app, &viewer, &t, false, Some(refused)).await;
     respond(html, status, &viewer)
+}
+
+/// After a saved edit: a notice of what happened, and back to the message.
+fn saved(app: &App, viewer: &Viewer, t: &Target, id: &str, done: &edit::Outcome) -> Response {
+    let state = card::state_name(viewer.lang, done.state);
+    let key = if done.changed {
+        "notice-saved"
+    } else {
+        "notice-unchanged"
+    };
+    let text = viewer.lang.t_args(
+        key,
+        &[("name", id.to_string().into()), ("what", state.into())],
+    );
+    app.sessions.notify(&viewer.session, text);
+    Redirect::to(&t.page_url(Some(id))).into_response()
 }
 
 /// A form posted to a resource in a locale, checked in this order: a

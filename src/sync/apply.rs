@@ -191,24 +191,7 @@ fn restore_job(
             }
         }
     }
-    // Target typography applies to what the engine wrote, before markup is
-    // restored (so URLs and code are out of its reach).
-    let typeset: HashMap<&str, String> = texts
-        .iter()
-        .filter_map(|t| {
-            let a = answers
-                .get(&(locale.clone(), t.to_string()))?
-                .result
-                .as_ref()
-                .ok()?;
-            let text = if checks.typography {
-                crate::mt::typography::apply(&a.text, &locale.to_string())
-            } else {
-                a.text.clone()
-            };
-            Some((*t, text))
-        })
-        .collect();
+    let typeset = typeset(&texts, locale, answers, checks.typography);
     let lookup = |text: &str| typeset.get(text).map(String::as_str);
     let message = match job.units().restore(&job.id, src.comment.clone(), &lookup)? {
         Ok(m) => m,
@@ -231,6 +214,33 @@ fn restore_job(
         memory: None,
     };
     Some(Ok((message, machine)))
+}
+
+/// The engine's answers to `texts` with the locale's typography applied
+/// (when it applies): to what the engine wrote, before markup is restored,
+/// so URLs and code are out of its reach.
+fn typeset<'t>(
+    texts: &[&'t str],
+    locale: &LanguageIdentifier,
+    answers: &Answers,
+    typography: bool,
+) -> HashMap<&'t str, String> {
+    texts
+        .iter()
+        .filter_map(|t| {
+            let a = answers
+                .get(&(locale.clone(), t.to_string()))?
+                .result
+                .as_ref()
+                .ok()?;
+            let text = if typography {
+                crate::mt::typography::apply(&a.text, &locale.to_string())
+            } else {
+                a.text.clone()
+            };
+            Some((*t, text))
+        })
+        .collect()
 }
 
 /// The checks machine output must pass before it is written, and whether
