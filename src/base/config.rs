@@ -358,6 +358,15 @@ concurrency = 4
 # Terms never to translate, and fixed translations: glossary.toml (README).
 "#;
 
+/// A temporary site with the default configuration, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_site() -> (tempfile::TempDir, Config) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("relais.toml"), DEFAULT_TOML).unwrap();
+    let cfg = Config::load(dir.path()).unwrap();
+    (dir, cfg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -128,6 +128,11 @@ pub enum EngineError {
     },
 }
 
+/// Errors as the messages reports carry (`path:line:col: message`).
+pub fn messages(errors: &[Error]) -> Vec<String> {
+    errors.iter().map(ToString::to_string).collect()
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]

@@ -94,13 +94,7 @@ mod tests {
 
     #[test]
     fn a_second_writer_waits_then_gives_up_with_the_holder() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("relais.toml"),
-            crate::base::config::DEFAULT_TOML,
-        )
-        .unwrap();
-        let cfg = Config::load(dir.path()).unwrap();
+        let (dir, cfg) = crate::base::config::test_site();
         let first = SiteLock::acquire(&cfg, Duration::ZERO, |_| {}).unwrap();
         let err = SiteLock::acquire(&cfg, Duration::from_millis(200), |_| {})
             .unwrap_err()

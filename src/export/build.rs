@@ -32,7 +32,7 @@ pub(super) fn export_resource(
 ) -> Result<Entry, Vec<String>> {
     let fr = cfg.source.to_string();
     files.insert(
-        format!("{fr}/{}.ftl", src.resource),
+        bundle_file(&fr, &src.resource),
         source_bundle(cfg, src).map_err(|e| vec![e.to_string()])?,
     );
     let mut post_entry = src.post.as_ref().map(|p| new_post_entry(&fr, &p.post));
@@ -70,7 +70,7 @@ fn export_locale(
     report: &mut Report,
 ) -> Result<Completeness, Vec<String>> {
     let target = source::read_target(cfg, &src.resource, locale)
-        .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+        .map_err(|e| crate::base::error::messages(&e))?;
     let record: TargetRecord = store
         .load(&store.path(&locale.to_string(), &src.resource))
         .map_err(|e| vec![e.to_string()])?;
@@ -87,7 +87,7 @@ fn export_locale(
         .filter(|m| !m.id.starts_with('-'))
         .count();
     let text = ftl::write(&bundle);
-    let path = format!("{locale}/{}.ftl", src.resource);
+    let path = bundle_file(locale, &src.resource);
     verify_bundle(&text, locale).map_err(|e| prefix(e, &path))?;
     files.insert(path, text);
     let finished = !states.is_empty() && approved.len() == states.len();
@@ -109,6 +109,11 @@ fn export_locale(
         _ => {}
     }
     Ok(Completeness::new(approved.len(), states.len()))
+}
+
+/// Where the bundle of `resource` in `locale` goes in the export.
+fn bundle_file(locale: &impl std::fmt::Display, resource: &str) -> String {
+    format!("{locale}/{resource}.ftl")
 }
 
 fn prefix(errors: Vec<String>, path: &str) -> Vec<String> {

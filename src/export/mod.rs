@@ -168,7 +168,7 @@ const CHUNK: usize = 64;
 fn build_with(cfg: &Config, min_complete: Option<f64>, put: &Put) -> Result<Report, ExportError> {
     let store = Store::new(cfg.state_dir());
     let (items, read_errors) = source::list(cfg, &[]);
-    let mut errors: Vec<String> = read_errors.iter().map(ToString::to_string).collect();
+    let mut errors = crate::base::error::messages(&read_errors);
     let mut manifest = Manifest {
         source: cfg.source.to_string(),
         targets: cfg.targets.iter().map(ToString::to_string).collect(),
@@ -228,7 +228,7 @@ fn build_chunk(
         let entry = match source::read(cfg, store, item) {
             Ok(src) if src.draft => Ok(None),
             Ok(src) => build::export_resource(cfg, store, &src, &mut files, &mut counts).map(Some),
-            Err(e) => Err(e.iter().map(ToString::to_string).collect()),
+            Err(e) => Err(crate::base::error::messages(&e)),
         };
         (entry, counts, files)
     });

@@ -101,7 +101,7 @@ pub fn run(cfg: &Config, req: &Request) -> Result<Report> {
         unchanged: Vec::new(),
         skipped: Vec::new(),
         written: Vec::new(),
-        errors: site.errors.iter().map(ToString::to_string).collect(),
+        errors: crate::base::error::messages(&site.errors),
     };
     validate(&site, req)?;
     let store = Store::new(cfg.state_dir());

@@ -103,7 +103,7 @@ pub struct Stats {
 pub fn stats(cfg: &Config, resources: &[String]) -> Stats {
     let site = Site::load(cfg, resources, &[]);
     let mut out = Stats {
-        errors: site.errors.iter().map(ToString::to_string).collect(),
+        errors: crate::base::error::messages(&site.errors),
         ..Stats::default()
     };
     for view in &site.views {

@@ -59,7 +59,7 @@ pub fn status(cfg: &Config, resources: &[String]) -> Status {
         .collect();
     Status {
         resources,
-        errors: site.errors.iter().map(ToString::to_string).collect(),
+        errors: crate::base::error::messages(&site.errors),
         usage: Vec::new(),
     }
 }

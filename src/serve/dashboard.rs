@@ -42,7 +42,7 @@ pub async fn page(AppState(app): AppState<App>, viewer: Viewer) -> Response {
     let (rows, errors) = app
         .read(move |cfg| {
             let site = Site::load(cfg, &[], &locales);
-            let errors: Vec<String> = site.errors.iter().map(ToString::to_string).collect();
+            let errors: Vec<String> = crate::base::error::messages(&site.errors);
             (rows(&site), errors)
         })
         .await;

@@ -63,14 +63,7 @@ mod tests {
     use super::*;
 
     fn site() -> (tempfile::TempDir, Config) {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("relais.toml"),
-            crate::base::config::DEFAULT_TOML,
-        )
-        .unwrap();
-        let cfg = Config::load(dir.path()).unwrap();
-        (dir, cfg)
+        crate::base::config::test_site()
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub fn review(cfg: &Config, opts: &Options) -> Review {
     };
     let mut out = Review {
         source_locale: cfg.source.to_string(),
-        errors: site.errors.iter().map(ToString::to_string).collect(),
+        errors: crate::base::error::messages(&site.errors),
         ..Review::default()
     };
     let mut summaries: BTreeMap<String, Summary> = BTreeMap::new();
