@@ -80,7 +80,7 @@ fn identity(m: &Message) -> Message {
         syntax: Syntax::Plain,
         ref_defs: "",
         plurals: &plurals,
-        terms: &relais::mt::protect::Terms::default(),
+        terms: &relais::mt::terms::Terms::default(),
     };
     let units = Units::plan(m, target);
     let echo = |t: &str| -> Option<&str> { Some(Box::leak(t.to_string().into_boxed_str())) };

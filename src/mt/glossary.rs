@@ -11,14 +11,14 @@
 //! Terms are whole words or phrases, case-sensitive (`PARTAGE` the
 //! organisation, not `partage` the verb). DeepL gets them as a glossary
 //! (`engine::deepl`); other engines get them protected as `<x/>` elements
-//! (`protect::Terms`). After translation, a do-not-translate term of the
+//! (`mt::terms`). After translation, a do-not-translate term of the
 //! French must be in the translation as written ([`Glossary::violations`]).
 //!
 //! What it does not do: inflect, or check fixed translations after the
 //! fact (an engine may legitimately decline them).
 
 use crate::base::error::{Error, Location, Result};
-use crate::mt::protect::Terms;
+use crate::mt::terms::Terms;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;

@@ -9,6 +9,7 @@ pub mod budget;
 pub mod engine;
 pub mod glossary;
 pub mod protect;
+pub mod terms;
 pub mod translate;
 pub mod typography;
 pub mod units;

@@ -13,7 +13,8 @@
 use crate::fluent::ftl::{self, Message, Select, Variant};
 use crate::fluent::pattern::{Part, Pattern};
 use crate::fluent::refs::CATEGORIES;
-use crate::mt::protect::{self, Protected, Terms};
+use crate::mt::protect::{self, Protected};
+use crate::mt::terms::Terms;
 use crate::source::kind::Syntax;
 use std::collections::BTreeSet;
 

@@ -14,7 +14,7 @@ use crate::base::store::Store;
 use crate::fluent::ftl::Message;
 use crate::fluent::text;
 use crate::mt::glossary::Glossary;
-use crate::mt::protect::Terms;
+use crate::mt::terms::Terms;
 use crate::mt::translate::Work;
 use crate::mt::units::{self, Units};
 use crate::review::memory;

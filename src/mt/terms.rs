@@ -1,0 +1,106 @@
+//! Glossary terms an engine must not translate on its own: the matcher
+//! [`Terms`].
+//!
+//! It compiles the terms into one regex (whole words, case-sensitive,
+//! longest first) and knows what each restores as. It does not read the
+//! glossary (`mt::glossary` does) nor choose where terms are looked for
+//! (`mt::protect` asks only in translatable text).
+
+use std::sync::Arc;
+
+use regex::Regex;
+
+/// Glossary terms an engine must not translate on its own: whole words
+/// (or phrases), case-sensitive, longest first, each with what it restores
+/// as.
+///
+/// Cheap to clone, and clones share one compiled regex *and its search
+/// caches*: a cloned `Regex` starts with empty caches, and rebuilding its
+/// lazy DFA for every text protected was most of the time of a dry run.
+#[derive(Clone, Debug, Default)]
+pub struct Terms {
+    /// All terms as one alternation; `None` when there are none.
+    regex: Option<Arc<Regex>>,
+    /// What each term restores as.
+    replacements: Arc<std::collections::HashMap<String, String>>,
+}
+
+impl Terms {
+    /// `entries`: (term in the source, what it becomes in the target).
+    pub fn new(entries: &[(String, String)]) -> Terms {
+        let mut terms: Vec<&String> = entries
+            .iter()
+            .map(|(t, _)| t)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if terms.is_empty() {
+            return Terms::default();
+        }
+        terms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let alternatives: Vec<String> = terms
+            .iter()
+            .map(|t| {
+                let start = if word(t.chars().next()) { r"\b" } else { "" };
+                let end = if word(t.chars().last()) { r"\b" } else { "" };
+                format!("{start}{}{end}", regex::escape(t))
+            })
+            .collect();
+        Terms {
+            regex: Some(Arc::new(
+                Regex::new(&alternatives.join("|")).expect("escaped terms"),
+            )),
+            replacements: Arc::new(entries.iter().cloned().collect()),
+        }
+    }
+
+    /// Every term found in `text`, in order: where it is, and what it
+    /// restores as.
+    pub fn matches<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a str)> + 'a {
+        self.regex
+            .iter()
+            .flat_map(move |re| re.find_iter(text))
+            .map(move |m| (m.range(), self.replacements[m.as_str()].as_str()))
+    }
+
+    /// Whether there is no term (none given, or only empty ones).
+    pub fn is_empty(&self) -> bool {
+        self.regex.is_none()
+    }
+
+    /// The terms found in `text`, in order, each time it occurs.
+    pub fn find<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        self.regex
+            .as_ref()
+            .map(|re| re.find_iter(text).map(|m| m.as_str()).collect())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_match_whole_words_and_case() {
+        let t = Terms::new(&[
+            ("KEOOGO".into(), "KEOOGO".into()),
+            ("Dispensaire Trottoir".into(), "Dispensaire Trottoir".into()),
+            ("Dispensaire".into(), "Dispensaire".into()),
+        ]);
+        assert_eq!(
+            t.find("KEOOGOS keoogo Dispensaires _KEOOGO"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            t.find("(KEOOGO) Dispensaire Trottoir."),
+            ["KEOOGO", "Dispensaire Trottoir"]
+        );
+        let found: Vec<_> = t.matches("à KEOOGO").collect();
+        assert_eq!(found, [(3..9, "KEOOGO")]);
+        assert!(Terms::new(&[]).is_empty());
+    }
+}
