@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// Fluent bundles.
 #[derive(Debug, Parser)]
 #[command(name = "relais", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Run as if relais was started in DIR.
     #[arg(short = 'C', value_name = "DIR", global = true)]
     pub dir: Option<PathBuf>,
@@ -21,7 +21,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Write relais.toml and the locale folders (safe to run again).
     Init,
     /// Is the site ready? Configuration, glossary, files, and every
@@ -137,7 +137,7 @@ pub enum Command {
 
 /// `relais token …`.
 #[derive(Debug, Subcommand)]
-pub enum TokenCommand {
+pub(crate) enum TokenCommand {
     /// Create a token; it is printed once, only its hash is kept.
     Add {
         /// What the token allows.
@@ -162,7 +162,7 @@ pub enum TokenCommand {
 /// Which messages a reviewer decides on.
 #[derive(Debug, clap::Args)]
 #[command(group(ArgGroup::new("which").required(true).args(["messages", "all"])))]
-pub struct Decide {
+pub(crate) struct Decide {
     /// Resources (`posts/<slug>`, `site`).
     #[arg(required = true)]
     pub resources: Vec<String>,
@@ -193,7 +193,7 @@ mod tests {
 
 /// `--role`, as typed (the library's `Role` knows nothing of clap).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum RoleArg {
+pub(crate) enum RoleArg {
     /// Reviews, edits and approves in their locales.
     Reviewer,
     /// Submits French drafts.

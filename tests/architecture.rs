@@ -227,12 +227,12 @@ fn broken_rule(from: &[String], to: &[String]) -> Option<String> {
             to.join("::")
         ));
     }
-    if under(from, "export") {
-        if let Some(bad) = EXPORT_MUST_NOT_USE.iter().find(|bad| under(to, bad)) {
-            return Some(format!(
-                "export may not depend on {bad}: it reads review state, never writes it"
-            ));
-        }
+    if under(from, "export")
+        && let Some(bad) = EXPORT_MUST_NOT_USE.iter().find(|bad| under(to, bad))
+    {
+        return Some(format!(
+            "export may not depend on {bad}: it reads review state, never writes it"
+        ));
     }
     None
 }
@@ -316,9 +316,9 @@ fn blank(code: &str) -> String {
             while j < b.len() && !b[j..].starts_with(&close) {
                 j += 1;
             }
-            for k in i + 2 + hashes..j.min(b.len()) {
-                if out[k] != b'\n' {
-                    out[k] = b' ';
+            for c in &mut out[i + 2 + hashes..j.min(b.len())] {
+                if *c != b'\n' {
+                    *c = b' ';
                 }
             }
             i = j + close.len();
@@ -343,9 +343,7 @@ fn blank(code: &str) -> String {
                 .iter()
                 .position(|c| *c == b'\'')
                 .map_or(i + 1, |p| i + 1 + p);
-            for k in i + 1..end {
-                out[k] = b' ';
-            }
+            out[i + 1..end].fill(b' ');
             i = end + 1;
         } else {
             i += 1;

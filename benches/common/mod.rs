@@ -21,11 +21,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The target locales of generated sites.
-pub const TARGETS: [&str; 2] = ["en", "es"];
+pub(crate) const TARGETS: [&str; 2] = ["en", "es"];
 
 /// A folder for generated sites under the target directory (kept out of
 /// git, and on the same disk as the build rather than a tmpfs).
-pub fn site_dir() -> tempfile::TempDir {
+pub(crate) fn site_dir() -> tempfile::TempDir {
     let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     std::fs::create_dir_all(&base).expect("target tmp dir");
     tempfile::tempdir_in(base).expect("temp dir")
@@ -34,7 +34,7 @@ pub fn site_dir() -> tempfile::TempDir {
 /// Writes `relais.toml` (Apertium on a port where nothing listens: the
 /// benchmarks never need an engine), the repository's glossary, and `n`
 /// posts.
-pub fn write_site(root: &Path, n: usize) {
+pub(crate) fn write_site(root: &Path, n: usize) {
     let targets: Vec<String> = TARGETS.iter().map(|t| format!("\"{t}\"")).collect();
     std::fs::write(
         root.join("relais.toml"),
@@ -50,14 +50,14 @@ pub fn write_site(root: &Path, n: usize) {
 }
 
 /// Writes posts `0..n` into `posts/`.
-pub fn write_posts(root: &Path, n: usize) {
+pub(crate) fn write_posts(root: &Path, n: usize) {
     std::fs::create_dir_all(root.join("posts")).unwrap();
     for i in 0..n {
         std::fs::write(root.join("posts").join(post_name(i)), post(i)).unwrap();
     }
 }
 
-pub fn post_name(i: usize) -> String {
+pub(crate) fn post_name(i: usize) -> String {
     format!("2024-{:02}-{:02}-actualite-{i}.md", i % 12 + 1, i % 28 + 1)
 }
 
@@ -206,7 +206,7 @@ fn paragraph(r: &mut Rng, i: usize) -> String {
 /// Post `i`: front matter, an introduction, then two to four sections of
 /// headings, paragraphs, lists, quotes and images, and a closing call
 /// shared by every post.
-pub fn post(i: usize) -> String {
+pub(crate) fn post(i: usize) -> String {
     let mut r = Rng(i as u64);
     let mut out = format!(
         "---\ntitle: \"{} : {}\"\ndate: 2024-{:02}-{:02}\nsummary: \"{}\"\nauthor: Équipe PARTAGE\ntags:\n  - {}\n  - actualités\nimage: /images/{i}.jpg\n---\n\n{}\n\n",
@@ -265,7 +265,7 @@ fn section(r: &mut Rng, i: usize) -> String {
 /// through the store, and
 /// the translation cache holding every segment (what an engine run would
 /// have left). Also writes the French bundles and source records.
-pub fn translate_all(root: &Path) {
+pub(crate) fn translate_all(root: &Path) {
     let cfg = Config::load(root).unwrap();
     let read = relais::source::read::read_all(&cfg, &[]);
     assert!(read.errors.is_empty(), "{:?}", read.errors);
@@ -352,19 +352,19 @@ fn write_target(root: &Path, store: &Store, src: &relais::source::read::Source, 
 }
 
 /// A finished child process.
-pub struct Run {
-    pub wall: Duration,
+pub(crate) struct Run {
+    pub(crate) wall: Duration,
     /// User + system CPU time: less disturbed than the wall time by other
     /// work on a shared machine.
-    pub cpu: Duration,
+    pub(crate) cpu: Duration,
     /// Peak resident set (VmHWM), KiB.
-    pub peak_kib: u64,
-    pub stdout: String,
+    pub(crate) peak_kib: u64,
+    pub(crate) stdout: String,
 }
 
 /// Runs `cmd` to completion, sampling its peak RSS (VmHWM) every 2 ms;
 /// panics when it fails.
-pub fn run(cmd: &mut Command) -> Run {
+pub(crate) fn run(cmd: &mut Command) -> Run {
     let cpu_before = children_cpu();
     let start = Instant::now();
     let mut child = cmd
@@ -406,7 +406,7 @@ fn children_cpu() -> Duration {
 }
 
 /// CPU time of this process so far.
-pub fn own_cpu() -> Duration {
+pub(crate) fn own_cpu() -> Duration {
     cpu_time(libc::RUSAGE_SELF)
 }
 
@@ -440,7 +440,7 @@ fn vm_hwm(status_path: &str) -> Option<u64> {
 
 /// The best (shortest) wall and CPU times of `n` runs, the highest peak
 /// RSS, and the output of the fastest.
-pub fn best_of(n: usize, mut f: impl FnMut() -> Run) -> Run {
+pub(crate) fn best_of(n: usize, mut f: impl FnMut() -> Run) -> Run {
     let mut best: Option<Run> = None;
     let (mut peak, mut cpu) = (0, Duration::MAX);
     for _ in 0..n {
@@ -458,14 +458,14 @@ pub fn best_of(n: usize, mut f: impl FnMut() -> Run) -> Run {
 }
 
 /// `relais -C root args…` (the release binary the bench was built with).
-pub fn relais(root: &Path, args: &[&str]) -> Command {
+pub(crate) fn relais(root: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
     cmd.arg("-C").arg(root).args(args);
     cmd
 }
 
 /// The 1-minute load average, as `uptime` shows it.
-pub fn load_average() -> String {
+pub(crate) fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .ok()
         .and_then(|l| l.split_whitespace().next().map(str::to_string))

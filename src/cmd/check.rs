@@ -4,7 +4,7 @@ use relais::base::config::Config;
 use relais::base::error::Result;
 use relais::check::site;
 
-pub fn run(cfg: &Config, locales: &[String], strict: bool, json: bool) -> Result<u8> {
+pub(crate) fn run(cfg: &Config, locales: &[String], strict: bool, json: bool) -> Result<u8> {
     let locales = super::parse_locales(cfg, locales)?;
     let report = site::check_site(cfg, &locales);
     if json {

@@ -6,7 +6,7 @@ use relais::base::error::Result;
 use relais::review::decide::{self, Action, Outcome, Report, Request};
 use std::collections::BTreeMap;
 
-pub fn run(cfg: &Config, action: Action, args: &Decide, json: bool) -> Result<u8> {
+pub(crate) fn run(cfg: &Config, action: Action, args: &Decide, json: bool) -> Result<u8> {
     let req = Request {
         action,
         resources: args.resources.clone(),

@@ -4,7 +4,7 @@ use relais::base::config::Config;
 use relais::base::error::Result;
 use relais::check::doctor::{self, Level, Report};
 
-pub fn run(cfg: &Config, json: bool) -> Result<u8> {
+pub(crate) fn run(cfg: &Config, json: bool) -> Result<u8> {
     let report = super::runtime()?.block_on(doctor::run(cfg));
     super::report(&[], json, &report, text);
     Ok(super::exit::of_doctor(&report))

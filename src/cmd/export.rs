@@ -5,7 +5,7 @@ use relais::base::error::Result;
 use relais::export::{self, ExportError, Options};
 use std::path::Path;
 
-pub fn run(cfg: &Config, out: &Path, min_complete: Option<f64>, json: bool) -> Result<u8> {
+pub(crate) fn run(cfg: &Config, out: &Path, min_complete: Option<f64>, json: bool) -> Result<u8> {
     let opts = Options {
         out: out.to_path_buf(),
         min_complete,

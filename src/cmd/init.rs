@@ -10,7 +10,7 @@ struct Report {
     created: Vec<String>,
 }
 
-pub fn run(root: &Path, json: bool) -> Result<u8> {
+pub(crate) fn run(root: &Path, json: bool) -> Result<u8> {
     let mut created = Vec::new();
     let cfg_path = root.join(config::FILE_NAME);
     if !cfg_path.exists() {

@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Entry point of the binary.
-pub fn main() -> ExitCode {
+pub(crate) fn main() -> ExitCode {
     init_tracing();
     let cli = Cli::parse();
     let result = resolve_root(&cli).and_then(|root| dispatch(&cli, &root));

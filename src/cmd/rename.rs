@@ -4,7 +4,7 @@ use relais::base::config::Config;
 use relais::base::error::Result;
 use relais::sync::rename::{self, Report};
 
-pub fn run(cfg: &Config, from: &str, to: &str, json: bool) -> Result<u8> {
+pub(crate) fn run(cfg: &Config, from: &str, to: &str, json: bool) -> Result<u8> {
     let report = rename::rename(cfg, from, to)?;
     super::report(&[], json, &report, text);
     Ok(0)

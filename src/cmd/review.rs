@@ -6,7 +6,7 @@ use relais::review::paint::{self, Paint, When};
 use relais::review::report::{self as review, Options};
 use relais::review::state::State;
 
-pub fn run(
+pub(crate) fn run(
     cfg: &Config,
     resources: &[String],
     locales: &[String],

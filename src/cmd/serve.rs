@@ -9,7 +9,7 @@ use std::time::Duration;
 /// How long a change from a page waits for a running `relais sync`.
 const LOCK_WAIT: Duration = Duration::from_secs(30);
 
-pub fn run(cfg: &Config, addr: SocketAddr) -> Result<u8> {
+pub(crate) fn run(cfg: &Config, addr: SocketAddr) -> Result<u8> {
     let opts = Options {
         tokens: tokens::Sources::from_env(),
         lock_wait: super::lock_wait(LOCK_WAIT),

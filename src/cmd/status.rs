@@ -5,7 +5,7 @@ use relais::base::error::Result;
 use relais::review::state::State;
 use relais::review::status::{self, Status};
 
-pub fn run(cfg: &Config, resources: &[String], json: bool) -> Result<u8> {
+pub(crate) fn run(cfg: &Config, resources: &[String], json: bool) -> Result<u8> {
     let mut st = status::status(cfg, resources);
     st.usage = super::runtime()?.block_on(relais::mt::usage::deepl(cfg));
     for u in &st.usage {
@@ -39,7 +39,7 @@ fn usage_lines(st: &Status) -> String {
 }
 
 /// A plain table, one row per resource and locale.
-pub fn table(st: &Status) -> String {
+pub(crate) fn table(st: &Status) -> String {
     let width = st
         .resources
         .iter()

@@ -5,7 +5,7 @@ use relais::base::error::Result;
 use relais::source::submit;
 use std::path::Path;
 
-pub fn run(cfg: &Config, file: &Path, json: bool) -> Result<u8> {
+pub(crate) fn run(cfg: &Config, file: &Path, json: bool) -> Result<u8> {
     let text = relais::base::fs::read_text(file)?;
     let draft = submit::check(cfg, file, text)?;
     let same_file = std::fs::canonicalize(file).ok() == std::fs::canonicalize(&draft.dest).ok();

@@ -7,7 +7,7 @@ use relais::sync::{self, Options, Report};
 use std::io::IsTerminal;
 use std::sync::Arc;
 
-pub fn run(
+pub(crate) fn run(
     cfg: &Config,
     resources: &[String],
     locales: &[String],

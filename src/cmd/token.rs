@@ -14,7 +14,7 @@ struct Added<'a> {
     file: String,
 }
 
-pub fn run(command: &TokenCommand, json: bool) -> Result<u8> {
+pub(crate) fn run(command: &TokenCommand, json: bool) -> Result<u8> {
     let path = tokens::default_path().ok_or_else(|| {
         Error::Config("no place for tokens: set RELAIS_TOKENS (a file) or HOME".into())
     })?;

@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 /// What a request should get instead of a translation.
 #[derive(Clone, Copy, Debug)]
-pub enum Fault {
+pub(crate) enum Fault {
     /// 429, with `Retry-After: N` seconds when given.
     TooMany(Option<u64>),
     /// 503 Service Unavailable.
@@ -59,15 +59,15 @@ enum Kind {
 
 /// One request the server received.
 #[derive(Clone, Debug)]
-pub struct Logged {
-    pub method: String,
-    pub path: String,
-    pub status: u16,
-    pub body: String,
-    pub authorization: Option<String>,
+pub(crate) struct Logged {
+    pub(crate) method: String,
+    pub(crate) path: String,
+    pub(crate) status: u16,
+    pub(crate) body: String,
+    pub(crate) authorization: Option<String>,
     /// When the request arrived and when its answer left.
-    pub received: Instant,
-    pub answered: Instant,
+    pub(crate) received: Instant,
+    pub(crate) answered: Instant,
 }
 
 /// A glossary the fake holds: source language, target language, entries.
@@ -91,8 +91,8 @@ struct State {
 }
 
 /// A fake engine server on 127.0.0.1.
-pub struct Fake {
-    pub url: String,
+pub(crate) struct Fake {
+    pub(crate) url: String,
     state: Arc<Mutex<State>>,
 }
 
@@ -100,12 +100,12 @@ type Reply = (u16, Vec<(&'static str, String)>, String);
 
 impl Fake {
     /// A DeepL server that accepts `key`.
-    pub fn deepl(key: &str) -> Fake {
+    pub(crate) fn deepl(key: &str) -> Fake {
         Fake::start(Kind::Deepl, Some(key.to_string()))
     }
 
     /// A LibreTranslate server, with an API key required when `key` is set.
-    pub fn libretranslate(key: Option<&str>) -> Fake {
+    pub(crate) fn libretranslate(key: Option<&str>) -> Fake {
         Fake::start(Kind::Libre, key.map(str::to_string))
     }
 
@@ -142,7 +142,7 @@ impl Fake {
     }
 
     /// The next translate requests get these faults, in order.
-    pub fn fail_next(&self, faults: &[Fault]) {
+    pub(crate) fn fail_next(&self, faults: &[Fault]) {
         self.state
             .lock()
             .unwrap()
@@ -151,31 +151,31 @@ impl Fake {
     }
 
     /// After `n` more translated requests, answer 456 until reset.
-    pub fn quota_after(&self, n: usize) {
+    pub(crate) fn quota_after(&self, n: usize) {
         let mut s = self.state.lock().unwrap();
         s.quota = Some(s.translated_requests + n);
     }
 
-    pub fn reset_quota(&self) {
+    pub(crate) fn reset_quota(&self) {
         self.state.lock().unwrap().quota = None;
     }
 
-    pub fn set_latency(&self, d: Duration) {
+    pub(crate) fn set_latency(&self, d: Duration) {
         self.state.lock().unwrap().latency = d;
     }
 
     /// The engine leaves this word out of every translation.
-    pub fn drop_word(&self, word: &str) {
+    pub(crate) fn drop_word(&self, word: &str) {
         self.state.lock().unwrap().drop_word = Some(word.to_string());
     }
 
     /// Forgets every glossary, as if deleted on the account.
-    pub fn drop_glossaries(&self) {
+    pub(crate) fn drop_glossaries(&self) {
         self.state.lock().unwrap().glossaries.clear();
     }
 
     /// Requests received on `path` (refused ones included).
-    pub fn requests(&self, path: &str) -> usize {
+    pub(crate) fn requests(&self, path: &str) -> usize {
         self.state
             .lock()
             .unwrap()
@@ -186,18 +186,18 @@ impl Fake {
     }
 
     /// Every request received.
-    pub fn log(&self) -> Vec<Logged> {
+    pub(crate) fn log(&self) -> Vec<Logged> {
         self.state.lock().unwrap().log.clone()
     }
 
     /// (target, text) of every text translated, in order of arrival.
-    pub fn texts(&self) -> Vec<(String, String)> {
+    pub(crate) fn texts(&self) -> Vec<(String, String)> {
         self.state.lock().unwrap().texts.clone()
     }
 
     /// From the first request's arrival to the last answer: the time the
     /// client spent talking to this server.
-    pub fn busy(&self) -> Duration {
+    pub(crate) fn busy(&self) -> Duration {
         let log = self.log();
         let first = log.iter().map(|l| l.received).min();
         let last = log.iter().map(|l| l.answered).max();
@@ -207,7 +207,7 @@ impl Fake {
         }
     }
 
-    pub fn forget(&self) {
+    pub(crate) fn forget(&self) {
         let mut s = self.state.lock().unwrap();
         s.log.clear();
         s.texts.clear();

@@ -9,25 +9,25 @@ use relais::fluent::text;
 use relais::review::state::{Approval, MachineText, MessageRecord, TargetRecord};
 
 /// The time every hand-made event happened.
-pub const AT: &str = "2024-06-10T09:00:00Z";
+pub(crate) const AT: &str = "2024-06-10T09:00:00Z";
 
 /// `COMMAND site --locale en --message IDS...`: a decision on messages of
 /// the hand-made site.
-pub fn on<'a>(command: &'a str, messages: &[&'a str]) -> Vec<&'a str> {
+pub(crate) fn on<'a>(command: &'a str, messages: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![command, "site", "--locale", "en", "--message"];
     args.extend_from_slice(messages);
     args
 }
 
 /// The normalised text of a message whose value is `value` (Fluent source).
-pub fn t(value: &str) -> String {
+pub(crate) fn t(value: &str) -> String {
     let (res, errors) = ftl::parse(&format!("x = {value}\n"));
     assert!(errors.is_empty(), "{value}: {errors:?}");
     text::message_text(&res.messages[0])
 }
 
 /// Machine text `text` of the French `french` (both Fluent values).
-pub fn machine(french: &str, text: &str, engine: &str, unknown: &[&str]) -> MachineText {
+pub(crate) fn machine(french: &str, text: &str, engine: &str, unknown: &[&str]) -> MachineText {
     let (engine, pivot) = match engine.split_once(" via ") {
         Some((e, p)) => (e, Some(p.to_string())),
         None => (engine, None),
@@ -45,7 +45,7 @@ pub fn machine(french: &str, text: &str, engine: &str, unknown: &[&str]) -> Mach
 }
 
 /// An approval by `reviewer` of `translation` for `french`.
-pub fn approval(reviewer: &str, french: &str, translation: &str) -> Approval {
+pub(crate) fn approval(reviewer: &str, french: &str, translation: &str) -> Approval {
     Approval {
         reviewer: reviewer.to_string(),
         at: AT.to_string(),
@@ -55,7 +55,7 @@ pub fn approval(reviewer: &str, french: &str, translation: &str) -> Approval {
 }
 
 /// A record of a translation made by `mt` from `french`.
-pub fn record(french: &str, mt: MachineText) -> MessageRecord {
+pub(crate) fn record(french: &str, mt: MachineText) -> MessageRecord {
     MessageRecord {
         source: t(french),
         source_hash: digest::hash(&t(french)),
@@ -64,7 +64,7 @@ pub fn record(french: &str, mt: MachineText) -> MessageRecord {
     }
 }
 
-pub const FR: &str = "\
+pub(crate) const FR: &str = "\
 welcome = Bienvenue sur le site de PARTAGE
 news-title = Les actualités
 donate = Faites un don pour soutenir nos partenaires locaux.
@@ -74,7 +74,7 @@ contact = Écrivez-nous
 about = La délégation a visité l’école du réseau en mai dernier
 ";
 
-pub const EN: &str = "\
+pub(crate) const EN: &str = "\
 welcome = Welcome to the site of PARTAGE
 news-title = News
 donate = Donate to support our partners.
@@ -85,15 +85,15 @@ about = the delegation toured the school of the network last May
 ";
 
 /// The French of `donate` before the writer added « locaux ».
-pub const DONATE_BEFORE: &str = "Faites un don pour soutenir nos partenaires.";
+pub(crate) const DONATE_BEFORE: &str = "Faites un don pour soutenir nos partenaires.";
 /// The French of `partners` before the writer fixed a typo.
-pub const PARTNERS_BEFORE: &str = "Nos partenaires en Afrique de l’Ouset";
+pub(crate) const PARTNERS_BEFORE: &str = "Nos partenaires en Afrique de l’Ouset";
 
 /// One message in each state a reviewer meets, and two approved ones:
 /// `welcome` machine, `news-title` edited, `donate` stale (an edit of the
 /// French, with a suggestion), `partners` stale (a typo fix), `greeting`
 /// invalid (a lost placeable), `contact` and `about` approved.
-pub fn ui_site() -> Site {
+pub(crate) fn ui_site() -> Site {
     let site = Site::new(&["en"], "http://127.0.0.1:9");
     site.write("locales/fr/site.ftl", FR);
     site.write("locales/en/site.ftl", EN);

@@ -3,9 +3,9 @@
 //! Apertium APy server the engine tests talk to.
 #![allow(dead_code)]
 
-pub mod handmade;
+pub(crate) mod handmade;
 
-pub mod fake;
+pub(crate) mod fake;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -14,14 +14,14 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 /// The repository root (where the sample site lives).
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// URL of a running Apertium APy server: `RELAIS_APY_URL` (set by
 /// `make test` through `.ci/with-apy`), else one started here for this
 /// test binary. Panics, never skips, when no server can be had.
-pub fn apy_url() -> String {
+pub(crate) fn apy_url() -> String {
     static URL: OnceLock<String> = OnceLock::new();
     URL.get_or_init(|| match std::env::var("RELAIS_APY_URL") {
         Ok(url) if !url.is_empty() => url,
@@ -33,7 +33,7 @@ pub fn apy_url() -> String {
 /// Starts an APy server of the test's own on `port` (for tests that stop
 /// and restart it) and waits until it answers. The caller kills and waits
 /// for it.
-pub fn spawn_apy(port: u16) -> std::process::Child {
+pub(crate) fn spawn_apy(port: u16) -> std::process::Child {
     launch_apy(port, &[])
 }
 
@@ -79,15 +79,15 @@ fn launch_apy(port: u16, wrapper: &[&str]) -> std::process::Child {
 }
 
 /// A site in a temporary folder.
-pub struct Site {
-    pub dir: tempfile::TempDir,
+pub(crate) struct Site {
+    pub(crate) dir: tempfile::TempDir,
     /// Environment variables set for every `relais` run (API keys).
     env: RefCell<Vec<(String, String)>>,
 }
 
 impl Site {
     /// An empty site with a configuration pointing at `url`.
-    pub fn new(targets: &[&str], url: &str) -> Site {
+    pub(crate) fn new(targets: &[&str], url: &str) -> Site {
         Site::with_engine(
             targets,
             &format!("kind = \"apertium\"\nurl = \"{url}\"\nconcurrency = 2\ntimeout = 120\n"),
@@ -95,7 +95,7 @@ impl Site {
     }
 
     /// An empty site whose `[engine]` table is `engine` (TOML lines).
-    pub fn with_engine(targets: &[&str], engine: &str) -> Site {
+    pub(crate) fn with_engine(targets: &[&str], engine: &str) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         let site = Site {
             dir,
@@ -114,7 +114,7 @@ impl Site {
     }
 
     /// Sets an environment variable for the next `relais` runs.
-    pub fn set_env(&self, key: &str, value: &str) {
+    pub(crate) fn set_env(&self, key: &str, value: &str) {
         let mut env = self.env.borrow_mut();
         env.retain(|(k, _)| k != key);
         env.push((key.to_string(), value.to_string()));
@@ -122,7 +122,7 @@ impl Site {
 
     /// Writes `n` posts of a title and `paragraphs` paragraphs each, every
     /// text different: `n × (1 + paragraphs)` segments.
-    pub fn write_posts(&self, n: usize, paragraphs: usize) {
+    pub(crate) fn write_posts(&self, n: usize, paragraphs: usize) {
         for i in 0..n {
             let body: Vec<String> = (0..paragraphs)
                 .map(|p| {
@@ -142,7 +142,7 @@ impl Site {
     }
 
     /// The repository's sample posts and French UI strings, nothing else.
-    pub fn sample(url: &str) -> Site {
+    pub(crate) fn sample(url: &str) -> Site {
         let site = Site::new(&["en", "es"], url);
         for entry in std::fs::read_dir(repo().join("posts")).unwrap() {
             let path = entry.unwrap().path();
@@ -158,7 +158,7 @@ impl Site {
 
     /// The repository's committed sample site as it is (posts, bundles and
     /// review state mid-review), its engine pointed at `url`.
-    pub fn committed(url: &str) -> Site {
+    pub(crate) fn committed(url: &str) -> Site {
         let site = Site::new(&["en", "es"], url);
         for dir in ["posts", "locales", "review"] {
             copy_dir(&repo().join(dir), &site.path().join(dir));
@@ -166,29 +166,29 @@ impl Site {
         site
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn write(&self, rel: &str, text: &str) {
+    pub(crate) fn write(&self, rel: &str, text: &str) {
         let path = self.path().join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
     /// Runs `relais -C <site> ARGS`.
-    pub fn relais(&self, args: &[&str]) -> Output {
+    pub(crate) fn relais(&self, args: &[&str]) -> Output {
         self.relais_env(args, &[])
     }
 
     /// Runs `relais -C <site> ARGS` with extra environment variables (an
     /// empty value removes the variable). No reviewer comes from the
     /// machine's git configuration or `RELAIS_REVIEWER` unless given.
-    pub fn relais_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+    pub(crate) fn relais_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
         cmd.arg("-C")
             .arg(self.path())
@@ -210,12 +210,12 @@ impl Site {
 
     /// Runs a command that reports `--json`; returns the document and the
     /// exit code.
-    pub fn json(&self, args: &[&str]) -> (serde_json::Value, i32) {
+    pub(crate) fn json(&self, args: &[&str]) -> (serde_json::Value, i32) {
         self.json_env(args, &[])
     }
 
     /// [`Site::json`] with extra environment variables.
-    pub fn json_env(&self, args: &[&str], env: &[(&str, &str)]) -> (serde_json::Value, i32) {
+    pub(crate) fn json_env(&self, args: &[&str], env: &[(&str, &str)]) -> (serde_json::Value, i32) {
         let mut all = args.to_vec();
         all.push("--json");
         let out = self.relais_env(&all, env);
@@ -230,7 +230,7 @@ impl Site {
     }
 
     /// `sync --json`, asserting it succeeded.
-    pub fn sync(&self, extra: &[&str]) -> serde_json::Value {
+    pub(crate) fn sync(&self, extra: &[&str]) -> serde_json::Value {
         let mut args = vec!["sync"];
         args.extend_from_slice(extra);
         let (doc, code) = self.json(&args);
@@ -239,14 +239,14 @@ impl Site {
     }
 
     /// Every file of the site with its bytes, to prove nothing changed.
-    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+    pub(crate) fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut out = BTreeMap::new();
         snapshot_dir(self.path(), self.path(), &mut out, false);
         out
     }
 
     /// Every file, runtime data (`review/.cache`) included.
-    pub fn all_files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+    pub(crate) fn all_files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut out = BTreeMap::new();
         snapshot_dir(self.path(), self.path(), &mut out, true);
         out
@@ -290,7 +290,7 @@ fn snapshot_dir(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>, c
 }
 
 /// The sample post files of the repository, as (file name, text).
-pub fn sample_posts() -> Vec<(String, String)> {
+pub(crate) fn sample_posts() -> Vec<(String, String)> {
     let mut posts: Vec<(String, String)> = std::fs::read_dir(repo().join("posts"))
         .unwrap()
         .map(|e| {
@@ -307,7 +307,7 @@ pub fn sample_posts() -> Vec<(String, String)> {
 }
 
 /// Renders Markdown the way the round-trip tests compare it.
-pub fn html(markdown: &str) -> String {
+pub(crate) fn html(markdown: &str) -> String {
     let parser = pulldown_cmark::Parser::new_ext(markdown, relais::source::segment::post_options());
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, parser);
@@ -316,7 +316,7 @@ pub fn html(markdown: &str) -> String {
 
 /// Approves as a reviewer would, with `relais approve`: the given ids, or
 /// every valid message when `ids` is empty.
-pub fn approve(site: &Site, resource: &str, locale: &str, ids: &[&str]) {
+pub(crate) fn approve(site: &Site, resource: &str, locale: &str, ids: &[&str]) {
     let mut args = vec![
         "approve",
         resource,
@@ -340,7 +340,7 @@ pub fn approve(site: &Site, resource: &str, locale: &str, ids: &[&str]) {
 }
 
 /// id → normalised Fluent text of every message of a bundle of the site.
-pub fn messages(site: &Site, rel: &str) -> BTreeMap<String, String> {
+pub(crate) fn messages(site: &Site, rel: &str) -> BTreeMap<String, String> {
     let (res, errors) = relais::fluent::ftl::parse(&site.read(rel));
     assert!(errors.is_empty(), "{errors:?}");
     res.messages
@@ -350,7 +350,7 @@ pub fn messages(site: &Site, rel: &str) -> BTreeMap<String, String> {
 }
 
 /// The id of the message whose text is `french`.
-pub fn id_of(map: &BTreeMap<String, String>, french: &str) -> String {
+pub(crate) fn id_of(map: &BTreeMap<String, String>, french: &str) -> String {
     map.iter()
         .find(|(_, t)| t.trim() == french)
         .map(|(id, _)| id.clone())
@@ -359,7 +359,7 @@ pub fn id_of(map: &BTreeMap<String, String>, french: &str) -> String {
 
 /// A reviewer's edit: the value of message `id` in the bundle `rel`
 /// becomes `text`.
-pub fn edit_message(site: &Site, rel: &str, id: &str, text: &str) {
+pub(crate) fn edit_message(site: &Site, rel: &str, id: &str, text: &str) {
     let (mut res, errors) = relais::fluent::ftl::parse(&site.read(rel));
     assert!(errors.is_empty(), "{errors:?}");
     let m = res
@@ -372,7 +372,7 @@ pub fn edit_message(site: &Site, rel: &str, id: &str, text: &str) {
 }
 
 /// The object of the JSON array `list` whose field `key` is `value`.
-pub fn find<'a>(list: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
+pub(crate) fn find<'a>(list: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
     list.as_array()
         .unwrap_or_else(|| panic!("not an array: {list:#}"))
         .iter()
@@ -381,7 +381,7 @@ pub fn find<'a>(list: &'a serde_json::Value, key: &str, value: &str) -> &'a serd
 }
 
 /// The `id` of every object of a JSON array, in order.
-pub fn ids(list: &serde_json::Value) -> Vec<&str> {
+pub(crate) fn ids(list: &serde_json::Value) -> Vec<&str> {
     list.as_array()
         .unwrap_or_else(|| panic!("not an array: {list:#}"))
         .iter()

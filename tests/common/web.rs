@@ -16,7 +16,7 @@ use std::time::Duration;
 use tower::ServiceExt;
 
 /// Reviewers of English, a reviewer of Spanish, a writer, the site build.
-pub const PEOPLE: [(&str, Role, &[&str]); 5] = [
+pub(crate) const PEOPLE: [(&str, Role, &[&str]); 5] = [
     ("Claire Martin", Role::Reviewer, &["en"]),
     ("Awa Ouédraogo", Role::Reviewer, &["en"]),
     ("Ana Pérez", Role::Reviewer, &["es"]),
@@ -27,35 +27,35 @@ pub const PEOPLE: [(&str, Role, &[&str]); 5] = [
 /// Requests to the router: cheap to clone and to send to other tasks
 /// (unlike the site).
 #[derive(Clone)]
-pub struct Http(pub Router);
+pub(crate) struct Http(pub Router);
 
 /// A test site served in process.
-pub struct Web {
-    pub site: Site,
-    pub http: Http,
-    pub app: App,
+pub(crate) struct Web {
+    pub(crate) site: Site,
+    pub(crate) http: Http,
+    pub(crate) app: App,
     /// Name → token.
-    pub tokens: BTreeMap<&'static str, String>,
-    pub tokens_file: std::path::PathBuf,
+    pub(crate) tokens: BTreeMap<&'static str, String>,
+    pub(crate) tokens_file: std::path::PathBuf,
 }
 
 /// A signed-in browser: its session cookie and the CSRF token of its forms.
 #[derive(Clone, Debug)]
-pub struct Browser {
-    pub cookie: String,
-    pub csrf: String,
+pub(crate) struct Browser {
+    pub(crate) cookie: String,
+    pub(crate) csrf: String,
 }
 
 /// An answer.
 #[derive(Debug)]
-pub struct Reply {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    pub body: String,
+pub(crate) struct Reply {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: String,
 }
 
 impl Reply {
-    pub fn location(&self) -> &str {
+    pub(crate) fn location(&self) -> &str {
         self.headers
             .get(header::LOCATION)
             .map_or("", |v| v.to_str().unwrap())
@@ -63,7 +63,7 @@ impl Reply {
 }
 
 impl Web {
-    pub fn new(site: Site) -> Web {
+    pub(crate) fn new(site: Site) -> Web {
         let tokens_file = site.path().join(".tokens.toml");
         let mut tokens = BTreeMap::new();
         for (name, role, locales) in PEOPLE {
@@ -93,24 +93,24 @@ impl Web {
         }
     }
 
-    pub async fn send(&self, request: Request<Body>) -> Reply {
+    pub(crate) async fn send(&self, request: Request<Body>) -> Reply {
         self.http.send(request).await
     }
 
-    pub async fn get(&self, path: &str, who: Option<&Browser>) -> Reply {
+    pub(crate) async fn get(&self, path: &str, who: Option<&Browser>) -> Reply {
         self.http.get(path, who).await
     }
 
-    pub async fn post(&self, path: &str, who: Option<&Browser>, fields: &[(&str, &str)]) -> Reply {
+    pub(crate) async fn post(&self, path: &str, who: Option<&Browser>, fields: &[(&str, &str)]) -> Reply {
         self.http.post(path, who, fields).await
     }
 
-    pub async fn act(&self, path: &str, who: &Browser, fields: &[(&str, &str)]) -> Reply {
+    pub(crate) async fn act(&self, path: &str, who: &Browser, fields: &[(&str, &str)]) -> Reply {
         self.http.act(path, who, fields).await
     }
 
     /// Signs `name` in, as a browser does: the form, then the post.
-    pub async fn login(&self, name: &str) -> Browser {
+    pub(crate) async fn login(&self, name: &str) -> Browser {
         let form = self.get("/login", None).await;
         assert_eq!(form.status, StatusCode::OK);
         let login_cookie = set_cookie(&form, "relais_login").expect("login cookie");
@@ -143,7 +143,7 @@ impl Web {
     }
 
     /// `GET path` with a bearer token.
-    pub async fn pull(
+    pub(crate) async fn pull(
         &self,
         path: &str,
         token: Option<&str>,
@@ -161,7 +161,7 @@ impl Web {
 }
 
 impl Http {
-    pub async fn send(&self, request: Request<Body>) -> Reply {
+    pub(crate) async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.0.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
@@ -176,7 +176,7 @@ impl Http {
     }
 
     /// `GET path` as `who` (or nobody).
-    pub async fn get(&self, path: &str, who: Option<&Browser>) -> Reply {
+    pub(crate) async fn get(&self, path: &str, who: Option<&Browser>) -> Reply {
         let mut r = Request::get(path);
         if let Some(b) = who {
             r = r.header(header::COOKIE, &b.cookie);
@@ -185,7 +185,7 @@ impl Http {
     }
 
     /// `POST path` with form fields, as `who`.
-    pub async fn post(&self, path: &str, who: Option<&Browser>, fields: &[(&str, &str)]) -> Reply {
+    pub(crate) async fn post(&self, path: &str, who: Option<&Browser>, fields: &[(&str, &str)]) -> Reply {
         let mut r =
             Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         if let Some(b) = who {
@@ -195,7 +195,7 @@ impl Http {
     }
 
     /// `POST path` with the browser's CSRF token added.
-    pub async fn act(&self, path: &str, who: &Browser, fields: &[(&str, &str)]) -> Reply {
+    pub(crate) async fn act(&self, path: &str, who: &Browser, fields: &[(&str, &str)]) -> Reply {
         let mut all = vec![("csrf", who.csrf.as_str())];
         all.extend_from_slice(fields);
         self.post(path, Some(who), &all).await
@@ -204,7 +204,7 @@ impl Http {
 
 /// The value a response sets for cookie `name`, with its attributes
 /// checked (HttpOnly, SameSite=Strict).
-pub fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
+pub(crate) fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
     reply
         .headers
         .get_all(header::SET_COOKIE)
@@ -221,7 +221,7 @@ pub fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
 }
 
 /// The CSRF token in a page's forms.
-pub fn csrf_of(html: &str) -> String {
+pub(crate) fn csrf_of(html: &str) -> String {
     let at = html
         .find("name=\"csrf\" value=\"")
         .expect("a form with a CSRF token")
@@ -234,7 +234,7 @@ fn form(fields: &[(&str, &str)]) -> String {
 }
 
 /// `application/x-www-form-urlencoded`.
-pub fn form_body(fields: &[(&str, &str)]) -> String {
+pub(crate) fn form_body(fields: &[(&str, &str)]) -> String {
     fields
         .iter()
         .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
@@ -255,7 +255,7 @@ fn encode(s: &str) -> String {
 }
 
 /// A `multipart/form-data` body and its content type.
-pub fn multipart(fields: &[(&str, Option<&str>, &str)]) -> (String, String) {
+pub(crate) fn multipart(fields: &[(&str, Option<&str>, &str)]) -> (String, String) {
     let boundary = "relais-test-boundary-7d1f";
     let mut body = String::new();
     for (name, file, value) in fields {
