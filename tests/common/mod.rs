@@ -372,7 +372,11 @@ pub(crate) fn edit_message(site: &Site, rel: &str, id: &str, text: &str) {
 }
 
 /// The object of the JSON array `list` whose field `key` is `value`.
-pub(crate) fn find<'a>(list: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
+pub(crate) fn find<'a>(
+    list: &'a serde_json::Value,
+    key: &str,
+    value: &str,
+) -> &'a serde_json::Value {
     list.as_array()
         .unwrap_or_else(|| panic!("not an array: {list:#}"))
         .iter()

@@ -101,7 +101,12 @@ impl Web {
         self.http.get(path, who).await
     }
 
-    pub(crate) async fn post(&self, path: &str, who: Option<&Browser>, fields: &[(&str, &str)]) -> Reply {
+    pub(crate) async fn post(
+        &self,
+        path: &str,
+        who: Option<&Browser>,
+        fields: &[(&str, &str)],
+    ) -> Reply {
         self.http.post(path, who, fields).await
     }
 
@@ -185,7 +190,12 @@ impl Http {
     }
 
     /// `POST path` with form fields, as `who`.
-    pub(crate) async fn post(&self, path: &str, who: Option<&Browser>, fields: &[(&str, &str)]) -> Reply {
+    pub(crate) async fn post(
+        &self,
+        path: &str,
+        who: Option<&Browser>,
+        fields: &[(&str, &str)],
+    ) -> Reply {
         let mut r =
             Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         if let Some(b) = who {
