@@ -8,8 +8,8 @@
 //! passed, so `DIR` is never partial. Output is deterministic:
 //! no timestamps, sorted keys and lists.
 //!
-//! [`build`] builds each resource; [`verify`] checks what it built;
-//! [`write`] puts it in place. Export reads review state, never writes it.
+//! `build` builds each resource; `verify` checks what it built;
+//! `write` puts it in place. Export reads review state, never writes it.
 
 mod build;
 mod verify;
@@ -29,6 +29,7 @@ pub use write::export;
 /// What the user asked for.
 #[derive(Clone, Debug)]
 pub struct Options {
+    /// The folder to export to (`--out DIR`), replaced whole on success.
     pub out: PathBuf,
     /// Minimum share (percent) of approved messages for each UI resource
     /// in each target locale.
@@ -38,8 +39,12 @@ pub struct Options {
 /// Approved out of total messages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Completeness {
+    /// Messages approved in the locale.
     pub approved: usize,
+    /// Messages of the French resource.
     pub total: usize,
+    /// `approved / total` as a percent rounded down to one decimal (100 for
+    /// a resource without messages).
     pub percent: f64,
 }
 
@@ -58,39 +63,54 @@ impl Completeness {
     }
 }
 
+/// A post in the manifest.
 #[derive(Debug, Serialize)]
 pub struct PostEntry {
+    /// Its name in `posts/`, without `.md`.
     pub slug: String,
+    /// The `date` of its front matter, as written; posts are listed newest
+    /// first by it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Title per locale, for the source and every finished locale.
     pub title: BTreeMap<String, String>,
     /// Locales the post can be read in (the source first).
     pub locales: Vec<String>,
+    /// How much of the post is approved, per target locale.
     pub completeness: BTreeMap<String, Completeness>,
     /// Exported file per locale, relative to `DIR`.
     pub files: BTreeMap<String, String>,
 }
 
+/// A UI resource (a hand-written French bundle) in the manifest.
 #[derive(Debug, Serialize)]
 pub struct ResourceEntry {
+    /// Its name (`site`), its bundle being `<locale>/<resource>.ftl`.
     pub resource: String,
+    /// How much of it is approved, per target locale: what `--min-complete`
+    /// checks.
     pub completeness: BTreeMap<String, Completeness>,
 }
 
 /// `DIR/manifest.json`.
 #[derive(Debug, Serialize)]
 pub struct Manifest {
+    /// The source locale (`fr`).
     pub source: String,
+    /// The target locales, as configured.
     pub targets: Vec<String>,
+    /// Every post but drafts, newest first, then by slug.
     pub posts: Vec<PostEntry>,
+    /// Every UI resource, by name.
     pub resources: Vec<ResourceEntry>,
 }
 
 /// What a run did, for `--json`.
 #[derive(Debug, Serialize)]
 pub struct Report {
+    /// The folder written, as given (empty for an export built in memory).
     pub out: String,
+    /// Files exported, `manifest.json` included.
     pub files: usize,
     /// Finished posts per target locale.
     pub posts: BTreeMap<String, usize>,
@@ -101,12 +121,18 @@ pub struct Report {
 /// Why nothing was exported.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// Files of the site that could not be read, or what was built from
+    /// them failed verification: one message per problem.
     #[error("{}", .0.join("\n"))]
     Input(Vec<String>),
+    /// The export was refused as a whole: a UI resource below
+    /// `--min-complete`, or nothing approved to export.
     #[error("{0}")]
     Gate(String),
+    /// Exported files failed verification.
     #[error("exported files failed verification (nothing written):\n{}", .0.join("\n"))]
     Verify(Vec<String>),
+    /// The export could not be written or put in place.
     #[error(transparent)]
     Io(#[from] crate::base::error::Error),
 }

@@ -38,11 +38,15 @@ pub enum Action {
 /// A decision as asked.
 #[derive(Clone, Debug)]
 pub struct Request {
+    /// What to do.
     pub action: Action,
+    /// Resources to decide in (`posts/<slug>`, `site`); empty means all.
     pub resources: Vec<String>,
+    /// The target locale decided in.
     pub locale: LanguageIdentifier,
     /// Message ids, looked up in every named resource; ignored with `all`.
     pub messages: Vec<String>,
+    /// Every message of the resources (`--all`), not only `messages`.
     pub all: bool,
     /// Who decides (required to approve).
     pub reviewer: Option<String>,
@@ -51,8 +55,11 @@ pub struct Request {
 /// What happened to one message.
 #[derive(Debug, Serialize)]
 pub struct Outcome {
+    /// The message's resource.
     pub resource: String,
+    /// The target locale.
     pub locale: String,
+    /// The message id.
     pub id: String,
     /// The state before.
     pub state: State,
@@ -67,14 +74,19 @@ pub struct Outcome {
 /// What a run did.
 #[derive(Debug, Serialize)]
 pub struct Report {
+    /// What was asked.
     pub action: Action,
+    /// Who decided, as asked.
     pub reviewer: Option<String>,
+    /// Messages the decision changed.
     pub changed: Vec<Outcome>,
     /// Nothing to do (already approved, not approved…).
     pub unchanged: Vec<Outcome>,
     /// Refused, with the reason (invalid, missing, no suggestion).
     pub skipped: Vec<Outcome>,
+    /// Files written (bundles, review state), relative to the site root.
     pub written: Vec<String>,
+    /// Files of the site that could not be read or written, for people.
     pub errors: Vec<String>,
 }
 

@@ -19,15 +19,20 @@ use similar::{Algorithm, ChangeTag, TextDiff};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tag {
+    /// In both texts.
     Equal,
+    /// Only in the new text.
     Insert,
+    /// Only in the old text.
     Delete,
 }
 
 /// One piece of a diff: `{"op": "equal"|"insert"|"delete", "text": …}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Op {
+    /// Which side the piece is on.
     pub op: Tag,
+    /// The piece: whole tokens, spaces included.
     pub text: String,
 }
 

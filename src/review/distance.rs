@@ -18,7 +18,9 @@ use similar::DiffableStr;
 /// length of the approved text, in the same unit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Distance {
+    /// Words or characters substituted, inserted or deleted.
     pub edits: usize,
+    /// Words or characters of the approved text.
     pub length: usize,
 }
 

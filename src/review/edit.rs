@@ -30,8 +30,11 @@ use unic_langid::LanguageIdentifier;
 /// An edit as typed.
 #[derive(Clone, Debug)]
 pub struct Edit {
+    /// The resource edited (`posts/<slug>`, `site`).
     pub resource: String,
+    /// The target locale of the translation.
     pub locale: LanguageIdentifier,
+    /// The message id.
     pub id: String,
     /// The value.
     pub value: String,
@@ -44,10 +47,17 @@ pub struct Edit {
 /// Why an edit was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
+    /// The site has no such resource to translate into that locale.
     #[error("{0}: no such resource")]
     NoResource(String),
+    /// The resource has no message with that id.
     #[error("{resource}: no message `{id}`")]
-    NoMessage { resource: String, id: String },
+    NoMessage {
+        /// The resource looked in.
+        resource: String,
+        /// The id asked for.
+        id: String,
+    },
     /// The typed text is not a Fluent pattern (`value 1:7: …`).
     #[error("{}", .0.join("\n"))]
     Syntax(Vec<String>),

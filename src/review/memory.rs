@@ -16,7 +16,9 @@ use std::collections::{HashMap, HashSet};
 /// An approved translation.
 #[derive(Clone, Debug)]
 pub struct Hit {
+    /// The approved message as in its bundle (its id is the original's).
     pub translation: Message,
+    /// Where it was approved, for review to show.
     pub origin: Origin,
 }
 
@@ -100,10 +102,12 @@ impl Memory {
         self.map.get(&(locale.to_string(), key(french)))
     }
 
+    /// How many (locale, French) pairs have an approved translation.
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
+    /// No approved translation to reuse.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }

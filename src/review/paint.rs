@@ -11,9 +11,12 @@ use anstyle::{AnsiColor, Effects, Style};
 /// When to colour, as asked on the command line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum When {
+    /// Colour on a terminal, unless `NO_COLOR` is set.
     #[default]
     Auto,
+    /// Colour even into a pipe or a file, whatever `NO_COLOR` says.
     Always,
+    /// Plain text, with diff markers.
     Never,
 }
 
@@ -44,18 +47,27 @@ pub fn use_color(when: When) -> bool {
     }
 }
 
+/// Text a diff removes.
 pub const DELETED: Style = AnsiColor::Red.on_default().effects(Effects::STRIKETHROUGH);
+/// Text a diff adds; also the `approved` state.
 pub const INSERTED: Style = AnsiColor::Green.on_default().effects(Effects::UNDERLINE);
+/// Words the engine did not know.
 pub const UNKNOWN: Style = AnsiColor::Yellow.on_default().effects(Effects::BOLD);
+/// The `resource (locale)` line that opens a group of messages.
 pub const HEADER: Style = Style::new().bold();
+/// Field labels and the engine and approval notes of a message.
 pub const LABEL: Style = Style::new().dimmed();
+/// The `stale` state: to review again, not an error.
 pub const WARN: Style = AnsiColor::Magenta.on_default();
+/// The `invalid` state and the problems found.
 pub const ERROR: Style = AnsiColor::Red.on_default().effects(Effects::BOLD);
+/// Other states, and what to do next.
 pub const NOTE: Style = AnsiColor::Cyan.on_default();
 
 /// Paints text in colour, or leaves it plain.
 #[derive(Clone, Copy, Debug)]
 pub struct Paint {
+    /// ANSI colours; plain text with markers when false.
     pub color: bool,
 }
 

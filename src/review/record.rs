@@ -31,8 +31,12 @@ pub fn renamed(record: &mut TargetRecord, resource: &str) {
 
 /// The French an engine was asked to translate, and where its answer goes.
 pub struct Asked<'a> {
+    /// The message id.
     pub id: &'a str,
+    /// The French sent, normalised: what the record says the text was made
+    /// from.
     pub source_text: &'a str,
+    /// Hash of `source_text`.
     pub source_hash: &'a str,
     /// Beside a human text (kept as a suggestion) rather than as the text.
     pub suggestion: bool,
@@ -175,13 +179,17 @@ pub fn edited(
 
 /// A reviewer's decision on the text they saw.
 pub struct Decided<'a> {
+    /// The French message now.
     pub french: &'a Message,
     /// Hash of the French now.
     pub source_hash: &'a str,
     /// The text decided on, and its hash.
     pub text: &'a str,
+    /// Hash of `text`: what an approval holds for.
     pub translation_hash: &'a str,
+    /// Who decided, for the history.
     pub by: Option<&'a str>,
+    /// When (RFC 3339, UTC).
     pub now: &'a str,
 }
 

@@ -22,15 +22,25 @@ const REMOVED_LEN: usize = 32;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum State {
+    /// No text in the target bundle yet.
     Missing,
+    /// The machine text (engine or translation memory) for the current
+    /// French, untouched by people.
     Machine,
+    /// A text people wrote or changed, not approved yet.
     Edited,
+    /// A reviewer approved this very text for this very French.
     Approved,
+    /// The French changed since the text was made, and nobody approved it
+    /// for the new French.
     Stale,
+    /// The text fails the checks, or the engine's answer for this French
+    /// did (and there is no text).
     Invalid,
 }
 
 impl State {
+    /// Every state, in the order status tables and summaries list them.
     pub const ALL: [State; 6] = [
         State::Missing,
         State::Machine,
@@ -40,6 +50,7 @@ impl State {
         State::Invalid,
     ];
 
+    /// The lowercase name people type (`--state stale`) and `--json` shows.
     pub fn name(self) -> &'static str {
         match self {
             State::Missing => "missing",
@@ -75,18 +86,29 @@ impl std::fmt::Display for State {
 /// Target side of a resource in one locale.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TargetRecord {
+    /// The resource (`posts/<slug>`, `site`), set from the file's place
+    /// when loaded and changed by `relais mv`.
     pub resource: String,
+    /// The target locale (`en`), set from the file's place when loaded.
     pub locale: String,
+    /// The record of every message by id; a message gets one with the first
+    /// thing recorded about it, and loses it when it leaves the French.
     pub messages: BTreeMap<String, MessageRecord>,
     /// Messages that left the resource, with their last texts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<Removed>,
 }
 
+/// What relais knows about one message in one target locale: the French its
+/// text was made from, the machine texts, the approvals and the history.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MessageRecord {
     /// The French the current translation was made from, and its hash.
     pub source: String,
+    /// Hash of `source`: the message is stale when the French now has
+    /// another. Set with the first text, machine or human; moves to the new
+    /// French with a new machine translation (not a suggestion), an approval
+    /// or an accepted suggestion.
     pub source_hash: String,
     /// The French a reviewer last approved, kept when the machine
     /// re-translated the message after the French changed, so review can
@@ -103,22 +125,33 @@ pub struct MessageRecord {
     /// The last machine translation that could not be used, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed: Option<Failure>,
+    /// Approvals, oldest first, only the newest kept. One holds while both
+    /// of its hashes match the French and the text now; `unapprove` removes
+    /// the one that holds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub approvals: Vec<Approval>,
+    /// What happened to the message, oldest first, only the newest kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<HistoryEntry>,
 }
 
+/// A translation an engine (or translation memory) made, as recorded.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MachineText {
+    /// The translation, normalised like the text hashes are taken of.
     pub text: String,
+    /// Hash of `text`: the message is `machine` while its text in the
+    /// bundle has this hash.
     pub hash: String,
     /// Hash of the French it translates.
     pub source_hash: String,
+    /// The engine that answered (`apertium`, `deepl`, `libretranslate`), or
+    /// `memory`.
     pub engine: String,
     /// Intermediate language when the engine pivoted (`es` for fr→es→en).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pivot: Option<String>,
+    /// When the answer was recorded (RFC 3339, UTC).
     pub at: String,
     /// Words the engine did not know (Apertium), for review to highlight.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -132,24 +165,38 @@ pub struct MachineText {
 /// Where a reused translation comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
+    /// The resource of the approved message.
     pub resource: String,
+    /// Its message id.
     pub id: String,
+    /// Who approved it (empty when the approval names nobody).
     pub reviewer: String,
 }
 
+/// Machine output that failed verification; kept until the next answer, and
+/// the message is `invalid` while it has no text and the French is the same.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Failure {
+    /// Hash of the French the engine was asked to translate.
     pub source_hash: String,
+    /// The engine that answered (or `memory`).
     pub engine: String,
+    /// Why: what the checks found wrong, or why the engine gave no answer.
     pub reason: String,
+    /// When the answer was refused (RFC 3339, UTC).
     pub at: String,
 }
 
+/// A reviewer's approval of one text for one French.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Approval {
+    /// Who approved.
     pub reviewer: String,
+    /// When (RFC 3339, UTC).
     pub at: String,
+    /// Hash of the French approved.
     pub source_hash: String,
+    /// Hash of the text approved.
     pub translation_hash: String,
 }
 
@@ -159,19 +206,28 @@ pub struct Approval {
 /// the old French). `text` is what the event is about.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryEntry {
+    /// When it happened (RFC 3339, UTC).
     pub at: String,
+    /// What happened: `machine`, `suggestion`, `edited`, `approved`,
+    /// `unapproved`, `accepted` or `source`.
     pub event: String,
     /// Who did it, for a person's decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// The text the event is about.
     pub text: String,
 }
 
+/// A message that left the French, with its last texts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Removed {
+    /// Its message id.
     pub id: String,
+    /// When `sync` saw it gone (RFC 3339, UTC).
     pub at: String,
+    /// The French its translation was made from.
     pub source: String,
+    /// Its text in the target bundle then, if it had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<String>,
 }

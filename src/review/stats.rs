@@ -21,12 +21,17 @@ use std::collections::BTreeMap;
 /// One approved message.
 #[derive(Debug, Serialize)]
 pub struct MessageStat {
+    /// The message's resource.
     pub resource: String,
+    /// The target locale.
     pub locale: String,
+    /// The message id.
     pub id: String,
     /// `apertium`, `apertium (via es)`.
     pub engine: String,
+    /// Who approved the text.
     pub reviewer: String,
+    /// How far the approved text is from the machine text.
     #[serde(flatten)]
     pub measures: Measures,
     /// Approved exactly as the machine wrote it.
@@ -37,11 +42,17 @@ pub struct MessageStat {
 /// of the approved text).
 #[derive(Debug, Default, Serialize)]
 pub struct Measures {
+    /// Words and punctuation marks of the approved text.
     pub words: usize,
+    /// Word edits from the machine text to the approved one.
     pub word_edits: usize,
+    /// `word_edits / words`, to four decimals.
     pub word_rate: f64,
+    /// Characters of the approved text, spaces included.
     pub chars: usize,
+    /// Character edits from the machine text to the approved one.
     pub char_edits: usize,
+    /// `char_edits / chars`, to four decimals.
     pub char_rate: f64,
 }
 
@@ -75,8 +86,12 @@ impl Measures {
 /// Sums over a group of approved messages.
 #[derive(Debug, Default, Serialize)]
 pub struct Group {
+    /// What the messages share: a locale, an engine, a resource, a
+    /// reviewer; `all` for the total.
     pub key: String,
+    /// Approved messages measured.
     pub messages: usize,
+    /// Those approved exactly as the machine wrote them.
     pub unchanged: usize,
     /// `unchanged / messages`.
     pub unchanged_share: f64,
@@ -88,14 +103,21 @@ pub struct Group {
 /// The report.
 #[derive(Debug, Default, Serialize)]
 pub struct Stats {
+    /// Every measured message.
     pub total: Group,
+    /// Per target locale, sorted by key (as are the other groups).
     pub by_locale: Vec<Group>,
+    /// Per engine as people name it (`apertium (via es)`, `memory`).
     pub by_engine: Vec<Group>,
+    /// Per resource.
     pub by_resource: Vec<Group>,
+    /// Per reviewer who approved.
     pub by_reviewer: Vec<Group>,
+    /// Every measured message, by resource and locale, in source order.
     pub messages: Vec<MessageStat>,
     /// Approved messages with no machine text to compare with.
     pub without_machine: usize,
+    /// Files that could not be read (`path:line:col: message`).
     pub errors: Vec<String>,
 }
 

@@ -14,18 +14,26 @@ use std::collections::BTreeMap;
 /// One resource in one locale.
 #[derive(Debug, Serialize)]
 pub struct Row {
+    /// The resource (`posts/<slug>`, `site`).
     pub resource: String,
+    /// The target locale.
     pub locale: String,
+    /// Messages of the resource.
     pub messages: usize,
+    /// Messages per state name, zeros included.
     pub counts: BTreeMap<&'static str, usize>,
     /// Every message approved.
     pub finished: bool,
+    /// A post marked `draft: true`: never sent to an engine nor exported.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }
 
+/// The status table of the site.
 #[derive(Debug, Default, Serialize)]
 pub struct Status {
+    /// One row per resource and target locale, in source order then locale
+    /// order.
     pub resources: Vec<Row>,
     /// Files that could not be read (`path:line:col: message`).
     pub errors: Vec<String>,

@@ -23,7 +23,9 @@ use unic_langid::LanguageIdentifier;
 /// Sources and their target views, in source order then locale order.
 #[derive(Default)]
 pub struct Site {
+    /// The French resources selected, each read once.
     pub sources: Vec<Source>,
+    /// Every source in every selected target locale.
     pub views: Vec<View>,
     /// Files that could not be read (each names `path:line:col`).
     pub errors: Vec<Error>,
@@ -33,10 +35,15 @@ pub struct Site {
 pub struct View {
     /// Index of the source in [`Site::sources`].
     pub source: usize,
+    /// The target locale.
     pub locale: LanguageIdentifier,
+    /// The target bundle as read (empty when there is none yet).
     pub target: Resource,
+    /// The review record as read (empty when there is none yet).
     pub record: TargetRecord,
+    /// Where the target bundle lives, to write it back.
     pub ftl_path: PathBuf,
+    /// Where the review record lives, to save it back.
     pub state_path: PathBuf,
 }
 
@@ -46,16 +53,20 @@ pub struct Entry<'a> {
     pub message: &'a Message,
     /// The translation in the target bundle.
     pub current: Option<&'a Message>,
+    /// The message's review record, if it has one.
     pub record: Option<&'a MessageRecord>,
+    /// Hash of the French now, what the record's hashes are compared with.
     pub source_hash: String,
     /// Normalised text of `current` (what hashes are taken of).
     pub current_text: Option<String>,
     /// What the checks find wrong with `current`.
     pub problems: Vec<String>,
+    /// The review state, computed from the above.
     pub state: State,
 }
 
 impl Entry<'_> {
+    /// The message id.
     pub fn id(&self) -> &str {
         &self.message.id
     }
@@ -106,6 +117,7 @@ impl Site {
         site
     }
 
+    /// The French resource `view` translates.
     pub fn source(&self, view: &View) -> &Source {
         &self.sources[view.source]
     }

@@ -26,8 +26,11 @@ use std::time::Duration;
 
 /// One file as served.
 pub struct File {
+    /// The body sent.
     pub bytes: Vec<u8>,
+    /// A quoted hash of `bytes`: the `ETag`, matched against `If-None-Match`.
     pub etag: String,
+    /// The `Content-Type`, from the file's extension.
     pub content_type: &'static str,
 }
 
@@ -45,7 +48,10 @@ impl File {
 /// An export, built.
 pub struct Snapshot {
     fingerprint: String,
+    /// Every file of the export by its path in it (`en/posts/<slug>.md`,
+    /// `manifest.json`).
     pub files: BTreeMap<String, File>,
+    /// All of them in one tar, for `GET /api/export.tar`.
     pub tar: File,
 }
 

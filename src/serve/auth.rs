@@ -93,12 +93,21 @@ impl Sessions {
 /// to the sign-in page.
 #[derive(Clone, Debug)]
 pub struct Viewer {
+    /// The session id, as in the cookie.
     pub session: String,
+    /// The name on their token: the reviewer or editor their decisions and
+    /// edits are recorded under.
     pub name: String,
+    /// What their token lets them do.
     pub role: Role,
+    /// The target locales their token lets them review.
     pub locales: Vec<LanguageIdentifier>,
+    /// The CSRF token their forms must carry.
     pub csrf: String,
+    /// The language of the pages for this request.
     pub lang: Lang,
+    /// What their last actions did, to show on this page (a GET takes them;
+    /// a POST leaves them for the next page).
     pub notices: Vec<String>,
 }
 
@@ -202,6 +211,7 @@ impl Viewer {
 pub struct Fields(pub Vec<(String, String)>);
 
 impl Fields {
+    /// The value of the first field named `key`.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.0
             .iter()

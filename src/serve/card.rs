@@ -15,20 +15,29 @@ use crate::source::kind::Syntax;
 /// An edit that was refused, shown again with what was typed.
 #[derive(Clone, Debug)]
 pub struct Refused {
+    /// The message edited: its card shows the form open.
     pub id: String,
+    /// The value as typed.
     pub value: String,
+    /// Attribute name → text, as typed.
     pub attributes: Vec<(String, String)>,
+    /// Why the edit was refused, shown above the fields.
     pub errors: Vec<String>,
 }
 
 /// What every card of a page shares.
 pub struct Context<'a> {
+    /// The language of the page's own words.
     pub lang: Lang,
+    /// The session's CSRF token, carried by every form.
     pub csrf: &'a str,
     /// `/{locale}/{resource}`, the tail of every action URL.
     pub tail: &'a str,
+    /// The target locale, as `lang` of the text areas (for spellchecking).
     pub locale: &'a str,
+    /// How messages are typed: Markdown (posts) or Fluent patterns (UI).
     pub syntax: Syntax,
+    /// The edit just refused on this page, if any.
     pub refused: Option<&'a Refused>,
 }
 

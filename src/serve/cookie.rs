@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use std::time::Duration;
 
 /// The value of cookie `name`.
-pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -17,7 +17,12 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 /// A `Set-Cookie` value: HttpOnly, SameSite=Strict; `None` deletes it.
-pub fn set_cookie(name: &str, value: Option<&str>, path: &str, max_age: Duration) -> HeaderValue {
+pub(super) fn set_cookie(
+    name: &str,
+    value: Option<&str>,
+    path: &str,
+    max_age: Duration,
+) -> HeaderValue {
     let (value, age) = match value {
         Some(v) => (v, max_age.as_secs()),
         None => ("", 0),

@@ -38,22 +38,32 @@ pub fn url_path(path: &str) -> String {
 
 /// What the page header needs to know about the person.
 pub struct Who<'a> {
+    /// Shown beside the sign-out button.
     pub name: &'a str,
+    /// Carried by the sign-out form.
     pub csrf: &'a str,
+    /// A reviewer: the header links to the dashboard.
     pub reviewer: bool,
+    /// A writer: the header links to the drafts form.
     pub writer: bool,
 }
 
 /// A whole page: header (links, language, sign-out), notices, content.
 pub struct Page<'a> {
+    /// The language of the page's own words and of `<html lang>`.
     pub lang: Lang,
+    /// The `<title>`, before `· relais` (escaped here).
     pub title: &'a str,
+    /// The person signed in; `None` on the sign-in and error pages.
     pub who: Option<Who<'a>>,
+    /// What the last actions did, shown above the content.
     pub notices: &'a [String],
+    /// The content: HTML whose text the caller escaped.
     pub body: String,
 }
 
 impl Page<'_> {
+    /// The whole document, `<!doctype html>` to `</html>`.
     pub fn render(&self) -> String {
         let l = self.lang;
         let mut nav = String::new();

@@ -19,13 +19,17 @@ pub const COOKIE: &str = "relais_lang";
 /// A language of the pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
+    /// French, when nothing says otherwise.
     Fr,
+    /// English.
     En,
 }
 
 impl Lang {
+    /// Every language of the pages, French first.
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
+    /// The code of `?lang=`, of the cookie and of `<html lang>`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Fr => "fr",
@@ -33,6 +37,8 @@ impl Lang {
         }
     }
 
+    /// The language of a code (`en`, `en-GB`, `fr_CA`: the primary subtag,
+    /// any case); `None` for a language the pages are not in.
     pub fn parse(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
         Lang::ALL.into_iter().find(|l| l.code() == primary)

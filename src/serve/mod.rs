@@ -58,10 +58,16 @@ pub struct Options {
 #[derive(Clone)]
 pub struct App(Arc<Inner>);
 
+/// What [`App`] shares: the site, how the server runs, and what requests
+/// leave for later ones.
 pub struct Inner {
+    /// The site's configuration, read once at start.
     pub cfg: Config,
+    /// How the server runs.
     pub opts: Options,
+    /// Who is signed in, in memory: a restart signs everyone out.
     pub sessions: auth::Sessions,
+    /// The last export built, for the pull API.
     pub export: api::Cache,
 }
 
@@ -74,6 +80,7 @@ impl std::ops::Deref for App {
 }
 
 impl App {
+    /// The server of the site of `cfg`: nobody signed in, no export built.
     pub fn new(cfg: Config, opts: Options) -> App {
         App(Arc::new(Inner {
             cfg,
@@ -224,12 +231,17 @@ async fn headers(request: Request, next: Next) -> Response {
 /// A request that cannot be served: a status and a message for people.
 #[derive(Debug)]
 pub struct Fail {
+    /// The HTTP status of the answer.
     pub status: StatusCode,
+    /// What went wrong, shown on the error page (escaped there).
     pub message: String,
+    /// The language of the error page's own words.
     pub lang: Lang,
 }
 
 impl Fail {
+    /// A failure shown in French until [`in_lang`](Fail::in_lang) says
+    /// otherwise.
     pub fn new(status: StatusCode, message: impl Into<String>) -> Fail {
         Fail {
             status,

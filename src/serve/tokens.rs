@@ -29,13 +29,18 @@ pub enum Role {
 /// One token, as stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Token {
+    /// Whose token it is (one token per name): the name their reviews and
+    /// edits are recorded under.
     pub name: String,
+    /// What it lets them do.
     pub role: Role,
     /// A reviewer's locales.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub locales: Vec<String>,
     /// Hex SHA-256 of the token.
     pub sha256: String,
+    /// When `relais token add` made it (RFC 3339, UTC); empty for a token
+    /// written by hand.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub created: String,
 }
@@ -43,6 +48,8 @@ pub struct Token {
 /// Every known token.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Keyring {
+    /// Every token (`[[token]]` tables); once loaded, the file's then the
+    /// environment's.
     #[serde(default, rename = "token")]
     pub tokens: Vec<Token>,
 }
@@ -50,6 +57,7 @@ pub struct Keyring {
 /// Where tokens come from.
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
+    /// The token file (a missing file holds no tokens).
     pub file: Option<PathBuf>,
     /// The text of [`ENV_TOML`], when set.
     pub env: Option<String>,

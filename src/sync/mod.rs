@@ -2,14 +2,14 @@
 //! target bundles and review state.
 //!
 //! The run has three phases: read the sources a chunk at a time, planning
-//! each in every target locale ([`plan`]: a bad file is reported and
+//! each in every target locale (`plan`: a bad file is reported and
 //! skipped, never rewritten; a target with nothing to translate is written
 //! at once and dropped, so memory does not grow with the site), translate
 //! the planned segments per locale (`mt::translate`: translation memory,
 //! cache, then the configured engine), then apply the answers to the
-//! targets kept ([`apply`]). A human edit is never overwritten: when its
+//! targets kept (`apply`). A human edit is never overwritten: when its
 //! French changes, the new machine text is stored beside it as a
-//! suggestion. Files of posts that are gone are removed last ([`prune`]).
+//! suggestion. Files of posts that are gone are removed last (`prune`).
 //! Every change to a review record is asked of `review::record`.
 
 mod apply;
@@ -38,6 +38,7 @@ pub struct Options {
     pub resources: Vec<String>,
     /// Target locales to sync; empty means all.
     pub locales: Vec<LanguageIdentifier>,
+    /// Plan and estimate only: nothing is sent, billed or written.
     pub dry_run: bool,
     /// Hears how far translation is (a progress bar on a terminal).
     pub progress: Option<Arc<dyn Progress>>,
@@ -57,6 +58,8 @@ impl std::fmt::Debug for Options {
 /// What a run did, for people and for `--json`.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
+    /// A dry run: nothing was sent or written; `estimate` says what would
+    /// have been sent.
     pub dry_run: bool,
     /// Translation requests made to engines, retries included (a pivot
     /// costs its legs; asking for pairs, glossaries or usage is not
@@ -79,6 +82,8 @@ pub struct Report {
     pub left: usize,
     /// Files written or removed, relative to the site root.
     pub written: Vec<String>,
+    /// Files of deleted posts that were removed (bundles, review state),
+    /// relative to the site root.
     pub removed: Vec<String>,
     /// `--dry-run`: what would be sent, per locale.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -9,11 +9,15 @@ use crate::source::record::SourceRecord;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+/// What a rename did, for people and for `--json`.
 #[derive(Debug, Serialize)]
 pub struct Report {
+    /// The old resource (`posts/<old>`).
     pub from: String,
+    /// The new resource (`posts/<new>`).
     pub to: String,
-    /// (old path, new path) of every file moved, relative to the site.
+    /// (old path, new path) of every post and bundle file moved, relative to
+    /// the site (review state files are rewritten under the new name instead).
     pub moved: Vec<(String, String)>,
 }
 

@@ -22,7 +22,9 @@ pub const TO_REVIEW: [State; 4] = [State::Machine, State::Edited, State::Stale, 
 /// What the user asked for.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
+    /// Resources to review (`posts/<slug>`, `site`); empty means all.
     pub resources: Vec<String>,
+    /// Target locales to review; empty means all.
     pub locales: Vec<LanguageIdentifier>,
     /// States to list; [`TO_REVIEW`] when empty.
     pub states: Vec<State>,
@@ -33,17 +35,25 @@ pub struct Options {
 pub struct Review {
     /// The locale of the French (`fr`).
     pub source_locale: String,
+    /// Messages in the states asked for, by resource and locale, in source
+    /// order; drafts are left out.
     pub items: Vec<Item>,
+    /// One per target locale, whatever the states asked for.
     pub summary: Vec<Summary>,
+    /// Files that could not be read (`path:line:col: message`).
     pub errors: Vec<String>,
 }
 
 /// One message to review.
 #[derive(Debug, Serialize)]
 pub struct Item {
+    /// The message's resource.
     pub resource: String,
+    /// The target locale.
     pub locale: String,
+    /// The message id.
     pub id: String,
+    /// Its review state now.
     pub state: State,
     /// The French now.
     pub source: String,
@@ -74,21 +84,29 @@ pub struct Item {
     pub last_approval: Option<LastApproval>,
 }
 
+/// Who approved a message last, and when.
 #[derive(Debug, Serialize)]
 pub struct LastApproval {
+    /// Who approved.
     pub reviewer: String,
+    /// When (RFC 3339, UTC).
     pub at: String,
 }
 
 /// Counts of one locale over the selected resources.
 #[derive(Debug, Serialize)]
 pub struct Summary {
+    /// The target locale.
     pub locale: String,
+    /// Messages of those resources, in every state.
     pub messages: usize,
+    /// Messages per state name, zeros included.
     pub counts: BTreeMap<&'static str, usize>,
     /// Messages in a state a reviewer acts on.
     pub to_review: usize,
+    /// Resources counted (drafts are not).
     pub resources: usize,
+    /// Resources with every message approved.
     pub finished: usize,
 }
 
