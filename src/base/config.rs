@@ -10,14 +10,20 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use unic_langid::LanguageIdentifier;
 
+/// The configuration file, at the site root.
 pub const FILE_NAME: &str = "relais.toml";
 
 /// Which engine client to use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EngineKind {
+    /// Apertium APy: free and offline, one text per request, pivoting through
+    /// a third language when the pair is not installed.
     Apertium,
+    /// DeepL API v2: paid, needs `key_env`, and takes the site's glossary as
+    /// a DeepL glossary.
     Deepl,
+    /// LibreTranslate, usually self-hosted: a key only when the server asks for one.
     Libretranslate,
 }
 
@@ -43,9 +49,12 @@ impl EngineKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Formality {
+    /// DeepL's own default: no formality is sent.
     Default,
+    /// More formal: `more` in `relais.toml` (`prefer_more` is accepted too).
     #[serde(alias = "prefer_more")]
     More,
+    /// Less formal: `less` in `relais.toml` (`prefer_less` is accepted too).
     #[serde(alias = "prefer_less")]
     Less,
 }
@@ -54,7 +63,10 @@ pub enum Formality {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EngineConfig {
+    /// Which client: `apertium`, `deepl` or `libretranslate` (required).
     pub kind: EngineKind,
+    /// The server's base URL. Unset: APy on `127.0.0.1:2737`, LibreTranslate
+    /// on `127.0.0.1:5000`, DeepL Free or Pro as the key says (`:fx` is Free).
     pub url: Option<String>,
     /// Name of the environment variable holding the API key.
     pub key_env: Option<String>,
@@ -158,7 +170,10 @@ fn yes() -> bool {
 pub struct Config {
     /// The site's root folder (where `relais.toml` is).
     pub root: PathBuf,
+    /// The locale posts and hand-written bundles are written in (`fr`).
     pub source: LanguageIdentifier,
+    /// The locales translated into, in the order given; never empty, never
+    /// the source.
     pub targets: Vec<LanguageIdentifier>,
     /// Front matter keys whose values are translated.
     pub front_matter: Vec<String>,
@@ -282,6 +297,7 @@ impl Config {
         self.locale_dir(locale).join(format!("{resource}.ftl"))
     }
 
+    /// The folder of the French posts (`posts/`).
     pub fn posts_dir(&self) -> PathBuf {
         self.root.join("posts")
     }

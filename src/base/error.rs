@@ -10,12 +10,17 @@ use std::path::{Path, PathBuf};
 /// A position in a file, 1-based line and column (column in characters).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
+    /// The file, as messages name it (relative to the site root for the
+    /// site's own files).
     pub path: PathBuf,
+    /// Line, from 1.
     pub line: usize,
+    /// Column in characters (not bytes), from 1.
     pub col: usize,
 }
 
 impl Location {
+    /// The position `line`:`col` (both 1-based) in `path`.
     pub fn new(path: impl Into<PathBuf>, line: usize, col: usize) -> Self {
         Location {
             path: path.into(),
@@ -55,7 +60,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 pub enum Error {
     /// Bad content in a file of the site (a post, a bundle): a finding.
     #[error("{loc}: {message}")]
-    Input { loc: Location, message: String },
+    Input {
+        /// Where in the file the problem is.
+        loc: Location,
+        /// What is wrong there, for the writer or reviewer to fix.
+        message: String,
+    },
     /// Bad configuration or usage: nothing ran.
     #[error("{0}")]
     Config(String),
@@ -65,13 +75,16 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
+        /// The file that could not be read or written.
         path: PathBuf,
+        /// What the operating system said.
         #[source]
         source: std::io::Error,
     },
 }
 
 impl Error {
+    /// A finding in a file of the site, at `loc`.
     pub fn input(loc: Location, message: impl Into<String>) -> Self {
         Error::Input {
             loc,
@@ -79,6 +92,7 @@ impl Error {
         }
     }
 
+    /// A failure to read or write `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_path_buf(),
@@ -90,40 +104,67 @@ impl Error {
 /// Why an engine could not translate. Messages never carry a key.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EngineError {
+    /// The server could not be reached, timed out or answered 5xx (all
+    /// retried before they stop a run).
     #[error("{engine} at {url} is not reachable: {message}")]
     Unavailable {
+        /// Which engine: `apertium`, `deepl` or `libretranslate`.
         engine: &'static str,
+        /// The server's base URL.
         url: String,
+        /// What happened: timed out, connection refused, or the HTTP status and
+        /// the server's explanation.
         message: String,
     },
+    /// The server refused the request: an HTTP error other than 5xx and 456
+    /// (a 429 only once its retries are spent).
     #[error("{engine} refused the request (HTTP {status}): {message}")]
     Rejected {
+        /// Which engine: `apertium`, `deepl` or `libretranslate`.
         engine: &'static str,
+        /// The HTTP status code of the answer.
         status: u16,
+        /// The server's own explanation, or the status's reason when it gave none.
         message: String,
     },
+    /// DeepL's character quota for the billing period is used up (HTTP 456):
+    /// never retried.
     #[error(
         "{engine}: the character quota of this billing period is used up (HTTP 456: {message}); the next `relais sync` after it renews continues from here"
     )]
     Quota {
+        /// Which engine: `apertium`, `deepl` or `libretranslate`.
         engine: &'static str,
+        /// The server's own explanation.
         message: String,
     },
+    /// The engine has no way to translate the pair (Apertium: no direct pair
+    /// and no pivot installed).
     #[error("{engine} cannot translate {pair}: {message}")]
     UnsupportedPair {
+        /// Which engine: `apertium`, `deepl` or `libretranslate`.
         engine: &'static str,
+        /// The pair asked for, as `fr→en`.
         pair: String,
+        /// What is missing on the server.
         message: String,
     },
+    /// An answer relais cannot use: not the JSON expected, not one translation
+    /// per text, or a DeepL glossary that never became ready.
     #[error("{engine} answered something unexpected: {message}")]
     BadResponse {
+        /// Which engine: `apertium`, `deepl` or `libretranslate`.
         engine: &'static str,
+        /// What was wrong with it, with an excerpt of the answer when there is one.
         message: String,
     },
     /// The client cannot be set up (no key in the environment).
     #[error("{engine}: {message}")]
     Setup {
+        /// Which engine: `apertium`, `deepl` or `libretranslate`.
         engine: &'static str,
+        /// What to fix: the key variable unset or empty, or a key a header
+        /// cannot carry.
         message: String,
     },
 }
@@ -133,6 +174,7 @@ pub fn messages(errors: &[Error]) -> Vec<String> {
     errors.iter().map(ToString::to_string).collect()
 }
 
+/// The library's result type: [`Error`] unless another error is given.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]

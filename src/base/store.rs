@@ -12,6 +12,7 @@ pub struct Store {
 }
 
 impl Store {
+    /// The state files under `dir` (the site's `review/` folder).
     pub fn new(dir: PathBuf) -> Self {
         Store { dir }
     }
@@ -22,6 +23,8 @@ impl Store {
         self.dir.join(locale).join(format!("{resource}.json"))
     }
 
+    /// Reads a record; a missing file is the empty record (`T::default()`),
+    /// and JSON that does not parse is an input error at its line and column.
     pub fn load<T: for<'de> Deserialize<'de> + Default>(&self, path: &Path) -> Result<T> {
         match crate::base::fs::read_text_opt(path)? {
             None => Ok(T::default()),

@@ -9,24 +9,36 @@ use crate::mt::engine::{self, Context, Pair};
 use serde::Serialize;
 use std::sync::Arc;
 
+/// How serious a finding of `relais doctor` is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// The check passed.
     Ok,
+    /// Worth a look, but nothing is broken (files with warnings, DeepL usage
+    /// unknown).
     Warning,
+    /// The site cannot run as configured: a missing key, an engine that does
+    /// not answer, an unreadable glossary, errors in files.
     Error,
 }
 
 /// One finding.
 #[derive(Debug, Serialize)]
 pub struct Finding {
+    /// How serious it is.
     pub level: Level,
+    /// What was checked (`glossary`, `posts and bundles`, `engine for en (deepl)`).
     pub what: String,
+    /// What was found, in a sentence (an error's message when it failed).
     pub detail: String,
 }
 
+/// What `relais doctor` found: one finding per check.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
+    /// The findings in the order the checks ran: configuration, glossary,
+    /// files, then each target locale's engine.
     pub findings: Vec<Finding>,
 }
 

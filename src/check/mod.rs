@@ -71,7 +71,10 @@ fn count(list: &[String], piece: &str) -> usize {
 /// edit in `serve`): markup for posts, Fluent references and formatting
 /// for UI strings.
 pub struct Checks<'a> {
+    /// How the resource's text is read: Markdown with the post's link
+    /// definitions, or plain UI text.
     pub kind: TextKind<'a>,
+    /// The target locale, which fluent-bundle formats UI translations in.
     pub locale: &'a unic_langid::LanguageIdentifier,
     /// Terms of the resource (UI bundles).
     pub terms: &'a [Message],
@@ -119,8 +122,12 @@ impl<'a> Checks<'a> {
 /// What a UI message's translation needs to be checked as Fluent: its
 /// locale, the terms of its bundle and the other message ids it may use.
 pub struct FluentContext<'a> {
+    /// The target locale, which fluent-bundle formats the translation in.
     pub locale: &'a unic_langid::LanguageIdentifier,
+    /// The bundle's terms, so that references to them resolve.
     pub terms: &'a [Message],
+    /// Every message id of the resource: the others are stubbed so that
+    /// references to them resolve.
     pub ids: &'a [String],
 }
 
@@ -168,4 +175,3 @@ pub fn fluent_problems(source: &Message, target: &Message, cx: &FluentContext) -
     }
     out
 }
-

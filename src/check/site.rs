@@ -18,22 +18,32 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use unic_langid::LanguageIdentifier;
 
+/// Whether a finding fails `relais check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Must be fixed: the bundle is wrong, or would break the site.
     Error,
+    /// Worth fixing, but the site still works; fails the check only with
+    /// `--strict`.
     Warning,
 }
 
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// The file, relative to the site root with `/` (empty for an error that
+    /// is not about a file).
     pub path: String,
+    /// Line, from 1 (0 when the finding has no place in a file).
     pub line: usize,
+    /// Column in characters, from 1 (0 when the finding has no place in a file).
     pub col: usize,
+    /// Whether it is an error or a warning.
     pub severity: Severity,
     /// Short stable name of the check (`missing-variable`…).
     pub code: &'static str,
+    /// What is wrong, for a person (naming the message id when there is one).
     pub message: String,
 }
 
@@ -51,11 +61,17 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
+/// What `relais check` found across the site.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
+    /// `.ftl` files read and checked, French and target (a target bundle
+    /// that does not exist is not counted).
     pub files: usize,
+    /// Diagnostics that are errors.
     pub errors: usize,
+    /// Diagnostics that are warnings.
     pub warnings: usize,
+    /// Every finding, sorted by path, line and column.
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -16,8 +16,11 @@ const SAMPLE_NUMBERS: [i64; 5] = [0, 1, 2, 5, 21];
 /// A message or attribute that did not format.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError {
+    /// The id of the message that did not format.
     pub id: String,
+    /// The attribute that did not format; `None` for the value.
     pub attribute: Option<String>,
+    /// fluent-bundle's errors, joined with `; `.
     pub message: String,
 }
 

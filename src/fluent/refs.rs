@@ -10,9 +10,13 @@ use unic_langid::LanguageIdentifier;
 /// Everything a pattern refers to.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Refs {
+    /// Variables, without the `$` (`count`).
     pub variables: BTreeSet<String>,
+    /// Terms, with their `-` and any attribute (`-brand`, `-brand.short`).
     pub terms: BTreeSet<String>,
+    /// Other messages, with any attribute (`menu`, `menu.title`).
     pub messages: BTreeSet<String>,
+    /// Functions called (`NUMBER`, `DATETIME`).
     pub functions: BTreeSet<String>,
 }
 
@@ -20,7 +24,10 @@ pub struct Refs {
 /// `NUMBER(...)`), and its variant keys.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SelectInfo {
+    /// Whether it selects on a variable or on `NUMBER(…)`, the selectors
+    /// plural categories can apply to.
     pub numeric_selector: bool,
+    /// The variant keys in source order (identifiers, and numbers as written).
     pub keys: Vec<String>,
 }
 

@@ -18,6 +18,8 @@ use std::path::PathBuf;
 /// Characters sent per month (`2026-11`) per engine.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Ledger {
+    /// Month (`2026-11`) → engine name → characters that month's runs
+    /// planned to send it (a run that failed counts in full).
     pub months: BTreeMap<String, BTreeMap<String, u64>>,
 }
 

@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use unic_langid::LanguageIdentifier;
 
+/// The glossary file, at the site root (optional).
 pub const FILE_NAME: &str = "glossary.toml";
 
 #[derive(Deserialize)]
@@ -99,6 +100,8 @@ impl Glossary {
         })
     }
 
+    /// Whether it has no do-not-translate term and no fixed translation, as
+    /// for a site without `glossary.toml`.
     pub fn is_empty(&self) -> bool {
         self.keep.is_empty() && self.fixed.values().all(BTreeMap::is_empty)
     }

@@ -25,14 +25,18 @@ use unic_langid::LanguageIdentifier;
 pub trait Progress: Send + Sync {
     /// `total` segments are to be sent to engines.
     fn start(&self, total: usize);
+    /// `n` more segments have their answer, or were refused as too large.
     fn advance(&self, n: usize);
+    /// The phase is over, whether or not every segment got an answer.
     fn finish(&self);
 }
 
 /// One locale's unique protected segments, in first-seen order, with
 /// their cache keys.
 pub struct Work {
+    /// The target locale.
     pub locale: LanguageIdentifier,
+    /// The protected texts to translate, each once.
     pub texts: Vec<String>,
     keys: Vec<String>,
 }
@@ -60,6 +64,8 @@ impl Work {
 pub struct Answer {
     /// The translation, or why the segment got none (too large to send).
     pub result: Result<Translation, String>,
+    /// The name of the locale's engine (`apertium`, `deepl`…), also for an
+    /// answer the cache served.
     pub engine: &'static str,
     /// Served by the cache: no request made.
     pub cached: bool,
@@ -71,9 +77,13 @@ pub type Answers = HashMap<(LanguageIdentifier, String), Answer>;
 /// What the phase produced.
 #[derive(Default)]
 pub struct Outcome {
+    /// The answer of every segment that got one, from the cache or an engine.
     pub answers: Answers,
+    /// Requests that carried text to engines, retries included.
     pub requests: usize,
+    /// Characters of text in the requests that succeeded (what engines bill).
     pub characters: usize,
+    /// Retries of those requests after transient failures.
     pub retries: usize,
     /// Why an engine stopped the run, if one did.
     pub engine_error: Option<String>,
@@ -84,7 +94,9 @@ pub struct Outcome {
 /// `--dry-run`: what a run would send, per locale.
 #[derive(Debug, Serialize)]
 pub struct Estimate {
+    /// The target locale (`en`).
     pub locale: String,
+    /// The name of the locale's engine (`apertium`, `deepl`…).
     pub engine: String,
     /// Segments that would be sent (billed).
     pub segments: usize,

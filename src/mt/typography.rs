@@ -9,6 +9,7 @@
 
 /// One rule: which locales it serves, what it finds, how it rewrites.
 pub struct Rule {
+    /// Short stable name, shown in `relais check` warnings (`guillemets-en`).
     pub name: &'static str,
     /// Locale languages it applies to (`en`, `es`).
     pub locales: &'static [&'static str],
@@ -22,6 +23,7 @@ pub struct Rule {
 /// Spaces French puts before high punctuation and inside guillemets.
 const FRENCH_SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
 
+/// Every rule, in the order [`apply`] runs them.
 pub const RULES: &[Rule] = &[
     Rule {
         name: "space-before-punctuation",

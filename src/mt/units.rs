@@ -44,8 +44,13 @@ struct SelectUnit {
 /// How text is read and which plural categories the target needs.
 #[derive(Clone, Copy, Debug)]
 pub struct Target<'a> {
+    /// How the text is read: Markdown for posts, plain for UI strings.
     pub syntax: Syntax,
+    /// The post's link reference definitions, so that `[text][ref]` links
+    /// are read as links (`""` for UI strings).
     pub ref_defs: &'a str,
+    /// The plural categories the target locale uses; empty leaves selects as
+    /// the French has them.
     pub plurals: &'a BTreeSet<&'static str>,
     /// Glossary terms protected for engines without glossaries.
     pub terms: &'a Terms,

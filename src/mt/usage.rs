@@ -12,13 +12,17 @@ use std::sync::Arc;
 /// What one engine configuration has used.
 #[derive(Debug, Serialize)]
 pub struct EngineUsage {
+    /// The engine's name (`deepl`, the only engine that reports usage).
     pub engine: &'static str,
     /// The target locales translated with this configuration.
     pub locales: Vec<String>,
+    /// Characters used in the current billing period; `None` when unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub character_count: Option<u64>,
+    /// Characters allowed per billing period; `None` when unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub character_limit: Option<u64>,
+    /// The limit minus what is used, never below 0; `None` when unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub characters_left: Option<u64>,
     /// Why the usage is unknown (a warning).

@@ -133,6 +133,8 @@ pub fn attr_name(base: &str, image_index: usize) -> String {
     }
 }
 
+/// The id prefix of a block kind: `h` heading, `p` paragraph, `li` list
+/// item, `q` quote.
 pub fn kind_prefix(kind: BlockKind) -> &'static str {
     match kind {
         BlockKind::Heading => "h",

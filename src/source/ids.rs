@@ -17,15 +17,22 @@ const EDIT_SIMILARITY: f32 = 0.5;
 /// An old block: its id, kind prefix and French text.
 #[derive(Clone, Debug)]
 pub struct OldBlock<'a> {
+    /// The id it had.
     pub id: &'a str,
+    /// Its kind prefix: an edited block only takes the id of an old block of
+    /// the same kind.
     pub kind: &'a str,
+    /// The French its id was made from.
     pub text: &'a str,
 }
 
 /// A new block to name: kind prefix (`p`, `h`, `li`, `q`) and text.
 #[derive(Clone, Debug)]
 pub struct NewBlock<'a> {
+    /// Its kind prefix, which also starts a fresh id.
     pub kind: &'a str,
+    /// Its French: compared with the old blocks', and the first words of a
+    /// fresh id.
     pub text: &'a str,
 }
 

@@ -14,6 +14,7 @@ pub enum Syntax {
 /// How a resource's text is read.
 #[derive(Clone, Copy, Debug)]
 pub struct TextKind<'a> {
+    /// Markdown for posts, plain text for UI strings.
     pub syntax: Syntax,
     /// Link reference definitions of the post ("" for UI strings).
     pub ref_defs: &'a str,

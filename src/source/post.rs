@@ -31,14 +31,17 @@ pub struct Post {
 }
 
 impl Post {
+    /// The Markdown body, after the front matter.
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
 
+    /// The post's resource name, `posts/<slug>`.
     pub fn resource(&self) -> String {
         format!("posts/{}", self.slug)
     }
 
+    /// The front matter's `title`, if it has one.
     pub fn title(&self) -> Option<&str> {
         self.front.get("title").map(String::as_str)
     }

@@ -27,9 +27,12 @@ pub struct Source {
     pub messages: Vec<Message>,
     /// UI terms, copied to target bundles as they are.
     pub terms: Vec<Message>,
+    /// How its text is read: Markdown for posts, plain for UI bundles.
     pub syntax: Syntax,
     /// Link reference definitions of a post ("" for UI bundles).
     pub ref_defs: String,
+    /// A post marked `draft: true`: never sent to an engine, never exported
+    /// (always `false` for UI bundles).
     pub draft: bool,
     /// The file the messages come from, relative to the root.
     pub origin: String,
@@ -39,12 +42,14 @@ pub struct Source {
 
 /// What reassembling a post needs.
 pub struct PostSource {
+    /// The parsed post file.
     pub post: post::Post,
     /// Its `resource.messages` are empty: they are [`Source::messages`].
     pub extracted: extract::Extracted,
 }
 
 impl Source {
+    /// How this resource's text is read, for protection and checks.
     pub fn text_kind(&self) -> TextKind<'_> {
         TextKind {
             syntax: self.syntax,
@@ -52,6 +57,7 @@ impl Source {
         }
     }
 
+    /// The French message with this id, if there is one.
     pub fn message(&self, id: &str) -> Option<&Message> {
         self.messages.iter().find(|m| m.id == id)
     }
@@ -60,7 +66,11 @@ impl Source {
 /// What reading the sources produced.
 #[derive(Default)]
 pub struct Sources {
+    /// What was read: posts first, then hand-written bundles, each in name
+    /// order.
     pub sources: Vec<Source>,
+    /// Why files could not be listed, read or parsed; those resources are
+    /// not in `sources`.
     pub errors: Vec<Error>,
 }
 
@@ -77,7 +87,9 @@ pub fn wanted(filter: &[String], resource: &str) -> bool {
 /// `posts/`) or a hand-written French bundle (its resource).
 #[derive(Clone, Debug)]
 pub enum Item {
+    /// A post, by its file name in `posts/` (`visite.md`).
     Post(String),
+    /// A hand-written French bundle, by its resource (`site`).
     Ui(String),
 }
 
@@ -235,6 +247,8 @@ pub fn target_comment(cfg: &Config, source: &Source, locale: &LanguageIdentifier
     )
 }
 
+/// Where the bundle of `resource` in `locale` is:
+/// `locales/<locale>/<resource>.ftl`.
 pub fn target_path(cfg: &Config, resource: &str, locale: &LanguageIdentifier) -> PathBuf {
     cfg.bundle_path(locale, resource)
 }

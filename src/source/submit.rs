@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 /// A draft that passed the checks.
 #[derive(Debug)]
 pub struct Draft {
+    /// The parsed draft, as it will be read from `posts/`.
     pub post: Post,
     /// Where it goes: `posts/<slug>.md` under the site root.
     pub dest: PathBuf,

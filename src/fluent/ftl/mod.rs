@@ -3,7 +3,7 @@
 //! [`parse`] turns Fluent source into [`Message`]s whose values are
 //! [`Pattern`]s (literal text plus placeables in canonical source form) and
 //! reports every junk entry as a [`SyntaxError`] with line and column, while
-//! still returning the valid entries. [`write`] produces deterministic
+//! still returning the valid entries. [`write()`] produces deterministic
 //! source that parses back to the same [`Resource`]: unlike
 //! `fluent_syntax::serializer`, which writes text verbatim, it escapes
 //! whatever Fluent would strip or misread (braces, leading and trailing
@@ -35,10 +35,13 @@ pub use write::{canonical, write, write_parts, write_pattern};
 /// A message or a term (term ids keep their leading `-`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
+    /// The id (`title`, `p-la-visite`; `-brand` for a term).
     pub id: String,
     /// Attached `#` comment, lines joined with `\n`, without the `# ` prefixes.
     pub comment: Option<String>,
+    /// The value; `None` for a message that only has attributes.
     pub value: Option<Pattern>,
+    /// Attributes in file order: name (without the `.`) and value.
     pub attributes: Vec<(String, Pattern)>,
 }
 
@@ -47,6 +50,7 @@ pub struct Message {
 pub struct Resource {
     /// The first `###` resource comment.
     pub comment: Option<String>,
+    /// Messages and terms in file order (junk left out).
     pub messages: Vec<Message>,
 }
 
@@ -54,8 +58,11 @@ pub struct Resource {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{line}:{col}: {message}")]
 pub struct SyntaxError {
+    /// Line, from 1.
     pub line: usize,
+    /// Column in characters, from 1.
     pub col: usize,
+    /// What the parser expected or found there.
     pub message: String,
     /// Id of the message the junk belongs to, when the junk starts with `id =`.
     pub id: Option<String>,

@@ -15,12 +15,16 @@ use fluent_syntax::parser::{self};
 pub struct Select {
     /// The selector's canonical source (`$count`, `NUMBER($n)`).
     pub selector: String,
+    /// The variants, in source order.
     pub variants: Vec<Variant>,
 }
 
+/// One variant of a select: `[key] value`, or `*[key] value` for the default.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Variant {
+    /// The key: an identifier (`one`, `masculine`) or a number literal (`0`).
     pub key: String,
+    /// Whether it is the default variant (`*[…]`), used when no key matches.
     pub default: bool,
     /// The variant's text, as a reader sees it (literals decoded).
     pub value: Pattern,

@@ -13,7 +13,7 @@ pub fn write(res: &Resource) -> String {
     write_parts(res.comment.as_deref(), &res.messages)
 }
 
-/// [`write`] of a resource given as its comment and its messages.
+/// [`write()`] of a resource given as its comment and its messages.
 pub fn write_parts(comment: Option<&str>, messages: &[Message]) -> String {
     let comment = comment.map(|c| comment_lines("###", c));
     let messages = messages.iter().map(message_source);

@@ -19,6 +19,8 @@ use tokio::sync::OnceCell;
 const NAME: &str = "apertium";
 const DEFAULT_URL: &str = "http://127.0.0.1:2737";
 
+/// The Apertium APy client: one text per request, through a pivot language
+/// when the pair is not installed, each leg remembered for the run.
 pub struct Apertium {
     http: Http,
     mark_unknown: bool,
@@ -61,6 +63,8 @@ struct PairEntry {
 }
 
 impl Apertium {
+    /// A client for the configured server (`http://127.0.0.1:2737` by default);
+    /// the installed pairs are asked on first use, not here.
     pub fn new(cfg: &EngineConfig, meter: Arc<Meter>) -> Result<Self, EngineError> {
         let url = cfg.url.as_deref().unwrap_or(DEFAULT_URL);
         Ok(Apertium {

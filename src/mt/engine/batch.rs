@@ -52,7 +52,10 @@ pub fn json_cost(text: &str) -> usize {
 /// any request (index, bytes).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Plan {
+    /// One entry per request: the indices of the texts it carries.
     pub batches: Vec<Vec<usize>>,
+    /// Texts no request can carry: index, and the bytes of the body one
+    /// would need.
     pub too_large: Vec<(usize, usize)>,
 }
 

@@ -21,6 +21,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+/// The cache file, in the cache folder (`review/.cache/`).
 pub const FILE_NAME: &str = "translations.jsonl";
 
 #[derive(Serialize, Deserialize)]
@@ -123,14 +124,17 @@ impl Cache {
         hex::encode(&h.finalize()[..16])
     }
 
+    /// The engine's answer kept under `key`, if there is one.
     pub fn get(&self, key: &str) -> Option<&Translation> {
         self.entries.get(key)
     }
 
+    /// Answers held (only the wanted ones after [`Cache::load_only`]).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether no answer is held.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

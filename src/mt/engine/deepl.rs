@@ -37,6 +37,8 @@ pub const MAX_TEXTS: usize = 50;
 pub const MAX_BYTES: usize = 128 * 1024;
 const GLOSSARY_FILE: &str = "deepl-glossaries.json";
 
+/// The DeepL API v2 client, with the site's glossary kept as one DeepL
+/// glossary per target language.
 pub struct Deepl {
     http: Http,
     key: ApiKey,
@@ -106,11 +108,16 @@ struct Stored {
 /// `GET /v2/usage`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Usage {
+    /// Characters translated in the current billing period.
     pub character_count: u64,
+    /// Characters the account may translate per billing period.
     pub character_limit: u64,
 }
 
 impl Deepl {
+    /// A client with the key from `key_env`, sent to `url` or else to DeepL
+    /// Free for a `:fx` key and Pro otherwise. Fails, before any request, when
+    /// the key is missing or a header cannot carry it.
     pub fn new(cfg: &EngineConfig, ctx: &Context) -> Result<Deepl, EngineError> {
         let setup = |message: String| EngineError::Setup {
             engine: NAME,

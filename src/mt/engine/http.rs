@@ -55,10 +55,12 @@ impl Http {
         })
     }
 
+    /// The full URL of `path` (`/translate`) on the server.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
 
+    /// The server's URL, without a trailing slash.
     pub fn base(&self) -> &str {
         &self.base
     }

@@ -22,6 +22,8 @@ const DEFAULT_URL: &str = "http://127.0.0.1:5000";
 const MAX_TEXTS: usize = 50;
 const MAX_BYTES: usize = 128 * 1024;
 
+/// The LibreTranslate client: up to 50 texts and 128 KiB a request, in HTML
+/// format so that the elements of `protect` pass through.
 pub struct LibreTranslate {
     http: Http,
     key: Option<ApiKey>,
@@ -45,6 +47,9 @@ struct Response {
 }
 
 impl LibreTranslate {
+    /// A client for the configured server (`http://127.0.0.1:5000` by default),
+    /// with the key from `key_env` when one is named; an unset or empty
+    /// variable is an error.
     pub fn new(cfg: &EngineConfig, meter: Arc<Meter>) -> Result<Self, EngineError> {
         let key = key::from_env(cfg, crate::base::config::FILE_NAME).map_err(|message| {
             EngineError::Setup {

@@ -30,7 +30,9 @@ use unic_langid::LanguageIdentifier;
 /// A language pair, source → target.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Pair {
+    /// The language translated from (the site's source locale).
     pub source: LanguageIdentifier,
+    /// The language translated into (a target locale).
     pub target: LanguageIdentifier,
 }
 
@@ -43,6 +45,7 @@ impl std::fmt::Display for Pair {
 /// One engine answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Translation {
+    /// The translated text, still protected: `<x/>` and `<g>` elements as sent.
     pub text: String,
     /// The intermediate language when the engine pivoted.
     pub pivot: Option<String>,
@@ -68,6 +71,8 @@ pub use crate::base::error::EngineError;
 pub struct Context {
     /// Requests and characters of the run, shared by every client.
     pub meter: Arc<Meter>,
+    /// The site's glossary, which DeepL gets as a DeepL glossary; other
+    /// clients get its terms already protected in the text.
     pub glossary: Arc<Glossary>,
     /// Where clients keep what they remember between runs (DeepL's
     /// glossary ids): never committed, never holding a key.
@@ -93,18 +98,22 @@ impl Meter {
         self.characters.fetch_add(characters, Ordering::Relaxed);
     }
 
+    /// One retry of a request that carries text.
     pub fn retried(&self) {
         self.retries.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// Requests that carried text so far, retries included.
     pub fn requests(&self) -> usize {
         self.requests.load(Ordering::Relaxed)
     }
 
+    /// Characters of text in requests that succeeded so far (what engines bill).
     pub fn characters(&self) -> usize {
         self.characters.load(Ordering::Relaxed)
     }
 
+    /// Retries of requests that carried text so far.
     pub fn retries(&self) -> usize {
         self.retries.load(Ordering::Relaxed)
     }
@@ -133,7 +142,7 @@ pub trait Translator: Send + Sync {
 }
 
 /// Builds the client a configuration asks for. The key must be in the
-/// environment (see [`key::check`]: a missing one is a configuration
+/// environment (see [`key::from_env`]: a missing one is a configuration
 /// error found before anything runs).
 pub fn build(cfg: &EngineConfig, ctx: &Context) -> Result<Arc<dyn Translator>, EngineError> {
     Ok(match cfg.kind {

@@ -19,11 +19,16 @@ use std::time::Duration;
 /// How many times, and how long apart, a transient failure is retried.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Policy {
+    /// The wait before the first retry (1 s).
     pub initial: Duration,
+    /// How much each wait grows over the one before (×1.6).
     pub factor: f64,
+    /// The longest wait, computed or asked by `Retry-After` (120 s).
     pub max: Duration,
     /// Relative spread of each wait: 0.23 means ±23 %.
     pub jitter: f64,
+    /// Retries after the first attempt (`retries` in `relais.toml`, 5 by
+    /// default); 0 never retries.
     pub retries: u32,
 }
 
@@ -60,6 +65,7 @@ impl Policy {
 /// Time as the retry loop sees it.
 #[async_trait]
 pub trait Clock: Send + Sync {
+    /// Waits `d` (no real time passes under a paused tokio clock).
     async fn sleep(&self, d: Duration);
     /// A random number in [-1, 1] for the jitter.
     fn unit(&self) -> f64;
@@ -82,13 +88,16 @@ impl Clock for TokioClock {
 /// A failed attempt, and whether it is worth another.
 #[derive(Debug)]
 pub struct Failure {
+    /// Why the attempt failed: what the run gets when no retry follows.
     pub error: EngineError,
+    /// Whether trying again may help (429, 5xx, connection error, timeout).
     pub transient: bool,
     /// What the server's `Retry-After` asked for.
     pub retry_after: Option<Duration>,
 }
 
 impl Failure {
+    /// A failure no retry can fix (another 4xx, DeepL's 456 quota).
     pub fn fatal(error: EngineError) -> Failure {
         Failure {
             error,
@@ -97,6 +106,8 @@ impl Failure {
         }
     }
 
+    /// A failure worth retrying, after `retry_after` when the server asked for
+    /// a wait.
     pub fn transient(error: EngineError, retry_after: Option<Duration>) -> Failure {
         Failure {
             error,
