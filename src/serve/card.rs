@@ -214,14 +214,7 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
             cx.locale,
         ));
     }
-    let errors: String = refused
-        .map(|r| {
-            r.errors
-                .iter()
-                .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", esc(e)))
-                .collect()
-        })
-        .unwrap_or_default();
+    let errors = refused.map(refusal).unwrap_or_default();
     let hint = match cx.syntax {
         Syntax::Markdown => l.t("edit-hint-markdown"),
         Syntax::Plain => l.t("edit-hint-fluent"),
@@ -237,6 +230,14 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
         hint = esc(&hint),
         save = esc(&l.t("save")),
     )
+}
+
+/// Why an edit was refused, where the eye is: above the fields.
+fn refusal(r: &Refused) -> String {
+    r.errors
+        .iter()
+        .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", esc(e)))
+        .collect()
 }
 
 fn area(html_id: &str, name: &str, label: &str, text: &str, locale: &str) -> String {
