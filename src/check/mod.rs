@@ -6,6 +6,7 @@
 //! categories, loading with fluent-bundle) is in [`site`].
 
 pub mod doctor;
+pub mod locate;
 pub mod site;
 
 use crate::fluent::ftl::Message;

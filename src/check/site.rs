@@ -9,6 +9,7 @@
 //! categories the target locale needs, text identical to the French,
 //! Apertium unknown-word marks left in the text.
 
+use super::locate::{locate, locate_nth};
 use crate::base::config::Config;
 use crate::fluent::ftl;
 use crate::fluent::refs::{self, Refs, SelectInfo};
@@ -627,60 +628,9 @@ fn apertium_marks(text: &str) -> Vec<String> {
     out
 }
 
-/// Line and column of `id =` (or of `.attr =` under it) in a file.
-pub fn locate(text: &str, id: &str, attr: Option<&str>) -> (usize, usize) {
-    locate_in(text, id, attr, 1)
-}
-
-fn locate_nth(text: &str, id: &str, nth: usize) -> (usize, usize) {
-    locate_in(text, id, None, nth)
-}
-
-fn locate_in(text: &str, id: &str, attr: Option<&str>, nth: usize) -> (usize, usize) {
-    let starts_entry = |line: &str| {
-        line.strip_prefix(id)
-            .is_some_and(|rest| rest.trim_start().starts_with('='))
-    };
-    let mut found = 0;
-    let lines: Vec<&str> = text.lines().collect();
-    for (i, line) in lines.iter().enumerate() {
-        if !starts_entry(line) {
-            continue;
-        }
-        found += 1;
-        if found < nth {
-            continue;
-        }
-        let Some(attr) = attr else { return (i + 1, 1) };
-        for (j, l) in lines.iter().enumerate().skip(i + 1) {
-            if !l.starts_with(char::is_whitespace) && !l.trim().is_empty() {
-                break;
-            }
-            let trimmed = l.trim_start();
-            if trimmed
-                .strip_prefix('.')
-                .and_then(|r| r.strip_prefix(attr))
-                .is_some_and(|r| r.trim_start().starts_with('='))
-            {
-                return (j + 1, l.len() - trimmed.len() + 1);
-            }
-        }
-        return (i + 1, 1);
-    }
-    (1, 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn locate_finds_messages_and_attributes() {
-        let text = "### c\n\nm = a\n    .alt = b\nn = c\nn = d\n";
-        assert_eq!(locate(text, "m", None), (3, 1));
-        assert_eq!(locate(text, "m", Some("alt")), (4, 5));
-        assert_eq!(locate_nth(text, "n", 2), (6, 1));
-    }
 
     #[test]
     fn names_and_numbers_may_stay_identical() {
