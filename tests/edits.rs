@@ -218,3 +218,50 @@ fn a_renamed_post_keeps_its_translations_and_approvals() {
     let out = site.relais(&["mv", "posts/2024-06-06-visite-bobo", "Bad Name"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Issue 13, item 1: a second definition of an id, and a message the French
+/// does not have, typed by a person into a target bundle, survive `sync`:
+/// the file is kept as it is (like a file with a syntax error), and the
+/// run reports each line, then carries on with the other bundles.
+#[test]
+fn lines_a_person_added_to_a_bundle_survive_sync_and_are_reported() {
+    let site = Site::new(&["en", "es"], &apy_url());
+    site.write(POST, &post(&[P1, P2]));
+    site.sync(&[]);
+    let rel = "locales/en/posts/2024-06-06-visite.ftl";
+    let fr = messages(&site, "locales/fr/posts/2024-06-06-visite.ftl");
+    let id1 = id_of(&fr, P1);
+    let typed = format!(
+        "{}\n{id1} = A second version a reviewer typed\n\nmy-note = A message the French does not have\n",
+        site.read(rel)
+    );
+    site.write(rel, &typed);
+    let lines = typed.lines().count();
+    // The French changes: there is work for every bundle of the post.
+    site.write(POST, &post(&[P1, P2, P3]));
+    let (report, code) = site.json(&["sync"]);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(site.read(rel), typed, "the person's lines are still there");
+    let errors: Vec<&str> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(&format!("{rel}:{}:1: ", lines - 2)) && errors[0].contains(&id1),
+        "{errors:#?}"
+    );
+    assert!(
+        errors[1].starts_with(&format!("{rel}:{lines}:1: ")) && errors[1].contains("my-note"),
+        "{errors:#?}"
+    );
+    // The other locale went on.
+    let es = messages(&site, "locales/es/posts/2024-06-06-visite.ftl");
+    assert_eq!(
+        es.len(),
+        fr.len() + 1,
+        "title, P1, P2 and the new P3: {es:?}"
+    );
+}

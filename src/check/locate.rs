@@ -9,7 +9,7 @@ pub fn locate(text: &str, id: &str, attr: Option<&str>) -> (usize, usize) {
 
 /// Line and column of the `nth` definition of `id` (1-based), for
 /// duplicates.
-pub(super) fn locate_nth(text: &str, id: &str, nth: usize) -> (usize, usize) {
+pub fn locate_nth(text: &str, id: &str, nth: usize) -> (usize, usize) {
     locate_in(text, id, None, nth)
 }
 

@@ -9,9 +9,9 @@ use super::write::{self, Target};
 use super::{CHUNK, Report};
 use crate::base::config::Config;
 use crate::base::digest;
-use crate::base::error::{Error, Result};
+use crate::base::error::{Error, Location, Result};
 use crate::base::store::Store;
-use crate::fluent::ftl::Message;
+use crate::fluent::ftl::{Message, Resource};
 use crate::fluent::text;
 use crate::mt::glossary::Glossary;
 use crate::mt::terms::Terms;
@@ -19,7 +19,7 @@ use crate::mt::translate::Work;
 use crate::mt::units::{self, Units};
 use crate::review::memory;
 use crate::review::record;
-use crate::review::state::MessageRecord;
+use crate::review::state::{MessageRecord, TargetRecord};
 use crate::source::read::{self as source, Source, find};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -243,6 +243,10 @@ impl<'a> Plan<'a> {
         let state_path = store.path(&locale.to_string(), &source.resource);
         let record =
             record::load(store, &locale.to_string(), &source.resource).map_err(|e| vec![e])?;
+        let stray = stray_texts(cfg, source, &current, &record, &ftl_path);
+        if !stray.is_empty() {
+            return Err(stray);
+        }
         let plurals = crate::fluent::refs::plural_categories(locale);
         let unit_target = units::Target {
             syntax: source.syntax,
@@ -273,6 +277,53 @@ impl<'a> Plan<'a> {
         };
         Ok((target, jobs))
     }
+}
+
+/// Lines a person added to a target bundle that relais cannot place: a
+/// second definition of an id, or a message the French does not have (and
+/// never had: a message that left the French is retired with its text).
+/// Such a bundle is kept as it is, like one with a syntax error: each line
+/// is an error naming its place, for the person to resolve.
+fn stray_texts(
+    cfg: &Config,
+    source: &Source,
+    current: &Resource,
+    record: &TargetRecord,
+    ftl_path: &std::path::Path,
+) -> Vec<Error> {
+    let known = |id: &str| {
+        source.message(id).is_some()
+            || source.terms.iter().any(|t| t.id == id)
+            || record.messages.contains_key(id)
+    };
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut found = Vec::new();
+    for m in &current.messages {
+        let nth = seen.entry(&m.id).and_modify(|n| *n += 1).or_insert(1);
+        if *nth > 1 {
+            found.push((m.id.as_str(), *nth, format!(
+                "`{}` is defined twice: relais keeps this file as it is until one of the two is removed",
+                m.id
+            )));
+        } else if !known(&m.id) {
+            found.push((m.id.as_str(), 1, format!(
+                "`{}` is not a message of {}: relais keeps this file as it is until the line is removed (or moved to the French)",
+                m.id, source.origin
+            )));
+        }
+    }
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let rel = source::rel_path(cfg, ftl_path);
+    let text = crate::base::fs::read_text(ftl_path).unwrap_or_default();
+    found
+        .into_iter()
+        .map(|(id, nth, message)| {
+            let (line, col) = crate::check::locate::locate_nth(&text, id, nth);
+            Error::input(Location::new(&rel, line, col), message)
+        })
+        .collect()
 }
 
 /// Checks that every engine of the run has its key (not needed to send
