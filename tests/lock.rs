@@ -69,3 +69,23 @@ fn a_second_writer_waits_for_the_first() {
             .exists()
     );
 }
+
+/// Issue 13, item 3: the README says `review/.cache` is safe to delete;
+/// deleting it while a writer holds the lock must not let a second writer
+/// in.
+#[test]
+fn deleting_the_cache_folder_does_not_free_the_lock() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    let cfg = Config::load(site.path()).unwrap();
+    let _held = SiteLock::acquire(&cfg, Duration::ZERO, |_| {}).unwrap();
+    let cache = site.path().join("review/.cache");
+    if cache.exists() {
+        std::fs::remove_dir_all(&cache).unwrap();
+    }
+    let before = site.snapshot();
+    let out = relais_cmd(&site, "0.3").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("is still writing this site"), "{stderr}");
+    assert_eq!(site.snapshot(), before);
+}

@@ -1,6 +1,8 @@
 //! One writer at a time: commands that write the site's bundles or review
 //! state (`sync`, `submit`, `approve`…, and `serve` for each change) hold an
-//! exclusive lock on `review/.cache/lock` while they work.
+//! exclusive lock on `review/.lock/lock` while they work. Not in
+//! `review/.cache`, which people may delete at any time: a lock file
+//! deleted while held would let a second writer in.
 //!
 //! A second writer waits for the first to finish (the caller is told, to
 //! say so), up
@@ -24,9 +26,10 @@ pub struct SiteLock {
     _file: File,
 }
 
-/// The lock file of a site (in the state folder's uncommitted `.cache`).
+/// The lock file of a site: in a folder of its own beside the review
+/// state, out of git, that nobody is told to delete.
 pub fn path(cfg: &Config) -> PathBuf {
-    cfg.state_dir().join(".cache").join("lock")
+    cfg.state_dir().join(".lock").join("lock")
 }
 
 impl SiteLock {
@@ -106,7 +109,7 @@ mod tests {
         drop(first);
         assert!(SiteLock::acquire(&cfg, Duration::ZERO, |_| {}).is_ok());
         assert_eq!(
-            std::fs::read_to_string(dir.path().join("review/.cache/.gitignore")).unwrap(),
+            std::fs::read_to_string(dir.path().join("review/.lock/.gitignore")).unwrap(),
             "*\n"
         );
     }

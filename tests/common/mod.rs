@@ -270,12 +270,13 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The site's content: `review/.cache` (the write lock, the translation
-/// cache) is runtime data kept out of git, and left out.
+/// The site's content: `review/.cache` (the translation cache) and
+/// `review/.lock` (the write lock) are runtime data kept out of git, and
+/// left out.
 fn snapshot_dir(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>, cache: bool) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if !cache && path.ends_with("review/.cache") {
+        if !cache && (path.ends_with("review/.cache") || path.ends_with("review/.lock")) {
             continue;
         }
         if path.is_dir() {
