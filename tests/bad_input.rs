@@ -160,3 +160,55 @@ fn configuration_mistakes_exit_2_with_a_position() {
         assert_eq!(site.snapshot(), before);
     }
 }
+
+/// Issue 13, item 5: a 500-byte YAML alias bomb in a post's front matter
+/// (each level nine aliases of the one before) made `sync`, `check` and
+/// `status` allocate until the process died; aliases are refused, naming
+/// the line of the first one.
+#[test]
+fn a_yaml_alias_bomb_is_refused_with_its_line() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    let mut yaml = String::from(
+        "---\ntitle: Bombe\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+    {
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        yaml.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    yaml.push_str("---\n\nCorps.\n");
+    site.write("posts/2024-01-01-x.md", &yaml);
+    assert_rejected(&site, "posts/2024-01-01-x.md:4:");
+    for command in [&["check"][..], &["status"]] {
+        let out = site.relais(command);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stderr.contains("aliases") || stdout.contains("aliases"),
+            "{command:?}: {stderr}{stdout}"
+        );
+    }
+}
+
+/// Issue 13, item 10: `draft: yes`, `draft: "yes"` and `draft: 1` were
+/// taken as not a draft, and the post was sent (and billed); a draft is a
+/// boolean, anything else is refused naming the line.
+#[test]
+fn a_draft_that_is_not_a_boolean_is_refused_with_its_line() {
+    for value in ["yes", "\"yes\"", "1", "\"true\""] {
+        let site = Site::new(&["en"], "http://127.0.0.1:9");
+        site.write(
+            "posts/2024-01-01-x.md",
+            &format!("---\ntitle: Visite\ndraft: {value}\n---\n\nCorps.\n"),
+        );
+        assert_rejected(&site, "posts/2024-01-01-x.md:3:1: ");
+    }
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    site.write(
+        "posts/2024-01-01-x.md",
+        "+++\ntitle = \"Visite\"\ndraft = \"yes\"\n+++\n\nCorps.\n",
+    );
+    assert_rejected(&site, "posts/2024-01-01-x.md:3:1: ");
+}

@@ -187,6 +187,7 @@ fn parse_yaml(
 ) -> Result<BTreeMap<String, String>> {
     use yaml_rust2::{Yaml, YamlLoader};
     let inner_lf = inner.replace("\r\n", "\n");
+    refuse_aliases(path, text, offset, &inner_lf)?;
     let docs = YamlLoader::load_from_str(&inner_lf).map_err(|e| {
         let m = e.marker();
         let line = crate::base::error::line_col(text, offset).0 + m.line() - 1;
@@ -207,6 +208,9 @@ fn parse_yaml(
     let mut out = BTreeMap::new();
     for (k, v) in map {
         let Yaml::String(key) = k else { continue };
+        if key == "draft" && !matches!(v, Yaml::Boolean(_)) {
+            return Err(not_a_boolean(path, text, offset, inner));
+        }
         let value = match v {
             Yaml::String(s) | Yaml::Real(s) => s,
             Yaml::Integer(i) => i.to_string(),
@@ -216,6 +220,46 @@ fn parse_yaml(
         out.insert(key, value);
     }
     Ok(out)
+}
+
+/// Aliases (`*name`) are refused before the front matter is loaded: the
+/// loader copies what an alias names, so a few hundred bytes of nested
+/// aliases expand to gigabytes. A post's front matter has no use for them.
+fn refuse_aliases(path: &Path, text: &str, offset: usize, inner_lf: &str) -> Result<()> {
+    use yaml_rust2::parser::{Event, Parser};
+    let mut parser = Parser::new_from_str(inner_lf);
+    loop {
+        match parser.next_token() {
+            // Syntax errors are the loader's to report, with their place.
+            Ok((Event::StreamEnd, _)) | Err(_) => return Ok(()),
+            Ok((Event::Alias(_), m)) => {
+                let line = crate::base::error::line_col(text, offset).0 + m.line() - 1;
+                return Err(Error::input(
+                    Location::new(path, line, m.col() + 1),
+                    "front matter: aliases (`*name`) are not accepted: write the value out",
+                ));
+            }
+            Ok(_) => {}
+        }
+    }
+}
+
+/// `draft` must be a boolean: `yes`, `"true"` or `1` would be read as not
+/// a draft, and the post sent to a paid engine.
+fn not_a_boolean(path: &Path, text: &str, offset: usize, inner: &str) -> Error {
+    let at = inner
+        .lines()
+        .scan(0, |start, line| {
+            let here = *start;
+            *start += line.len() + 1;
+            Some((here, line))
+        })
+        .find(|(_, line)| line.starts_with("draft"))
+        .map_or(0, |(at, _)| at);
+    Error::input(
+        Location::at_offset(path, text, offset + at),
+        "front matter: `draft` is `true` or `false` (without quotes); a draft is never translated nor exported",
+    )
 }
 
 fn parse_toml(
@@ -233,6 +277,9 @@ fn parse_toml(
     })?;
     let mut out = BTreeMap::new();
     for (k, v) in table {
+        if k == "draft" && !v.is_bool() {
+            return Err(not_a_boolean(path, text, offset, inner));
+        }
         let value = match v {
             toml::Value::String(s) => s,
             toml::Value::Integer(i) => i.to_string(),
