@@ -212,3 +212,48 @@ fn a_draft_that_is_not_a_boolean_is_refused_with_its_line() {
     );
     assert_rejected(&site, "posts/2024-01-01-x.md:3:1: ");
 }
+
+/// Issue 13, item 6: a post that is a symlink to `/dev/zero` was read until
+/// the kernel killed relais, and a FIFO hung even `relais status`. Only
+/// regular files are read, and never more than the size limit allows.
+#[test]
+fn special_files_are_refused_not_read() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    std::os::unix::fs::symlink("/dev/zero", site.path().join("posts/2024-01-01-zero.md")).unwrap();
+    let fifo = site.path().join("posts/2024-01-02-fifo.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for command in [&["sync"][..], &["status"], &["check"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_relais"))
+            .arg("-C")
+            .arg(site.path())
+            .args(command)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A hang guard, not a measure: a FIFO nobody writes blocks forever.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while child.try_wait().unwrap().is_none() {
+            if std::time::Instant::now() > deadline {
+                child.kill().unwrap();
+                panic!("{command:?} hung on a special file");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let all = format!("{stderr}{stdout}");
+        assert_ne!(out.status.code(), Some(0), "{command:?}: {all}");
+        for name in ["2024-01-01-zero.md", "2024-01-02-fifo.md"] {
+            assert!(
+                all.contains(&format!("posts/{name}")) && all.contains("not a regular file"),
+                "{command:?}: {all}"
+            );
+        }
+    }
+}

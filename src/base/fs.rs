@@ -6,20 +6,51 @@ use crate::base::error::{Error, Location, Result};
 use std::io::Write;
 use std::path::Path;
 
+/// The most relais reads of one file of the site: far above any post,
+/// bundle or record, and far below what would exhaust the machine.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
 /// Reads a text file. A UTF-8 BOM is dropped; invalid UTF-8 is an input
-/// error at the line and column of the first bad byte.
+/// error at the line and column of the first bad byte. Only a regular file
+/// is read (a device or a FIFO is an input error, never read: `/dev/zero`
+/// has no end, a FIFO blocks), and at most [`MAX_FILE_BYTES`] + 1 bytes.
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_bytes(path)?;
     decode(path, bytes)
 }
 
 /// Like [`read_text`], but a missing file is `None`.
 pub fn read_text_opt(path: &Path) -> Result<Option<String>> {
-    match std::fs::read(path) {
+    match read_bytes(path) {
         Ok(bytes) => decode(path, bytes).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
     }
+}
+
+/// The bytes of a regular file, at most [`MAX_FILE_BYTES`] of them.
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::input(
+            Location::new(path, 1, 1),
+            "not a regular file (a device, a FIFO or a socket): relais reads only files",
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::input(
+            Location::new(path, 1, 1),
+            format!("the file is over {} MB: refused", MAX_FILE_BYTES >> 20),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Text from bytes read at `path`, as [`read_text`] checks it.
