@@ -124,3 +124,29 @@ fn preview_shows_the_post_in_a_locale() {
     assert!(text.contains("](https://example.org/ecole)"), "{text}");
     assert!(!text.contains("La rentrée"), "{text}");
 }
+
+/// Issue 13, item 9: a bad engine `url` was retried five times and exited
+/// 3 (an engine failure); it is a configuration error (exit 2) naming the
+/// line of `url`, and so is an unknown key of `[engine]` (it was reported
+/// at the table's header).
+#[test]
+fn a_bad_engine_url_or_key_is_a_configuration_error_at_its_line() {
+    for url in ["file:///etc/passwd", "ftp://example.org", "not a url"] {
+        // Lines: 1 source, 2 targets, 3 blank, 4 [engine], 5 kind, 6 url.
+        let site = Site::with_engine(&["en"], &format!("kind = \"apertium\"\nurl = \"{url}\"\n"));
+        site.write(
+            "posts/2024-01-01-x.md",
+            "---\ntitle: Visite\n---\n\nCorps.\n",
+        );
+        let out = site.relais(&["sync"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{url}: {stderr}");
+        assert!(stderr.contains("relais.toml:6:1: "), "{url}: {stderr}");
+        assert!(stderr.contains("http://"), "{url}: {stderr}");
+    }
+    let site = Site::with_engine(&["en"], "kind = \"apertium\"\n# a comment\nurll = \"x\"\n");
+    let out = site.relais(&["status"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("relais.toml:7:1: "), "{stderr}");
+}

@@ -104,6 +104,9 @@ impl EngineConfig {
     /// Checks what serde cannot: settings that only make sense for one
     /// kind of engine, and a key for DeepL.
     fn validate(&self) -> std::result::Result<(), String> {
+        if let Some(url) = &self.url {
+            check_url(url)?;
+        }
         if self.concurrency == 0 {
             return Err("`concurrency` must be at least 1".into());
         }
@@ -131,6 +134,21 @@ impl EngineConfig {
             }
         }
         Ok(())
+    }
+}
+
+/// An engine is reached over HTTP: `file:`, `ftp:` or not a URL at all is a
+/// configuration error, found before anything is sent (not a server that
+/// cannot be reached, retried and reported as an engine failure).
+fn check_url(url: &str) -> std::result::Result<(), String> {
+    let ok = reqwest::Url::parse(url)
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "url = \"{url}\": an engine is reached at an http:// or https:// address, such as \"http://127.0.0.1:2737\""
+        ))
     }
 }
 
@@ -247,8 +265,8 @@ impl Config {
                 "`targets` must list at least one locale other than `source`",
             ));
         }
-        let (engine, engine_overrides) = split_engine_table(raw.engine)
-            .map_err(|msg| bad(text.find("[engine").unwrap_or(0), &msg))?;
+        let (engine, engine_overrides) =
+            split_engine_table(raw.engine).map_err(|msg| bad(engine_error_at(text, &msg), &msg))?;
         Ok(Config {
             root: root.to_path_buf(),
             source,
@@ -332,6 +350,44 @@ fn split_engine_table(
         .and_then(|c| c.validate().map(|()| c))
         .map_err(|e| format!("[engine]: {e}"))?;
     Ok((default, overrides))
+}
+
+/// Where an error of the `[engine]` tables points: the line of the key it
+/// names (`` `key` `` or `key = `), under the table it names, else the
+/// table's header.
+fn engine_error_at(text: &str, msg: &str) -> usize {
+    let table = msg.split(']').next().unwrap_or("[engine").to_string();
+    let at_line_start = |needle: &str| {
+        text.match_indices(needle)
+            .map(|(i, _)| i)
+            .find(|&i| i == 0 || text[..i].ends_with('\n'))
+    };
+    let header = at_line_start(&format!("{table}]"))
+        .or_else(|| at_line_start("[engine"))
+        .unwrap_or(0);
+    let key = msg
+        .split('`')
+        .nth(1)
+        .or_else(|| msg.split(": ").nth(1).and_then(|m| m.split(" = ").next()))
+        .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    let Some(key) = key else { return header };
+    let mut offset = header
+        + text[header..]
+            .find('\n')
+            .map_or(text.len() - header, |i| i + 1);
+    for line in text[offset..].split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            break;
+        }
+        if t.strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with('='))
+        {
+            return offset + (line.len() - t.len());
+        }
+        offset += line.len();
+    }
+    header
 }
 
 /// The configuration `relais init` writes.
