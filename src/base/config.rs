@@ -475,7 +475,8 @@ mod tests {
         assert!(err.contains("plain \"EN\" is deprecated"), "{err}");
         let err = parse("kind = \"apertium\"\nformality = \"less\"").unwrap_err();
         assert!(err.contains("`formality` is a DeepL setting"), "{err}");
-        assert!(err.starts_with("relais.toml:3:1"), "{err}");
+        // At the line of the key, not the table header (issue 13, item 9).
+        assert!(err.starts_with("relais.toml:5:1"), "{err}");
     }
 
     #[test]
