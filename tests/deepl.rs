@@ -667,3 +667,32 @@ fn a_progress_bar_on_a_terminal_and_none_with_json() {
         "one new post × 2 locales: {json}"
     );
 }
+
+/// Issue 13, item 8: an error body that echoes the key put it into stderr,
+/// `sync --json` and the logs, with control bytes for the terminal; every
+/// configured key is redacted, and error bodies are capped and cleaned.
+#[test]
+fn an_error_body_that_echoes_the_key_never_shows_it() {
+    let fake = Fake::deepl(KEY);
+    let s = site(&fake, "concurrency = 1\n");
+    s.write_posts(1, 1);
+    fake.fail_next(&[Fault::EchoKey]);
+    let out = s.relais_env(&["sync", "--json"], &[("RELAIS_LOG", "debug")]);
+    assert_eq!(out.status.code(), Some(3));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!all.contains(KEY), "the key leaked:\n{all}");
+    assert!(all.contains("DeepL-Auth-Key ***"), "{all}");
+    assert!(
+        !all.contains('\u{1b}') && !all.contains('\u{7}'),
+        "control bytes reached the output"
+    );
+    assert!(!all.contains(&"x".repeat(1000)), "the body is not capped");
+    for file in s.all_files().keys() {
+        let text = String::from_utf8_lossy(&s.all_files()[file]).into_owned();
+        assert!(!text.contains(KEY), "the key is in {}", file.display());
+    }
+}

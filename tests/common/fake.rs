@@ -49,6 +49,9 @@ pub(crate) enum Fault {
     LoseTag,
     /// 200, but the engine wrote every `<x id="1"/>` element twice.
     DuplicateTag,
+    /// 400 whose message echoes the request's key, with terminal control
+    /// bytes and a long tail (a misbehaving server or proxy).
+    EchoKey,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -529,6 +532,14 @@ impl State {
             Fault::Unavailable => msg(503, key, "Service unavailable"),
             Fault::Quota => msg(456, key, "Quota for this billing period has been exceeded."),
             Fault::Malformed => (200, vec![], "{\"translations\": [".into()),
+            Fault::EchoKey => {
+                let echoed = format!(
+                    "Bad request from DeepL-Auth-Key {}\u{1b}[2J\u{7}{}",
+                    self.key.as_deref().unwrap_or_default(),
+                    "x".repeat(5000)
+                );
+                msg(400, key, &echoed)
+            }
             other => {
                 // Content faults apply to the answer itself.
                 self.faults.push_front(other);

@@ -138,7 +138,7 @@ impl Deepl {
             None => PRO.to_string(),
         };
         Ok(Deepl {
-            http: Http::new(NAME, &base, cfg, ctx.meter.clone())?,
+            http: Http::new(NAME, &base, cfg, ctx.meter.clone())?.redacting(Some(&key)),
             key,
             key_env: cfg.key_env.clone().unwrap_or_default(),
             variant: cfg.variant.clone(),

@@ -11,6 +11,7 @@
 //! (each client does), or ever log a header: keys travel in headers or
 //! bodies that this module never prints.
 
+use super::key::ApiKey;
 use super::retry::{self, Clock, Failure, Policy, TokioClock};
 use super::{EngineError, Meter};
 use crate::base::config::EngineConfig;
@@ -27,6 +28,9 @@ pub struct Http {
     policy: Policy,
     clock: Arc<dyn Clock>,
     meter: Arc<Meter>,
+    /// The key this client sends, never shown: replaced by `***` in any
+    /// message made from what a server answered.
+    secret: Option<ApiKey>,
 }
 
 impl Http {
@@ -52,7 +56,29 @@ impl Http {
             policy: Policy::with_retries(cfg.retries),
             clock: Arc::new(TokioClock),
             meter,
+            secret: None,
         })
+    }
+
+    /// The same client, redacting `key` from every message made of an
+    /// answer (a server or proxy may echo the request's headers).
+    pub fn redacting(mut self, key: Option<&ApiKey>) -> Self {
+        self.secret = key.cloned();
+        self
+    }
+
+    /// A server's words made fit to show: the key redacted, control
+    /// characters (terminal escapes) dropped, 200 characters at most.
+    fn shown(&self, text: &str) -> String {
+        let text = match &self.secret {
+            Some(k) => text.replace(k.expose(), "***"),
+            None => text.to_string(),
+        };
+        let clean: String = text
+            .chars()
+            .filter(|c| !c.is_control() || *c == ' ')
+            .collect();
+        excerpt(&clean)
     }
 
     /// The full URL of `path` (`/translate`) on the server.
@@ -105,7 +131,7 @@ impl Http {
             engine: self.engine,
             message: format!(
                 "the answer is not the JSON expected ({e}): {}",
-                excerpt(&body)
+                self.shown(&body)
             ),
         })
     }
@@ -152,7 +178,7 @@ impl Http {
     }
 
     fn refusal(&self, status: u16, body: &str, after: Option<Duration>) -> Failure {
-        let message = error_message(body, status);
+        let message = self.shown(&error_message(body, status));
         let engine = self.engine;
         match status {
             456 => Failure::fatal(EngineError::Quota { engine, message }),

@@ -59,7 +59,7 @@ impl LibreTranslate {
         })?;
         let url = cfg.url.as_deref().unwrap_or(DEFAULT_URL);
         Ok(LibreTranslate {
-            http: Http::new(NAME, url, cfg, meter)?,
+            http: Http::new(NAME, url, cfg, meter)?.redacting(key.as_ref()),
             key,
             concurrency: cfg.concurrency,
         })
