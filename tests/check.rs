@@ -234,3 +234,28 @@ fn spec_fixtures_junk_is_reported_and_nothing_panics() {
     eprintln!("Fluent spec fixtures checked: {checked}");
     assert_eq!(checked, 39);
 }
+
+/// Issue 13, item 11: a value dropped (attributes kept), and a value the
+/// French does not have, were reported by `approve` and not by `check`:
+/// what `approve` refuses, `check` reports.
+#[test]
+fn a_missing_or_added_value_is_reported() {
+    let site = Site::new(&["en"], "http://127.0.0.1:9");
+    site.write(
+        "locales/fr/site.ftl",
+        "link = Lien\n    .title = Titre\nfield =\n    .placeholder = Votre adresse\n",
+    );
+    site.write(
+        "locales/en/site.ftl",
+        "link =\n    .title = Title\nfield = Field\n    .placeholder = Your address\n",
+    );
+    let (code, lines) = check(&site, &[]);
+    assert_eq!(code, 1, "{lines:?}");
+    assert_eq!(
+        lines,
+        vec![
+            "locales/en/site.ftl:1:1: error[missing-value]: link: the value is missing",
+            "locales/en/site.ftl:3:1: error[obsolete-value]: field: a value the French does not have",
+        ]
+    );
+}

@@ -367,8 +367,8 @@ type Parts<'a> = (
     Vec<(&'a str, &'a ast::Pattern<&'a str>)>,
 );
 
-/// Attributes missing or added, then the references of the value and of
-/// every attribute, compared with the French.
+/// A value or attributes missing or added, then the references of the
+/// value and of every attribute, compared with the French.
 fn compare_attributes(
     file: &File,
     locale: &LanguageIdentifier,
@@ -377,6 +377,18 @@ fn compare_attributes(
     (t_value, t_attrs): &Parts,
     report: &mut Report,
 ) {
+    // The same words as `check::problems`, which `approve` refuses with.
+    match (s_value, t_value) {
+        (Some(_), None) => {
+            let msg = format!("{id}: the value is missing");
+            file.error(report, locate(file.text, id, None), "missing-value", msg);
+        }
+        (None, Some(_)) => {
+            let msg = format!("{id}: a value the French does not have");
+            file.error(report, locate(file.text, id, None), "obsolete-value", msg);
+        }
+        _ => {}
+    }
     for (name, _) in s_attrs {
         if !t_attrs.iter().any(|(n, _)| n == name) {
             let at = locate(file.text, id, None);
