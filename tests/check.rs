@@ -259,3 +259,28 @@ fn a_missing_or_added_value_is_reported() {
         ]
     );
 }
+
+/// Issue 13, item 13: a target bundle that is not valid UTF-8 was skipped
+/// ("0 errors") while `sync` reported it; a byte order mark, which
+/// relais accepts but Fluent's other tools read as junk, passed silently.
+#[test]
+fn an_unreadable_bundle_is_an_error_and_a_bom_a_warning() {
+    let site = site_with(EN_OK);
+    let mut bytes = EN_OK.as_bytes().to_vec();
+    bytes.extend_from_slice(b"bad = \xff\n");
+    std::fs::write(site.path().join("locales/en/site.ftl"), &bytes).unwrap();
+    only(
+        &site,
+        "locales/en/site.ftl:12:7: error[syntax]: not valid UTF-8 (byte 0xFF)",
+        1,
+    );
+
+    let site = site_with(&format!("\u{feff}{EN_OK}"));
+    let (code, lines) = check(&site, &[]);
+    assert_eq!(code, 0, "a warning: {lines:?}");
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("locales/en/site.ftl:1:1: warning[bom]: "),
+        "{lines:?}"
+    );
+}

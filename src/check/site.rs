@@ -133,8 +133,10 @@ fn check_source_files(cfg: &Config, report: &mut Report) {
     }
 }
 
-/// Reads a file (skipped when absent or unreadable: `read_all` reported
-/// it), counts it and hands it to `check`.
+/// Reads a file (skipped when absent), counts it and hands it to `check`.
+/// A file that cannot be read (not UTF-8, say) is an error, reported once
+/// (`read_all` may have reported it already); a byte order mark is a
+/// warning.
 fn with_file(
     cfg: &Config,
     path: &std::path::Path,
@@ -142,8 +144,21 @@ fn with_file(
     report: &mut Report,
     check: impl FnOnce(&File, &mut Report),
 ) {
-    let Some(text) = crate::base::fs::read_text_opt(path).ok().flatten() else {
-        return;
+    let text = match crate::base::fs::read_text_opt(path) {
+        Ok(Some(text)) => text,
+        Ok(None) => return,
+        Err(e) => {
+            let mut d = from_error(&e);
+            d.path = source::rel_path(cfg, std::path::Path::new(&d.path));
+            let known = report
+                .diagnostics
+                .iter()
+                .any(|x| (&x.path, x.line, x.col) == (&d.path, d.line, d.col));
+            if !known {
+                report.push(d);
+            }
+            return;
+        }
     };
     report.files += 1;
     let file = File {
@@ -151,7 +166,21 @@ fn with_file(
         text: &text,
         glossary,
     };
+    if starts_with_bom(path) {
+        let msg = "the file starts with a byte order mark (BOM): relais reads it, but Fluent's other tools (fluent.js, python-fluent, compare-locales) take the first entry for junk; save it as UTF-8 without BOM".to_string();
+        file.warning(report, (1, 1), "bom", msg);
+    }
     check(&file, report);
+}
+
+/// Whether the file's first bytes are UTF-8's byte order mark (which
+/// reading drops).
+fn starts_with_bom(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == [0xEF, 0xBB, 0xBF])
 }
 
 fn from_error(e: &crate::base::error::Error) -> Diagnostic {
