@@ -284,3 +284,42 @@ fn an_unreadable_bundle_is_an_error_and_a_bom_a_warning() {
         "{lines:?}"
     );
 }
+
+/// Issue 13, item 12: a select with two `[one]` variants passed `check` and
+/// `approve` (fluent-bundle silently uses the first); U+FFFD, a character
+/// lost to a wrong encoding, passed too.
+#[test]
+fn a_variant_defined_twice_and_a_lost_character_are_reported() {
+    let site = site_with(&EN_OK.replace(
+        "    [one] { $count } post\n",
+        "    [one] { $count } post\n    [one] { $count } article\n",
+    ));
+    only(
+        &site,
+        "locales/en/site.ftl:6:1: error[duplicate-variant]: posts: variant [one] is defined twice (fluent-bundle uses the first)",
+        1,
+    );
+    let out = site.relais(&[
+        "approve",
+        "site",
+        "--locale",
+        "en",
+        "--message",
+        "posts",
+        "--reviewer",
+        "Awa",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("variant [one] is defined twice"),
+        "{stdout}"
+    );
+
+    let site = site_with(&EN_OK.replace("Read more", "Read m\u{FFFD}re"));
+    only(
+        &site,
+        "locales/en/site.ftl:11:1: warning[replacement-character]: read: `\u{FFFD}` in the text, where a character was lost to a wrong encoding",
+        0,
+    );
+}

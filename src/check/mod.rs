@@ -36,6 +36,27 @@ pub fn problems(source: &Message, target: &Message, kind: TextKind) -> Vec<Strin
             out.push(format!("obsolete attribute .{name}"));
         }
     }
+    out.extend(duplicate_variants(target));
+    out
+}
+
+/// Select variants defined twice: fluent-bundle silently uses the first.
+/// Only a message with a select is parsed again.
+fn duplicate_variants(m: &Message) -> Vec<String> {
+    let has_select = m
+        .value
+        .iter()
+        .chain(m.attributes.iter().map(|(_, p)| p))
+        .flat_map(|p| &p.0)
+        .any(|part| matches!(part, crate::fluent::pattern::Part::Placeable(e) if e.contains("->")));
+    if !has_select {
+        return Vec::new();
+    }
+    let (_, selects) = refs::message_refs_and_selects(m);
+    let mut out: Vec<String> = Vec::new();
+    for key in selects.iter().flat_map(|sel| sel.duplicate_keys()) {
+        out.push(format!("variant [{key}] is defined twice"));
+    }
     out
 }
 

@@ -542,6 +542,13 @@ fn compare_pattern(
             );
         }
     }
+    for key in t_selects.iter().flat_map(|sel| sel.duplicate_keys()) {
+        push(
+            Severity::Error,
+            "duplicate-variant",
+            format!("variant [{key}] is defined twice (fluent-bundle uses the first)"),
+        );
+    }
     plural_findings(locale, &t_selects, &mut push);
 }
 
@@ -598,6 +605,11 @@ fn text_warnings(
             "identical",
             format!("{id}: same text as the French"),
         );
+    }
+    if t.contains('\u{FFFD}') && !s.contains('\u{FFFD}') {
+        let msg =
+            format!("{id}: `\u{FFFD}` in the text, where a character was lost to a wrong encoding");
+        file.warning(report, at, "replacement-character", msg);
     }
     // In Markdown, `*` is emphasis: look for marks in the protected text,
     // where emphasis has become elements.

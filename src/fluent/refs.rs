@@ -35,6 +35,18 @@ pub struct SelectInfo {
 pub const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl SelectInfo {
+    /// Variant keys given twice (`[one]` and `[one]` again), once each:
+    /// fluent-bundle silently uses the first.
+    pub fn duplicate_keys(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for (i, k) in self.keys.iter().enumerate() {
+            if self.keys[..i].contains(k) && !out.contains(&k.as_str()) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
     /// A select on plural categories: every key is a category or a number.
     pub fn is_plural(&self) -> bool {
         self.numeric_selector
@@ -157,6 +169,11 @@ pub fn plural_categories(locale: &LanguageIdentifier) -> BTreeSet<&'static str> 
 
 /// Everything a message (or term) refers to.
 pub fn message_refs(m: &Message) -> Refs {
+    message_refs_and_selects(m).0
+}
+
+/// [`message_refs`], and every select expression of the message.
+pub fn message_refs_and_selects(m: &Message) -> (Refs, Vec<SelectInfo>) {
     let text = ftl::write(&ftl::Resource {
         comment: None,
         messages: vec![m.clone()],
@@ -184,7 +201,7 @@ pub fn message_refs(m: &Message) -> Refs {
             }
         }
     }
-    r
+    (r, selects)
 }
 
 #[cfg(test)]
