@@ -323,3 +323,19 @@ fn a_variant_defined_twice_and_a_lost_character_are_reported() {
         0,
     );
 }
+
+/// Issue 13, item 14 (second part): the second of two duplicated
+/// attributes was reported at the first one's line.
+#[test]
+fn a_duplicated_attribute_is_reported_where_it_is_given_again() {
+    let site = site_with(&EN_OK.replace(
+        "    .placeholder = Your address\n",
+        "    .placeholder = Your address\n    .placeholder = Your e-mail\n",
+    ));
+    let (code, lines) = check(&site, &[]);
+    assert_eq!(code, 1, "{lines:?}");
+    assert!(
+        lines.contains(&"locales/en/site.ftl:6:5: error[duplicate]: field: attribute .placeholder occurs more than once".to_string()),
+        "{lines:?}"
+    );
+}

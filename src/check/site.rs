@@ -9,7 +9,7 @@
 //! categories the target locale needs, text identical to the French,
 //! Apertium unknown-word marks left in the text.
 
-use super::locate::{locate, locate_nth};
+use super::locate::{locate, locate_attr_nth, locate_nth};
 use crate::base::config::Config;
 use crate::fluent::ftl;
 use crate::fluent::refs::{self, Refs, SelectInfo};
@@ -333,10 +333,13 @@ fn duplicates(file: &File, report: &mut Report) {
                 format!("{id} occurs {count} times"),
             );
         }
-        let mut names = BTreeSet::new();
+        let mut names: BTreeMap<String, usize> = BTreeMap::new();
         for a in attrs {
-            if !names.insert(a.clone()) {
-                let at = locate(file.text, &id, Some(&a));
+            let n = names.entry(a.clone()).or_default();
+            *n += 1;
+            if *n == 2 {
+                // The second one is the line to look at.
+                let at = locate_attr_nth(file.text, &id, &a, 2);
                 file.error(
                     report,
                     at,
