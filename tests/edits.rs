@@ -265,3 +265,28 @@ fn lines_a_person_added_to_a_bundle_survive_sync_and_are_reported() {
         "title, P1, P2 and the new P3: {es:?}"
     );
 }
+
+/// Issue 13, item 4: the fr→es legs of English (which pivots through
+/// Spanish) were not cached: `sync --locale es` after `sync --locale en`
+/// sent them again. Every answered leg is kept and reused.
+#[test]
+fn pivot_legs_are_cached_between_runs() {
+    let site = Site::new(&["en", "es"], &apy_url());
+    site.write(POST, &post(&[P1, P2]));
+    let en = site.sync(&["--locale", "en"]);
+    assert_eq!(en["requests"], 6, "title, P1, P2, two legs each: {en:#}");
+    let es = site.sync(&["--locale", "es"]);
+    assert_eq!(es["translated"], 3, "{es:#}");
+    assert_eq!(
+        es["requests"], 0,
+        "the fr→es legs were answered already: {es:#}"
+    );
+
+    // The other way round: Spanish first, then English reuses its legs.
+    let site = Site::new(&["en", "es"], &apy_url());
+    site.write(POST, &post(&[P1, P2]));
+    let es = site.sync(&["--locale", "es"]);
+    assert_eq!(es["requests"], 3, "{es:#}");
+    let en = site.sync(&["--locale", "en"]);
+    assert_eq!(en["requests"], 3, "only the es→en legs: {en:#}");
+}

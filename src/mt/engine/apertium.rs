@@ -7,26 +7,32 @@
 //! Unknown-word marks (`*`, `@`, `#`) are removed and reported.
 
 use super::batch::Limits;
+use super::cache::Cache;
 use super::http::Http;
-use super::{EngineError, Meter, Pair, Translation, Translator};
+use super::{Context, EngineError, Pair, Translation, Translator};
 use crate::base::config::EngineConfig;
 use async_trait::async_trait;
 use serde::Deserialize;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use tokio::sync::OnceCell;
 
 const NAME: &str = "apertium";
 const DEFAULT_URL: &str = "http://127.0.0.1:2737";
 
+/// The folder of the cache the legs of pivots are kept in.
+const LEGS_DIR: &str = "apertium-legs";
+
 /// The Apertium APy client: one text per request, through a pivot language
-/// when the pair is not installed, each leg remembered for the run.
+/// when the pair is not installed. Every answered leg is kept in
+/// `review/.cache/apertium-legs/`, so that the fr→es leg English made
+/// serves Spanish (and the other way round), in this run or a later one.
 pub struct Apertium {
     http: Http,
     mark_unknown: bool,
     concurrency: usize,
     pairs: OnceCell<Vec<(String, String)>>,
-    legs: Mutex<HashMap<(String, String), Leg>>,
+    /// Legs answered, kept between runs.
+    legs: Mutex<Cache>,
 }
 
 /// The answer of one request: text with marks removed, and unknown words.
@@ -65,14 +71,19 @@ struct PairEntry {
 impl Apertium {
     /// A client for the configured server (`http://127.0.0.1:2737` by default);
     /// the installed pairs are asked on first use, not here.
-    pub fn new(cfg: &EngineConfig, meter: Arc<Meter>) -> Result<Self, EngineError> {
+    /// The legs of earlier runs are read from `ctx.cache_dir`.
+    pub fn new(cfg: &EngineConfig, ctx: &Context) -> Result<Self, EngineError> {
         let url = cfg.url.as_deref().unwrap_or(DEFAULT_URL);
+        let legs = Cache::load(&ctx.cache_dir.join(LEGS_DIR)).map_err(|e| EngineError::Setup {
+            engine: NAME,
+            message: e.to_string(),
+        })?;
         Ok(Apertium {
-            http: Http::new(NAME, url, cfg, meter)?,
+            http: Http::new(NAME, url, cfg, ctx.meter.clone())?,
             mark_unknown: cfg.mark_unknown,
             concurrency: cfg.concurrency,
             pairs: OnceCell::new(),
-            legs: Mutex::new(HashMap::new()),
+            legs: Mutex::new(legs),
         })
     }
 
@@ -129,11 +140,16 @@ impl Apertium {
         })
     }
 
-    /// One APy request, remembered for the rest of the run.
+    /// One APy request, unless the leg was answered before (in this run or
+    /// an earlier one); the answer is written to the legs' cache at once.
     async fn leg(&self, langpair: &str, text: &str) -> Result<Leg, EngineError> {
-        let key = (langpair.to_string(), text.to_string());
-        if let Some(leg) = self.legs.lock().expect("no poisoning").get(&key) {
-            return Ok(leg.clone());
+        let scope = format!("apertium-leg|{langpair}|mark_unknown={}", self.mark_unknown);
+        let key = Cache::key(&scope, text);
+        if let Some(t) = self.legs.lock().expect("no poisoning").get(&key) {
+            return Ok(Leg {
+                text: t.text.clone(),
+                unknown: t.unknown.clone(),
+            });
         }
         let mark = if self.mark_unknown { "yes" } else { "no" };
         let url = self.http.url("/translate");
@@ -145,10 +161,21 @@ impl Apertium {
             text: collapse_spaces(text_out.trim(), text),
             unknown,
         };
-        self.legs
+        let answer = Translation {
+            text: leg.text.clone(),
+            pivot: None,
+            unknown: leg.unknown.clone(),
+        };
+        let kept = self
+            .legs
             .lock()
             .expect("no poisoning")
-            .insert(key, leg.clone());
+            .append(vec![(key, answer)]);
+        // A leg not written is sent again next time: worth a warning, not
+        // the run.
+        if let Err(e) = kept {
+            tracing::warn!("{e}");
+        }
         Ok(leg)
     }
 }

@@ -146,7 +146,7 @@ pub trait Translator: Send + Sync {
 /// error found before anything runs).
 pub fn build(cfg: &EngineConfig, ctx: &Context) -> Result<Arc<dyn Translator>, EngineError> {
     Ok(match cfg.kind {
-        EngineKind::Apertium => Arc::new(apertium::Apertium::new(cfg, ctx.meter.clone())?),
+        EngineKind::Apertium => Arc::new(apertium::Apertium::new(cfg, ctx)?),
         EngineKind::Deepl => Arc::new(deepl::Deepl::new(cfg, ctx)?),
         EngineKind::Libretranslate => {
             Arc::new(libretranslate::LibreTranslate::new(cfg, ctx.meter.clone())?)
