@@ -22,6 +22,7 @@ use crate::base::clock;
 use crate::base::config::Config;
 use crate::base::error::Error;
 use crate::base::store::Store;
+use crate::mt::glossary::Glossary;
 use crate::mt::translate::{self, Answers, Progress};
 use crate::source::read as source;
 use plan::{Pending, Plan};
@@ -132,7 +133,7 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
         .collect();
     // Nothing runs on a bad configuration: keys and glossary first.
     let glossary = match plan::preflight(cfg, &locales, opts.dry_run) {
-        Ok(g) => g,
+        Ok(g) => Arc::new(g),
         Err(e) => {
             report.error(e);
             return report;
@@ -143,7 +144,8 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     errors.into_iter().for_each(|e| report.error(e));
     let plan = Plan::new(cfg, &store, &locales, &glossary, opts.dry_run, &now);
     let (pending, known) = plan.scan_all(&items, &mut report);
-    let Some(answers) = translate_pending(&plan, &pending, opts, &mut report).await else {
+    let Some(answers) = translate_pending(&plan, &glossary, &pending, opts, &mut report).await
+    else {
         return report;
     };
     let run = apply::Run {
@@ -165,6 +167,7 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
 /// estimate is in the report, or an error before anything was sent).
 async fn translate_pending(
     plan: &Plan<'_>,
+    glossary: &Arc<Glossary>,
     pending: &[Pending],
     opts: &Options,
     report: &mut Report,
@@ -186,9 +189,8 @@ async fn translate_pending(
         report.error(e);
         return None;
     }
-    let glossary = Arc::new(plan.glossary.clone());
     let progress = opts.progress.as_deref();
-    let outcome = translate::run(plan.cfg, glossary, &mut cache, work, progress).await;
+    let outcome = translate::run(plan.cfg, glossary.clone(), &mut cache, work, progress).await;
     report.requests = outcome.requests;
     report.characters = outcome.characters;
     report.retries = outcome.retries;
