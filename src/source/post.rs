@@ -254,7 +254,10 @@ fn not_a_boolean(path: &Path, text: &str, offset: usize, inner: &str) -> Error {
             *start += line.len() + 1;
             Some((here, line))
         })
-        .find(|(_, line)| line.starts_with("draft"))
+        .find(|(_, line)| {
+            line.strip_prefix("draft")
+                .is_some_and(|r| r.trim_start().starts_with([':', '=']))
+        })
         .map_or(0, |(at, _)| at);
     Error::input(
         Location::at_offset(path, text, offset + at),
@@ -368,5 +371,13 @@ mod tests {
                 .to_string()
                 .contains("starts with front matter")
         );
+    }
+
+    #[test]
+    fn a_draft_that_is_not_a_boolean_is_located_at_its_own_key() {
+        let err = parse_str("---\ntitle: Visite\ndrafted_by: Awa\ndraft: yes\n---\n\nCorps.\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("posts/2024-01-01-x.md:4:1: "), "{err}");
     }
 }
