@@ -841,3 +841,114 @@ fn the_token_command_prints_a_token_once_and_stores_its_hash() {
         Some(1)
     );
 }
+
+/// Issue 13, item 7: a client that sends its headers or its body a byte at a
+/// time is cut off (headers: the connection is closed; body: 408), while a
+/// prompt request on another connection is answered meanwhile. Over a real
+/// loopback socket, with short limits so the test does not wait long.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn item_7_slow_connections_are_closed() {
+    use std::time::Duration;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let w = web();
+    let timeouts = relais::serve::listen::Timeouts {
+        header: Duration::from_millis(500),
+        body: Duration::from_millis(800),
+    };
+    let mut opts = w.app.opts.clone();
+    opts.timeouts = timeouts;
+    let app = relais::serve::App::new(w.app.cfg.clone(), opts);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(relais::serve::listen::serve(
+        listener,
+        relais::serve::router(app),
+        timeouts,
+        async {
+            let _ = stop_rx.await;
+        },
+    ));
+
+    // Reads until the server closes; what it said. Bounded, so that a
+    // server that never closes fails the test instead of hanging it.
+    async fn until_closed(mut s: tokio::net::TcpStream, drip: &[u8]) -> Option<String> {
+        let mut got = Vec::new();
+        let mut buf = [0u8; 4096];
+        let mut drip = drip.iter();
+        for _ in 0..100 {
+            if let Some(b) = drip.next() {
+                // The server may already have closed: a failed write ends it too.
+                let _ = s.write_all(&[*b]).await;
+            }
+            match tokio::time::timeout(Duration::from_millis(200), s.read(&mut buf)).await {
+                Ok(Ok(0)) | Ok(Err(_)) => return Some(String::from_utf8_lossy(&got).into()),
+                Ok(Ok(n)) => got.extend_from_slice(&buf[..n]),
+                Err(_) => {}
+            }
+        }
+        None
+    }
+
+    // Headers a byte every 200 ms: 100 bytes would take 20 s.
+    let slow_head = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "GET /login HTTP/1.1\r\nHost: x\r\nX-Pad: {}\r\n\r\n",
+        "a".repeat(80)
+    );
+    let head_task = tokio::spawn(async move { until_closed(slow_head, head.as_bytes()).await });
+
+    // Headers at once, then a 100-byte body a byte every 200 ms.
+    let mut slow_body = tokio::net::TcpStream::connect(addr).await.unwrap();
+    slow_body
+        .write_all(
+            b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n",
+        )
+        .await
+        .unwrap();
+    let body_task = tokio::spawn(async move { until_closed(slow_body, &[b'a'; 100]).await });
+
+    // Meanwhile a prompt browser is served.
+    let mut prompt = tokio::net::TcpStream::connect(addr).await.unwrap();
+    prompt
+        .write_all(b"GET /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    tokio::time::timeout(Duration::from_secs(20), prompt.read_to_string(&mut answer))
+        .await
+        .expect("the prompt request is answered")
+        .unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+
+    let head_said = head_task.await.unwrap().expect("a slow header is cut off");
+    assert!(
+        !head_said.contains(" 200 "),
+        "no answer to headers that never ended: {head_said}"
+    );
+    let body_said = body_task.await.unwrap().expect("a slow body is cut off");
+    assert!(
+        body_said.starts_with("HTTP/1.1 408"),
+        "a late body is answered 408: {body_said}"
+    );
+    assert!(
+        body_said.contains("trop lentement"),
+        "in French: {body_said}"
+    );
+
+    // An idle kept-alive connection is closed too.
+    let mut idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+    idle.write_all(b"GET /login HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .unwrap();
+    let idle_said = until_closed(idle, &[])
+        .await
+        .expect("an idle connection is closed");
+    assert!(idle_said.starts_with("HTTP/1.1 200"), "{idle_said}");
+
+    stop_tx.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(20), server)
+        .await
+        .expect("the server stops")
+        .unwrap();
+}

@@ -13,6 +13,7 @@ pub(crate) fn run(cfg: &Config, addr: SocketAddr) -> Result<u8> {
     let opts = Options {
         tokens: tokens::Sources::from_env(),
         lock_wait: super::lock_wait(LOCK_WAIT),
+        timeouts: serve::listen::Timeouts::default(),
     };
     let ring = tokens::Keyring::load(&opts.tokens)?;
     let from = opts

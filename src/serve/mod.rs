@@ -18,6 +18,7 @@ mod cookie;
 pub mod dashboard;
 pub mod html;
 pub mod i18n;
+pub mod listen;
 pub mod path;
 pub mod review;
 pub mod submit;
@@ -52,6 +53,8 @@ pub struct Options {
     pub tokens: tokens::Sources,
     /// How long a change waits for another writer (a running `sync`).
     pub lock_wait: Duration,
+    /// How long a client may take to send a request.
+    pub timeouts: listen::Timeouts,
 }
 
 /// The server's state, shared by every request.
@@ -139,6 +142,7 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
 
 /// Every route.
 pub fn router(app: App) -> Router {
+    let timeouts = app.opts.timeouts;
     Router::new()
         .route("/", get(dashboard::page))
         .route("/login", get(auth::login_page).post(auth::login))
@@ -160,6 +164,9 @@ pub fn router(app: App) -> Router {
         .route("/static/relais.css", get(css))
         .layer(DefaultBodyLimit::max(FORM_LIMIT))
         .layer(middleware::from_fn(headers))
+        .layer(middleware::from_fn(move |request, next| {
+            listen::body_deadline(timeouts, DRAFT_LIMIT, request, next)
+        }))
         .with_state(app)
 }
 
@@ -178,12 +185,12 @@ pub async fn run(
         .local_addr()
         .map_err(|e| Error::Config(format!("--addr {addr}: {e}")))?;
     ready(bound);
-    axum::serve(listener, router(App::new(cfg, opts)))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| Error::Config(format!("serving on {bound}: {e}")))
+    let timeouts = opts.timeouts;
+    let stop = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    listen::serve(listener, router(App::new(cfg, opts)), timeouts, stop).await;
+    Ok(())
 }
 
 async fn css() -> Response {

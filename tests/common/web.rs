@@ -82,6 +82,7 @@ impl Web {
                     env: None,
                 },
                 lock_wait: Duration::from_secs(60),
+                timeouts: serve::listen::Timeouts::default(),
             },
         );
         Web {

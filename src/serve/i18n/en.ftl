@@ -8,6 +8,8 @@ not-found = There is no such page.
 forbidden-locale = You do not review “{ $locale }”.
 forbidden-role = Your token does not give access to this page.
 csrf-refused = Form refused: reload the page and try again.
+too-large = This form is too large to be received.
+slow-body = The form arrived too slowly; check the connection and send it again.
 
 login-title = Sign in
 login-token = Access token

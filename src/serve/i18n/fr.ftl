@@ -8,6 +8,8 @@ not-found = Cette page n’existe pas.
 forbidden-locale = Vous ne relisez pas la langue « { $locale } ».
 forbidden-role = Votre jeton ne donne pas accès à cette page.
 csrf-refused = Formulaire refusé : rechargez la page et recommencez.
+too-large = Ce formulaire est trop gros pour être reçu.
+slow-body = Le formulaire est arrivé trop lentement ; vérifiez la connexion et renvoyez-le.
 
 login-title = Connexion
 login-token = Jeton d’accès
