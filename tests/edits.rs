@@ -290,3 +290,69 @@ fn pivot_legs_are_cached_between_runs() {
     let en = site.sync(&["--locale", "en"]);
     assert_eq!(en["requests"], 3, "only the es→en legs: {en:#}");
 }
+
+/// Issue 13, item 14 (first part): the `##` group comments of the French UI
+/// bundle were not carried to the target bundles, though comments are.
+/// They open the same messages in every locale, follow the French when it
+/// changes them, and a person's text under them is kept.
+#[test]
+fn item_14_group_comments_reach_the_target_bundles() {
+    let site = Site::new(&["en"], &apy_url());
+    let ui = "### Chaînes d’interface.\n\n-org-name = PARTAGE\n\n## Navigation principale\n\nnav-home = Accueil\nnav-news = Actualités\n\n## Liste des actualités\n## (page d’accueil)\n\n# Lien vers un article.\nread-more = Lire la suite\n\n##\n\nfooter = Pied de page\n";
+    site.write("locales/fr/site.ftl", ui);
+    site.sync(&[]);
+    let rel = "locales/en/site.ftl";
+    let groups = |text: &str| -> Vec<(String, String)> {
+        // (group comment, id of the entry after it), as fluent-syntax reads them.
+        let ast = fluent_syntax::parser::parse(text).expect("valid Fluent");
+        let mut out = Vec::new();
+        let mut open: Option<String> = None;
+        for e in &ast.body {
+            match e {
+                fluent_syntax::ast::Entry::GroupComment(c) => open = Some(c.content.join("\n")),
+                fluent_syntax::ast::Entry::Message(m) => {
+                    if let Some(g) = open.take() {
+                        out.push((g, m.id.name.to_string()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    };
+    let want = vec![
+        ("Navigation principale".to_string(), "nav-home".to_string()),
+        (
+            "Liste des actualités\n(page d’accueil)".to_string(),
+            "read-more".to_string(),
+        ),
+        (String::new(), "footer".to_string()),
+    ];
+    assert_eq!(groups(&site.read(rel)), want, "{}", site.read(rel));
+    assert!(
+        site.read(rel)
+            .contains("# Lien vers un article.\nread-more ="),
+        "the message's own comment stays with it: {}",
+        site.read(rel)
+    );
+
+    // A person edits a message that opens a group; the French renames the group.
+    edit_message(&site, rel, "nav-home", "Home");
+    site.write(
+        "locales/fr/site.ftl",
+        &ui.replace("## Navigation principale", "## Menu du haut"),
+    );
+    site.sync(&[]);
+    let en = site.read(rel);
+    assert_eq!(
+        groups(&en)[0],
+        ("Menu du haut".into(), "nav-home".into()),
+        "{en}"
+    );
+    assert!(
+        en.contains("nav-home = Home\n"),
+        "the person's text is kept: {en}"
+    );
+    let again = site.sync(&[]);
+    assert_eq!(again["written"].as_array().unwrap().len(), 0, "{again:#}");
+}

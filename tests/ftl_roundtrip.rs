@@ -15,6 +15,7 @@ fn message(id: &str, value: Pattern) -> Message {
     Message {
         id: id.into(),
         comment: None,
+        group: None,
         value: Some(value),
         attributes: vec![],
     }

@@ -13,6 +13,7 @@ fuzz_target!(|data: &[u8]| {
         messages: vec![Message {
             id: "m".into(),
             comment: None,
+            group: None,
             value: Some(Pattern::text(text)),
             attributes: vec![],
         }],

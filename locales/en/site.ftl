@@ -3,6 +3,8 @@
 
 -org-name = PARTAGE
 
+## Navigation principale
+
 nav-home = Reception
 
 nav-news = Actualities
@@ -15,6 +17,8 @@ nav-contact = Contact
 
 # Texte lu par les lecteurs d’écran pour le lien vers la page d’accueil.
 nav-home-label = Reception of the website of { -org-name }
+
+## Liste des actualités et articles
 
 page-news-title = The actualities of { -org-name }
 
@@ -39,6 +43,8 @@ post-back = Return to the actualities
 
 no-posts = Any actuality for the moment. Go back prompt !
 
+## Lettre d’information
+
 newsletter-title = Receive the news of { -org-name }
 
 newsletter-email =
@@ -51,6 +57,8 @@ newsletter-success = Thank you ! Verify yours box of reception to confirm the 
 
 # Aide affichée aux rédacteurs : le texte entre accolades est remplacé automatiquement.
 newsletter-template-help = Use {"{"}name{"}"} for personnaliser the beginning of the message.
+
+## Pied de page
 
 footer-about =
     { -org-name } It is a coverage of international solidarity

@@ -3,6 +3,8 @@
 
 -org-name = PARTAGE
 
+## Navigation principale
+
 nav-home = Recepción
 
 nav-news = Actualidades
@@ -15,6 +17,8 @@ nav-contact = Contacto
 
 # Texte lu par les lecteurs d’écran pour le lien vers la page d’accueil.
 nav-home-label = Recepción del website de { -org-name }
+
+## Liste des actualités et articles
 
 page-news-title = Las actualidades de { -org-name }
 
@@ -39,6 +43,8 @@ post-back = Regreso a las actualidades
 
 no-posts = Ninguna actualidad de momento. Volved pronto !
 
+## Lettre d’information
+
 newsletter-title = Recibid las noticias de { -org-name }
 
 newsletter-email =
@@ -51,6 +57,8 @@ newsletter-success = Gracias ! Verificad vuestra caja de recepción para confi
 
 # Aide affichée aux rédacteurs : le texte entre accolades est remplacé automatiquement.
 newsletter-template-help = Utilizad {"{"}nombre{"}"} para personnaliser el comienzo del mensaje.
+
+## Pied de page
 
 footer-about =
     { -org-name } es una cobertura de solidaridad internacional

@@ -179,6 +179,7 @@ pub fn fluent_problems(source: &Message, target: &Message, cx: &FluentContext) -
         .map(|id| Message {
             id: id.clone(),
             comment: None,
+            group: None,
             value: Some(crate::fluent::pattern::Pattern::text("x")),
             attributes: Vec::new(),
         });

@@ -90,6 +90,7 @@ impl Units {
         let mut message = Message {
             id: id.to_string(),
             comment,
+            group: None,
             value: None,
             attributes: Vec::new(),
         };

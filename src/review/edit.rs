@@ -177,6 +177,7 @@ fn compose(
     Ok(Message {
         id: french.id.clone(),
         comment: current.map_or(french.comment.clone(), |c| c.comment.clone()),
+        group: current.map_or(french.group.clone(), |c| c.group.clone()),
         value,
         attributes,
     })

@@ -98,6 +98,7 @@ fn front_matter_messages(post: &Post, keys: &[String]) -> Vec<Message> {
             (!value.trim().is_empty()).then(|| Message {
                 id: k.clone(),
                 comment: None,
+                group: None,
                 value: Some(Pattern::text(value.clone())),
                 attributes: Vec::new(),
             })
@@ -119,6 +120,7 @@ fn block_message(block: &Block) -> Message {
     Message {
         id: String::new(),
         comment: None,
+        group: None,
         value: Some(Pattern::text(block.text.clone())),
         attributes,
     }

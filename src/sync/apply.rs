@@ -144,6 +144,7 @@ fn from_memory(
     let message = Message {
         id: job.id.clone(),
         comment: src.comment.clone(),
+        group: src.group.clone(),
         ..hit.translation.clone()
     };
     let problems = checks.problems(src, &message);

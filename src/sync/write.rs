@@ -58,7 +58,8 @@ pub(super) fn settle(
 }
 
 /// The target bundle: source order, new machine texts, current texts
-/// elsewhere (a human edit stays as written), UI terms as in the French.
+/// elsewhere (a human edit stays as written), UI terms and `##` group
+/// comments as in the French.
 fn target_bundle(
     cfg: &Config,
     source: &Source,
@@ -67,10 +68,15 @@ fn target_bundle(
 ) -> Resource {
     let mut messages: Vec<Message> = source.terms.clone();
     for m in &source.messages {
-        if let Some(new) = new_texts.get(&m.id) {
-            messages.push(new.clone());
-        } else if let Some(cur) = find(&target.current, &m.id) {
-            messages.push(cur.clone());
+        let text = new_texts
+            .get(&m.id)
+            .or_else(|| find(&target.current, &m.id));
+        if let Some(text) = text {
+            // The French's `##` groups, wherever the text comes from.
+            messages.push(Message {
+                group: m.group.clone(),
+                ..text.clone()
+            });
         }
     }
     Resource {

@@ -13,9 +13,12 @@
 //! lets through when a stray `*` precedes the closing brace, is reported
 //! like junk, as the spec and fluent-bundle's runtime treat it.
 //!
+//! `##` group comments are kept on the entry that follows them
+//! ([`Message::group`]); a group comment with no entry after it (before
+//! another group comment, or at the end) is not.
+//!
 //! What it does not do: keep the layout of the original file, standalone
-//! `#` comments, `##` group comments or any `###` resource comment after the
-//! first, or junk (junk is reported, never written back). It does not check
+//! `#` comments, any `###` resource comment after the first, or junk (junk is reported, never written back). It does not check
 //! meaning (duplicate ids, unknown references, variables) nor validate the
 //! ids and placeable sources it is given to write: that belongs to the
 //! checks. A message without value and attributes, or a term without a
@@ -39,6 +42,9 @@ pub struct Message {
     pub id: String,
     /// Attached `#` comment, lines joined with `\n`, without the `# ` prefixes.
     pub comment: Option<String>,
+    /// The `##` group comment that opens just before this entry (the
+    /// group's first entry carries it; an empty `##` ends a group: `""`).
+    pub group: Option<String>,
     /// The value; `None` for a message that only has attributes.
     pub value: Option<Pattern>,
     /// Attributes in file order: name (without the `.`) and value.
@@ -89,6 +95,7 @@ mod tests {
             messages: vec![Message {
                 id: "m".into(),
                 comment: None,
+                group: None,
                 value: Some(Pattern::text(s)),
                 attributes: vec![],
             }],

@@ -34,6 +34,8 @@ fn resource_from_ast(
     errors: &mut Vec<SyntaxError>,
 ) -> Resource {
     let mut res = Resource::default();
+    // The `##` comment waiting for the entry it opens.
+    let mut group: Option<String> = None;
     for entry in &ast.body {
         if let Some(err) = entry_error(src, entry) {
             errors.push(err);
@@ -43,15 +45,18 @@ fn resource_from_ast(
             ast::Entry::Message(m) => res.messages.push(Message {
                 id: m.id.name.to_string(),
                 comment: m.comment.as_ref().map(comment_text),
+                group: group.take(),
                 value: m.value.as_ref().map(pattern_from_ast),
                 attributes: attributes_from_ast(&m.attributes),
             }),
             ast::Entry::Term(t) => res.messages.push(Message {
                 id: format!("-{}", t.id.name),
                 comment: t.comment.as_ref().map(comment_text),
+                group: group.take(),
                 value: Some(pattern_from_ast(&t.value)),
                 attributes: attributes_from_ast(&t.attributes),
             }),
+            ast::Entry::GroupComment(c) => group = Some(comment_text(c)),
             ast::Entry::ResourceComment(c) if res.comment.is_none() => {
                 res.comment = Some(comment_text(c));
             }

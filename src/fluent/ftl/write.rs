@@ -7,7 +7,8 @@ use crate::fluent::pattern::{Part, Pattern};
 use std::borrow::Cow;
 
 /// Writes a resource deterministically: resource comment as `### ` lines, a
-/// blank line between entries, each message's comment as `# ` lines, value,
+/// blank line between entries, a group comment (`## `) as a block of its
+/// own before the entry it opens, each message's comment as `# ` lines, value,
 /// then attributes indented 4 spaces (`    .name = …`), trailing newline.
 pub fn write(res: &Resource) -> String {
     write_parts(res.comment.as_deref(), &res.messages)
@@ -36,6 +37,11 @@ fn comment_lines(prefix: &str, text: &str) -> String {
 
 fn message_source(m: &Message) -> String {
     let mut out = m
+        .group
+        .as_deref()
+        .map(|g| comment_lines("##", g) + "\n")
+        .unwrap_or_default();
+    out += &m
         .comment
         .as_deref()
         .map(|c| comment_lines("#", c))
