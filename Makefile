@@ -19,8 +19,8 @@ demo: build
 # chance); `make fuzz` draws new ones.
 PROPTEST_SEED ?= 20261129
 test: chromium
-	$(CARGO) test --locked --no-run
-	PROPTEST_RNG_SEED=$(PROPTEST_SEED) .ci/with-apy $(CARGO) test --locked
+	$(CARGO) test --locked --features fault-injection --no-run
+	PROPTEST_RNG_SEED=$(PROPTEST_SEED) .ci/with-apy $(CARGO) test --locked --features fault-injection
 
 # Headless Chromium and chromedriver, for the end-to-end test of serve.
 chromium:

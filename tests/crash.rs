@@ -39,19 +39,6 @@ impl Lcg {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let dest = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &dest);
-        } else {
-            std::fs::copy(&path, &dest).unwrap();
-        }
-    }
-}
-
 fn sync_cmd(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
     cmd.arg("-C")
@@ -170,7 +157,7 @@ fn sync_killed_at_random_moments_loses_nothing_and_never_pays_twice() {
 
     // Reference: the same sync, uninterrupted.
     let reference = work.path().join("reference");
-    copy_dir(site.path(), &reference);
+    common::copy_all(site.path(), &reference);
     fake.forget();
     let start = Instant::now();
     let out = sync_cmd(&reference).output().unwrap();
@@ -188,7 +175,7 @@ fn sync_killed_at_random_moments_loses_nothing_and_never_pays_twice() {
     let n = trials();
     for trial in 0..n {
         let dir = work.path().join(format!("trial-{trial}"));
-        copy_dir(site.path(), &dir);
+        common::copy_all(site.path(), &dir);
         fake.forget();
         let mut child = sync_cmd(&dir).spawn().unwrap();
         let wait = Duration::from_millis(rng.next(duration.as_millis() as u64 + 50));

@@ -210,19 +210,33 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
             .unwrap_or_default()
             .contains("state-machine")
     );
+    let closed = card.find(Locator::Css("button[value='approve']")).await?;
+    assert_eq!(closed.text().await?, "Approve", "a closed editor's button");
     card.find(Locator::Css("summary")).await?.click().await?;
     let area = card.find(Locator::Css("textarea[name='value']")).await?;
     area.clear().await?;
     area.send_keys(EDIT).await?;
-    card.find(Locator::Css("form.edit button"))
-        .await?
-        .click()
-        .await?;
+    // Issue 14: the approve control of an open editor saves what was typed,
+    // then approves that very text (it used to approve the machine text
+    // and throw the typing away).
+    let approve = card.find(Locator::Css("button[value='approve']")).await?;
+    assert_eq!(approve.text().await?, "Save and approve");
+    let png = card.screenshot().await?;
+    std::fs::write(shot_path("serve-review-editing.png"), png).unwrap();
+    approve.click().await?;
     c.wait().for_element(Locator::Css("p.notice")).await?;
     let saved = notices(c).await;
     assert!(
-        saved.contains(&format!("{MESSAGE} saved (edited)")),
+        saved.contains(&format!("{MESSAGE} saved (edited)"))
+            && saved.contains(&format!("Approved: {MESSAGE}.")),
         "{saved}"
+    );
+    let card = c.find(Locator::Id(&format!("m-{MESSAGE}"))).await?;
+    assert!(
+        card.attr("class")
+            .await?
+            .unwrap_or_default()
+            .contains("state-approved")
     );
     let card = c.find(Locator::Id(&format!("m-{MESSAGE}"))).await?;
     let inserted = card.find_all(Locator::Css("dd ins")).await?;
@@ -240,7 +254,7 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
         .await?;
     c.wait().for_element(Locator::Css("p.notice")).await?;
     let approved = notices(c).await;
-    assert!(approved.contains("18 messages approved"), "{approved}");
+    assert!(approved.contains("17 messages approved"), "{approved}");
     let png = c.screenshot().await?;
     std::fs::write(shot_path("serve-review.png"), png).unwrap();
     c.set_window_size(412, 915).await?;

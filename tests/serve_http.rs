@@ -952,3 +952,186 @@ async fn item_7_slow_connections_are_closed() {
         .expect("the server stops")
         .unwrap();
 }
+
+/// The `seen_source` and `seen` fields of message `id`'s edit form on a page.
+fn seen_of(page: &str, id: &str) -> (String, String) {
+    let card = &page[page.find(&format!("id=\"m-{id}\"")).expect("the card")..];
+    let field = |name: &str| {
+        let at = card.find(&format!("name=\"{name}\" value=\"")).expect(name) + name.len() + 15;
+        card[at..at + card[at..].find('"').unwrap()].to_string()
+    };
+    (field("seen_source"), field("seen"))
+}
+
+/// Posts the edit form of message `id` as the page made it: the text typed,
+/// what was seen, and the button pressed (`then`: `approve` or `save`).
+async fn send_edit(
+    w: &Web,
+    who: &Browser,
+    id: &str,
+    value: &str,
+    (seen_source, seen): &(String, String),
+    then: &str,
+) -> web::Reply {
+    w.act(
+        "/edit/en/site",
+        who,
+        &[
+            ("id", id),
+            ("value", value),
+            ("seen_source", seen_source),
+            ("seen", seen),
+            ("then", then),
+        ],
+    )
+    .await
+}
+
+/// The text of message `id` in a bundle, as Fluent source after `=`.
+fn text_in(site: &Site, bundle: &str, id: &str) -> String {
+    let (res, _) = relais::fluent::ftl::parse(&site.read(bundle));
+    let m = res.messages.iter().find(|m| m.id == id).unwrap();
+    relais::fluent::ftl::write_pattern(m.value.as_ref().unwrap())
+        .trim()
+        .to_string()
+}
+
+/// Issue 14, deliverable 1: with the editor open, a reviewer typed a fix and
+/// pressed the message's approve button; the typed text was thrown away and
+/// the machine text approved. Now approving is a button of the edit form:
+/// what is in the editor is saved, then approved — that text and no other.
+#[tokio::test]
+async fn approving_with_the_editor_open_approves_the_typed_text() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let bundle = "locales/en/site.ftl";
+    let id = first_in(&w.site, "site", "en", "machine");
+    let page = w.get("/review/en/site", Some(&claire)).await;
+    let (seen_source, seen) = seen_of(&page.body, &id);
+    // The approve control sits in the edit form, beside "Enregistrer".
+    let card = &page.body[page.body.find(&format!("id=\"m-{id}\"")).unwrap()..];
+    let form = &card[card
+        .find("<form method=\"post\" action=\"/edit/en/site\"")
+        .unwrap()..];
+    let form = &form[..form.find("</form>").unwrap()];
+    assert!(form.contains("name=\"then\" value=\"approve\""), "{form}");
+    assert!(form.contains("Enregistrer et approuver"), "{form}");
+
+    let typed = "A reviewer’s own words";
+    let r = send_edit(
+        &w,
+        &claire,
+        &id,
+        typed,
+        &(seen_source.clone(), seen.clone()),
+        "approve",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        text_in(&w.site, bundle, &id),
+        typed,
+        "the typed text is written"
+    );
+    let now = states(&w.site, "site", "en");
+    let state = &now.iter().find(|(m, _)| *m == id).unwrap().1;
+    assert_eq!(state, "approved", "and it is what is approved");
+    let record = w.site.read("review/en/site.json");
+    assert!(record.contains(typed), "the approval's text: {record}");
+
+    // A closed editor posts the text shown: that is approved as it is.
+    let other = first_in(&w.site, "site", "en", "machine");
+    let shown = text_in(&w.site, bundle, &other);
+    let page = w.get("/review/en/site", Some(&claire)).await;
+    let (seen_source, seen) = seen_of(&page.body, &other);
+    let r = send_edit(
+        &w,
+        &claire,
+        &other,
+        &shown,
+        &(seen_source.clone(), seen.clone()),
+        "approve",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let now = states(&w.site, "site", "en");
+    assert_eq!(now.iter().find(|(m, _)| *m == other).unwrap().1, "approved");
+    let page = w.get("/review/en/site", Some(&claire)).await;
+    assert!(
+        page.body.contains(&format!("Approuvé : {other}.")),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("texte inchangé"),
+        "said once: {}",
+        page.body
+    );
+}
+
+/// Issue 14, deliverable 1: an approval or an edit of a message that
+/// changed since the page was shown (a sync, another reviewer) writes
+/// nothing; the page says so and keeps what was typed.
+#[tokio::test]
+async fn a_decision_on_a_text_changed_since_it_was_shown_writes_nothing() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let bundle = "locales/en/site.ftl";
+    let id = first_in(&w.site, "site", "en", "machine");
+    let page = w.get("/review/en/site", Some(&claire)).await;
+    let (seen_source, seen) = seen_of(&page.body, &id);
+    // Meanwhile, another reviewer changes the text.
+    common::edit_message(&w.site, bundle, &id, "Another reviewer’s text");
+    let before = w.site.snapshot();
+
+    // Approve from the page shown before: nothing done, said.
+    let r = w
+        .act(
+            "/approve/en/site",
+            &claire,
+            &[("id", &id), ("seen_source", &seen_source), ("seen", &seen)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(w.site.snapshot(), before, "nothing written");
+    let page = w.get(r.location(), Some(&claire)).await;
+    assert!(
+        page.body.contains("a changé depuis l’affichage"),
+        "{}",
+        page.body
+    );
+
+    // Save and approve from the stale editor: 409, the typed text kept.
+    let typed = "What Claire typed";
+    let r = send_edit(
+        &w,
+        &claire,
+        &id,
+        typed,
+        &(seen_source.clone(), seen.clone()),
+        "approve",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(
+        r.body.contains(&format!("{typed}</textarea>")),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("rien n’a été enregistré"), "{}", r.body);
+    assert_eq!(w.site.snapshot(), before, "nothing written");
+    // The page shown with the conflict carries what is there now: sending
+    // again from it goes through.
+    let (seen_source, seen) = seen_of(&r.body, &id);
+    let r = send_edit(
+        &w,
+        &claire,
+        &id,
+        typed,
+        &(seen_source.clone(), seen.clone()),
+        "save",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(text_in(&w.site, bundle, &id), typed);
+}

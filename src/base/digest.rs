@@ -5,6 +5,11 @@ use sha2::{Digest, Sha256};
 
 /// Short content hash of a message's normalised text.
 pub fn hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
+    hash_bytes(text.as_bytes())
+}
+
+/// Short content hash of a file's bytes.
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
     hex::encode(&digest[..8])
 }

@@ -28,8 +28,17 @@ pub fn read_text_opt(path: &Path) -> Result<Option<String>> {
     }
 }
 
+/// Like [`read_bytes`], but a missing file is `None`.
+pub fn read_bytes_opt(path: &Path) -> Result<Option<Vec<u8>>> {
+    match read_bytes(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// The bytes of a regular file, at most [`MAX_FILE_BYTES`] of them.
-fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::input(
@@ -98,6 +107,8 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     let result = (|| {
+        #[cfg(feature = "fault-injection")]
+        fault::before_write()?;
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(contents)?;
         f.sync_all()?;
@@ -107,6 +118,34 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::io(path, e)
     })
+}
+
+/// Makes the names of `dir`'s entries durable (after a rename in it).
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(dir, e))
+}
+
+/// Injected write failures, for the fault-injection test only (cargo
+/// feature `fault-injection`, which `make test` turns on; never in a
+/// release): with `RELAIS_FAIL_WRITES_FROM=N`, the Nth file write of the
+/// process and every later one fail as on a full disk (ENOSPC).
+#[cfg(feature = "fault-injection")]
+mod fault {
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    pub(super) fn before_write() -> std::io::Result<()> {
+        static COUNT: AtomicU64 = AtomicU64::new(0);
+        let n = COUNT.fetch_add(1, Ordering::SeqCst) + 1;
+        let from = std::env::var("RELAIS_FAIL_WRITES_FROM")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok());
+        match from {
+            Some(from) if n >= from => Err(std::io::Error::from_raw_os_error(28)), // ENOSPC
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Removes a file if it exists. Returns whether it existed.

@@ -8,7 +8,9 @@
 //! say so), up
 //! to a limit, then gives up with a message naming the process that holds
 //! the lock. The lock is the operating system's (`flock`), so a killed
-//! process never leaves a stale lock behind.
+//! process never leaves a stale lock behind. Taking the lock completes
+//! the groups of files an interrupted writer left half written
+//! ([`journal`](crate::base::journal)).
 
 use crate::base::config::Config;
 use crate::base::error::{Error, Result};
@@ -73,6 +75,10 @@ impl SiteLock {
             .and_then(|()| file.seek(SeekFrom::Start(0)))
             .and_then(|_| file.write_all(stamp.as_bytes()));
         written.map_err(|e| Error::io(&path, e))?;
+        // What an interrupted writer left half done is completed first.
+        for said in crate::base::journal::recover(&crate::base::journal::dir(&cfg.state_dir()))? {
+            tracing::warn!("{said}");
+        }
         Ok(SiteLock { _file: file })
     }
 }

@@ -3,6 +3,7 @@
 //! well, written only when it changed.
 
 use crate::base::error::{Error, Location, Result};
+use crate::base::journal::{self, Group};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -37,8 +38,19 @@ impl Store {
 
     /// Writes a record if it changed. Returns whether the file changed.
     pub fn save<T: Serialize>(&self, path: &Path, value: &T) -> Result<bool> {
+        crate::base::fs::write_if_changed(path, &Store::text(value))
+    }
+
+    /// A record as its file holds it.
+    pub fn text<T: Serialize>(value: &T) -> String {
         let mut text = serde_json::to_string_pretty(value).expect("state serialises");
         text.push('\n');
-        crate::base::fs::write_if_changed(path, &text)
+        text
+    }
+
+    /// Files to change together with records of this store: a bundle and
+    /// its record (see [`journal`](crate::base::journal)).
+    pub fn group(&self) -> Group {
+        Group::new(journal::dir(&self.dir))
     }
 }

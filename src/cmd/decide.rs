@@ -14,6 +14,8 @@ pub(crate) fn run(cfg: &Config, action: Action, args: &Decide, json: bool) -> Re
         messages: args.messages.clone(),
         all: args.all,
         reviewer: reviewer(cfg, args.reviewer.as_deref()),
+        // The terminal shows no stale view.
+        seen: BTreeMap::new(),
     };
     let report = decide::run(cfg, &req)?;
     super::report(&report.errors, json, &report, text);

@@ -17,9 +17,10 @@ use crate::fluent::ftl::{self, Resource};
 use crate::fluent::text;
 use crate::review::record;
 use crate::review::state::{State, TargetRecord};
-use crate::review::view::{self, Entry, Site, View};
+use crate::review::view::{self, Entry, Seen, Site, View};
 use crate::source::read::{self as source, Source, rel_path};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use unic_langid::LanguageIdentifier;
 
 /// What to do with the selected messages.
@@ -50,6 +51,10 @@ pub struct Request {
     pub all: bool,
     /// Who decides (required to approve).
     pub reviewer: Option<String>,
+    /// Message id → what the person was shown (the review page); a message
+    /// that is no longer that is left alone and listed in
+    /// [`Report::conflicts`]. The terminal has no stale view: empty.
+    pub seen: BTreeMap<String, Seen>,
 }
 
 /// What happened to one message.
@@ -84,6 +89,10 @@ pub struct Report {
     pub unchanged: Vec<Outcome>,
     /// Refused, with the reason (invalid, missing, no suggestion).
     pub skipped: Vec<Outcome>,
+    /// Changed since the person saw them (see [`Request::seen`]): nothing
+    /// was done to them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Outcome>,
     /// Files written (bundles, review state), relative to the site root.
     pub written: Vec<String>,
     /// Files of the site that could not be read or written, for people.
@@ -95,6 +104,8 @@ enum Effect {
     Changed,
     Unchanged(String),
     Skipped(String),
+    /// Not what the person saw: left alone.
+    Conflict,
 }
 
 /// Runs a decision on the site of `cfg`.
@@ -112,6 +123,7 @@ pub fn run(cfg: &Config, req: &Request) -> Result<Report> {
         changed: Vec::new(),
         unchanged: Vec::new(),
         skipped: Vec::new(),
+        conflicts: Vec::new(),
         written: Vec::new(),
         errors: crate::base::error::messages(&site.errors),
     };
@@ -174,7 +186,9 @@ fn decide_view(
             now,
             all: req.all,
         };
+        let changed_since = req.seen.get(e.id()).is_some_and(|seen| *seen != e.seen());
         let effect = match req.action {
+            _ if changed_since => Effect::Conflict,
             Action::Approve => ctx.approve(&e, &mut record),
             Action::Unapprove => ctx.unapprove(&e, &mut record),
             Action::AcceptSuggestion => ctx.accept(&e, &mut record, &mut target, site.source(view)),
@@ -194,15 +208,21 @@ fn decide_view(
             }
             Effect::Unchanged(why) => report.unchanged.push(outcome(Some(why), None)),
             Effect::Skipped(why) => report.skipped.push(outcome(Some(why), None)),
+            Effect::Conflict => report.conflicts.push(outcome(
+                Some("changed since it was shown: nothing done".into()),
+                None,
+            )),
         }
     }
-    if target != view.target
-        && crate::base::fs::write_if_changed(&view.ftl_path, &ftl::write(&target))?
-    {
-        report.written.push(rel_path(cfg, &view.ftl_path));
+    let mut group = store.group();
+    if target != view.target {
+        group.write(&view.ftl_path, ftl::write(&target));
     }
-    if record != view.record && store.save(&view.state_path, &record)? {
-        report.written.push(rel_path(cfg, &view.state_path));
+    if record != view.record {
+        group.write(&view.state_path, Store::text(&record));
+    }
+    for path in group.commit()? {
+        report.written.push(rel_path(cfg, &path));
     }
     Ok(())
 }

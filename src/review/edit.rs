@@ -42,6 +42,9 @@ pub struct Edit {
     pub attributes: Vec<(String, String)>,
     /// Who edits (noted in the history).
     pub editor: Option<String>,
+    /// What the editor was opened on (the review page): when the message
+    /// is no longer that, nothing is written ([`EditError::Changed`]).
+    pub seen: Option<view::Seen>,
 }
 
 /// Why an edit was not written.
@@ -64,6 +67,15 @@ pub enum EditError {
     /// The text fails the checks of a translation.
     #[error("{}", .0.join("\n"))]
     Problems(Vec<String>),
+    /// The message changed since the editor was opened (a sync, another
+    /// reviewer): nothing was written.
+    #[error("{resource}: `{id}` changed since it was opened: nothing was written")]
+    Changed {
+        /// The resource edited.
+        resource: String,
+        /// The message id.
+        id: String,
+    },
     /// A file of the site could not be read or written.
     #[error(transparent)]
     Site(#[from] Error),
@@ -102,6 +114,15 @@ pub fn run(cfg: &Config, edit: &Edit) -> Result<Outcome, EditError> {
         resource: edit.resource.clone(),
         id: edit.id.clone(),
     })?;
+    if let Some(seen) = &edit.seen {
+        let now = view::entry(src, french, &view.target, &view.record).seen();
+        if *seen != now {
+            return Err(EditError::Changed {
+                resource: edit.resource.clone(),
+                id: edit.id.clone(),
+            });
+        }
+    }
     let current = source::find(&view.target, &edit.id);
     let message = compose(src, french, current, edit)?;
     let glossary = crate::mt::glossary::Glossary::load(&cfg.root)?;
@@ -123,12 +144,13 @@ pub fn run(cfg: &Config, edit: &Edit) -> Result<Outcome, EditError> {
         }
         let text = text::message_text(&message);
         put(&mut target, src, message);
-        write_bundle(&view.ftl_path, &target)?;
-        outcome.written.push(rel_path(cfg, &view.ftl_path));
         let now = clock::now();
         record::edited(&mut record, french, edit.editor.as_deref(), &text, &now);
-        if Store::new(cfg.state_dir()).save(&view.state_path, &record)? {
-            outcome.written.push(rel_path(cfg, &view.state_path));
+        let mut group = Store::new(cfg.state_dir()).group();
+        group.write(&view.ftl_path, bundle_text(&target)?);
+        group.write(&view.state_path, Store::text(&record));
+        for path in group.commit()? {
+            outcome.written.push(rel_path(cfg, &path));
         }
     }
     outcome.state = view::entry(src, french, &target, &record).state;
@@ -203,16 +225,15 @@ pub fn put(target: &mut Resource, src: &Source, message: Message) {
     target.messages.insert(at, message);
 }
 
-/// Writes a bundle, after making sure it reads back.
-fn write_bundle(path: &std::path::Path, target: &Resource) -> Result<(), EditError> {
+/// A bundle's text, after making sure it reads back.
+fn bundle_text(target: &Resource) -> Result<String, EditError> {
     let text = ftl::write(target);
     let (_, errors) = ftl::parse(&text);
     if !errors.is_empty() {
         let found = errors.iter().map(ToString::to_string).collect();
         return Err(EditError::Syntax(found));
     }
-    crate::base::fs::write_if_changed(path, &text)?;
-    Ok(())
+    Ok(text)
 }
 
 /// The text a person edits for a pattern: a post's Markdown as it reads;

@@ -88,6 +88,26 @@ impl Entry<'_> {
     pub fn translation_hash(&self) -> Option<String> {
         self.current_text.as_deref().map(digest::hash)
     }
+
+    /// What a person sees of this message now.
+    pub fn seen(&self) -> Seen {
+        Seen {
+            source: self.source_hash.clone(),
+            translation: self.translation_hash().unwrap_or_default(),
+        }
+    }
+}
+
+/// What a person had in front of them when they decided: the hashes of the
+/// French and of the translation shown (empty: no translation). A decision
+/// or an edit that carries one is refused, writing nothing, when the
+/// message is no longer that (a sync or another person changed it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seen {
+    /// Hash of the French shown.
+    pub source: String,
+    /// Hash of the translation shown, `""` when there was none.
+    pub translation: String,
 }
 
 impl Site {

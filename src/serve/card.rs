@@ -9,7 +9,7 @@ use crate::review::diff::is_unchanged;
 use crate::review::edit::editable;
 use crate::review::report::Item;
 use crate::review::state::State;
-use crate::review::view::Entry;
+use crate::review::view::{Entry, Seen};
 use crate::source::kind::Syntax;
 
 /// An edit that was refused, shown again with what was typed.
@@ -67,7 +67,7 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry) -> String {
         state = item.state.name(),
         name = esc(&state_name(l, item.state)),
         meta = meta(l, item),
-        actions = actions(cx, item),
+        actions = actions(cx, item, &entry.seen()),
         edit = edit_form(cx, entry, refused),
     )
 }
@@ -147,26 +147,20 @@ fn note_rows(l: Lang, item: &Item) -> Vec<Row> {
     out
 }
 
-/// Approve (a translation that is not approved yet and passes the checks)
-/// and take the suggestion (a stale message that has one).
-fn actions(cx: &Context, item: &Item) -> String {
+/// Take the suggestion (a stale message that has one), for the text shown.
+/// Approving is a button of the edit form ([`edit_form`]), so that it
+/// always approves what is in the editor.
+fn actions(cx: &Context, item: &Item, seen: &Seen) -> String {
     let mut out = String::new();
-    let approvable =
-        item.current.is_some() && !matches!(item.state, State::Approved | State::Invalid);
-    if approvable {
-        out.push_str(&button_form(
-            &format!("/approve{}", cx.tail),
-            cx.csrf,
-            &[("id", &item.id)],
-            &cx.lang.t("approve"),
-            "primary",
-        ));
-    }
     if item.suggestion.is_some() {
         out.push_str(&button_form(
             &format!("/accept{}", cx.tail),
             cx.csrf,
-            &[("id", &item.id)],
+            &[
+                ("id", &item.id),
+                ("seen_source", &seen.source),
+                ("seen", &seen.translation),
+            ],
             &cx.lang.t("accept-suggestion"),
             "",
         ));
@@ -219,14 +213,38 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
         Syntax::Markdown => l.t("edit-hint-markdown"),
         Syntax::Plain => l.t("edit-hint-fluent"),
     };
+    let seen = entry.seen();
+    // One form: the text areas (folded or not) and the buttons. A closed
+    // editor's areas still hold the text shown, so "Approuver" approves
+    // exactly that; an open one's buttons say they save (CSS swaps the
+    // labels on `details[open]`, no script).
+    let approve = match entry.state {
+        _ if entry.current.is_none() => String::new(),
+        State::Approved => String::new(),
+        State::Invalid => format!(
+            "<button class=\"primary when-open\" name=\"then\" value=\"approve\">{}</button>",
+            esc(&l.t("save-and-approve"))
+        ),
+        _ => format!(
+            "<button class=\"primary\" name=\"then\" value=\"approve\"><span class=\"when-closed\">{}</span><span class=\"when-open\">{}</span></button>",
+            esc(&l.t("approve")),
+            esc(&l.t("save-and-approve"))
+        ),
+    };
     format!(
-        "<details{open}><summary>{summary}</summary><form method=\"post\" action=\"/edit{tail}\" class=\"edit\">{csrf}\
-<input type=\"hidden\" name=\"id\" value=\"{id}\">{errors}{fields}<p class=\"hint\">{hint}</p><button class=\"primary\">{save}</button></form></details>",
+        "<form method=\"post\" action=\"/edit{tail}\" class=\"edit\">{csrf}\
+<input type=\"hidden\" name=\"id\" value=\"{id}\">\
+<input type=\"hidden\" name=\"seen_source\" value=\"{seen_source}\">\
+<input type=\"hidden\" name=\"seen\" value=\"{seen_text}\">\
+<details{open}><summary>{summary}</summary>{errors}{fields}<p class=\"hint\">{hint}</p></details>\
+<div class=\"actions\">{approve}<button class=\"when-open\" name=\"then\" value=\"save\">{save}</button></div></form>",
         open = if refused.is_some() { " open" } else { "" },
         summary = esc(&l.t("edit")),
         tail = esc(cx.tail),
         csrf = csrf_field(cx.csrf),
         id = esc(id),
+        seen_source = esc(&seen.source),
+        seen_text = esc(&seen.translation),
         hint = esc(&hint),
         save = esc(&l.t("save")),
     )

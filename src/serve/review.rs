@@ -14,7 +14,7 @@ use super::{App, Fail, path};
 use crate::review::decide::{self, Action, Report, Request};
 use crate::review::edit::{self, Edit, EditError};
 use crate::review::report::{self as review, TO_REVIEW};
-use crate::review::view::Site;
+use crate::review::view::{Seen, Site};
 use axum::extract::{
     Form, FromRequest, FromRequestParts, Path, Query, Request as HttpRequest, State,
 };
@@ -218,11 +218,38 @@ pub async fn edit(posted: Posted) -> Response {
         value: form.get("value").unwrap_or("").to_string(),
         attributes: attributes.clone(),
         editor: Some(viewer.name.clone()),
+        seen: seen_in(&form),
     };
+    // "Enregistrer et approuver" (or "Approuver" on a closed editor): the
+    // text in the editor is saved, then that very text approved, under one
+    // lock — never the text the page was made from.
+    let then_approve = form.get("then") == Some("approve");
+    let reviewer = viewer.name.clone();
     let refuse = |status: StatusCode, errors: Vec<String>| (status, errors);
-    let outcome = app.write(move |cfg| edit::run(cfg, &request)).await;
+    let outcome = app
+        .write(move |cfg| {
+            let done = edit::run(cfg, &request)?;
+            if !then_approve {
+                return Ok((done, None));
+            }
+            let approve = Request {
+                action: Action::Approve,
+                resources: vec![request.resource.clone()],
+                locale: request.locale.clone(),
+                messages: vec![request.id.clone()],
+                all: false,
+                reviewer: Some(reviewer),
+                // Just written under this lock: what the person typed.
+                seen: std::collections::BTreeMap::new(),
+            };
+            let report = decide::run(cfg, &approve).map_err(EditError::Site)?;
+            Ok((done, Some(report)))
+        })
+        .await;
     let (status, errors) = match outcome {
-        Ok(Ok(done)) => return saved(&app, &viewer, &t, &id, &done),
+        Ok(Ok((done, approved))) => {
+            return saved(&app, &viewer, &t, &id, &done, approved.as_ref());
+        }
         Ok(Err(EditError::NoResource(_))) => {
             return Fail::new(StatusCode::NOT_FOUND, viewer.lang.t("not-found"))
                 .in_lang(viewer.lang)
@@ -235,6 +262,9 @@ pub async fn edit(posted: Posted) -> Response {
         }
         Ok(Err(EditError::Syntax(errors) | EditError::Problems(errors))) => {
             refuse(StatusCode::UNPROCESSABLE_ENTITY, errors)
+        }
+        Ok(Err(EditError::Changed { .. })) => {
+            refuse(StatusCode::CONFLICT, vec![viewer.lang.t("changed-since")])
         }
         Ok(Err(EditError::Site(e))) => refuse(StatusCode::CONFLICT, vec![e.to_string()]),
         Err(busy) => refuse(StatusCode::SERVICE_UNAVAILABLE, vec![busy.to_string()]),
@@ -254,20 +284,45 @@ pub async fn edit(posted: Posted) -> Response {
     respond(html, status, &viewer)
 }
 
-/// After a saved edit: a notice of what happened, and back to the message.
-fn saved(app: &App, viewer: &Viewer, t: &Target, id: &str, done: &edit::Outcome) -> Response {
+/// After a saved edit (and its approval, when asked): a notice of what
+/// happened, and back to the message.
+fn saved(
+    app: &App,
+    viewer: &Viewer,
+    t: &Target,
+    id: &str,
+    done: &edit::Outcome,
+    approved: Option<&Report>,
+) -> Response {
     let state = card::state_name(viewer.lang, done.state);
     let key = if done.changed {
-        "notice-saved"
+        Some("notice-saved")
     } else {
-        "notice-unchanged"
+        // An unchanged text approved says so once, below.
+        approved.is_none().then_some("notice-unchanged")
     };
-    let text = viewer.lang.t_args(
-        key,
-        &[("name", id.to_string().into()), ("what", state.into())],
-    );
-    app.sessions.notify(&viewer.session, text);
+    if let Some(key) = key {
+        let text = viewer.lang.t_args(
+            key,
+            &[("name", id.to_string().into()), ("what", state.into())],
+        );
+        app.sessions.notify(&viewer.session, text);
+    }
+    for text in approved
+        .map(|r| notices(viewer.lang, r))
+        .unwrap_or_default()
+    {
+        app.sessions.notify(&viewer.session, text);
+    }
     Redirect::to(&t.page_url(Some(id))).into_response()
+}
+
+/// What the form says its person saw (`seen_source`, `seen`), when it says.
+fn seen_in(form: &Fields) -> Option<Seen> {
+    Some(Seen {
+        source: form.get("seen_source")?.to_string(),
+        translation: form.get("seen")?.to_string(),
+    })
 }
 
 /// A form posted to a resource in a locale, checked in this order: a
@@ -338,6 +393,10 @@ async fn decide_on(posted: Posted, action: Action) -> Response {
             .in_lang(l)
             .into_response();
     }
+    let seen = id
+        .iter()
+        .filter_map(|id| Some((id.clone(), seen_in(&form)?)))
+        .collect();
     let request = Request {
         action,
         resources: vec![t.resource.clone()],
@@ -345,6 +404,7 @@ async fn decide_on(posted: Posted, action: Action) -> Response {
         messages: id.iter().cloned().collect(),
         all,
         reviewer: Some(viewer.name.clone()),
+        seen,
     };
     match app.write(move |cfg| decide::run(cfg, &request)).await {
         Ok(Ok(report)) => {
@@ -383,6 +443,9 @@ fn notices(l: Lang, report: &Report) -> Vec<String> {
                 ("what", why.to_string().into()),
             ],
         ));
+    }
+    for o in &report.conflicts {
+        out.push(l.t_args("notice-conflict", &[("name", o.id.clone().into())]));
     }
     out.extend(report.errors.iter().cloned());
     out

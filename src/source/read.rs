@@ -153,18 +153,16 @@ pub fn write_french(cfg: &Config, store: &Store, source: &Source) -> Result<Vec<
     let Some(post) = &source.post else {
         return Ok(Vec::new());
     };
-    let mut written = Vec::new();
     let ex = &post.extracted;
     let ftl_path = cfg.bundle_path(&cfg.source, &source.resource);
     let text = ftl::write_parts(ex.resource.comment.as_deref(), &source.messages);
-    if fs::write_if_changed(&ftl_path, &text)? {
-        written.push(rel_path(cfg, &ftl_path));
-    }
     let record_path = store.path(&cfg.source.to_string(), &source.resource);
-    if store.save(&record_path, &ex.record)? {
-        written.push(rel_path(cfg, &record_path));
-    }
-    Ok(written)
+    // Both or neither: ids in the bundle are the record's.
+    let mut group = store.group();
+    group.write(&ftl_path, text);
+    group.write(&record_path, Store::text(&ex.record));
+    let written = group.commit()?;
+    Ok(written.iter().map(|p| rel_path(cfg, p)).collect())
 }
 
 fn read_post(cfg: &Config, store: &Store, name: &str) -> Result<Source> {

@@ -5,7 +5,6 @@
 
 use crate::base::config::Config;
 use crate::base::error::Result;
-use crate::base::fs;
 use crate::base::store::Store;
 use crate::fluent::ftl::{self, Message, Resource};
 use crate::review::record;
@@ -48,11 +47,15 @@ pub(super) fn settle(
     if nothing && !target.ftl_path.exists() && !target.state_path.exists() {
         return Ok(written);
     }
-    if bundle != target.current && fs::write_if_changed(&target.ftl_path, &ftl::write(&bundle))? {
-        written.push(rel_path(cfg, &target.ftl_path));
+    // Both or neither: machine text without its record would pass for a
+    // person's at the next run.
+    let mut group = store.group();
+    if bundle != target.current {
+        group.write(&target.ftl_path, ftl::write(&bundle));
     }
-    if store.save(&target.state_path, &target.record)? {
-        written.push(rel_path(cfg, &target.state_path));
+    group.write(&target.state_path, Store::text(&target.record));
+    for path in group.commit()? {
+        written.push(rel_path(cfg, &path));
     }
     Ok(written)
 }

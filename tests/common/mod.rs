@@ -255,15 +255,25 @@ impl Site {
 
 /// Copies a folder, leaving out hidden entries (`review/.cache`).
 fn copy_dir(from: &Path, to: &Path) {
+    copy_tree(from, to, false);
+}
+
+/// Copies a folder whole, hidden entries (caches, the lock folder) too:
+/// a copy of a site as a run left it.
+pub(crate) fn copy_all(from: &Path, to: &Path) {
+    copy_tree(from, to, true);
+}
+
+fn copy_tree(from: &Path, to: &Path, hidden: bool) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap();
-        if name.to_string_lossy().starts_with('.') {
+        if !hidden && name.to_string_lossy().starts_with('.') {
             continue;
         }
         if path.is_dir() {
-            copy_dir(&path, &to.join(name));
+            copy_tree(&path, &to.join(name), hidden);
         } else {
             std::fs::copy(&path, to.join(name)).unwrap();
         }

@@ -10,6 +10,7 @@ forbidden-role = Your token does not give access to this page.
 csrf-refused = Form refused: reload the page and try again.
 too-large = This form is too large to be received.
 slow-body = The form arrived too slowly; check the connection and send it again.
+changed-since = This message changed since you opened it (a sync or another person): nothing was saved or approved. Here is the text now; what you typed is still in the editor.
 
 login-title = Sign in
 login-token = Access token
@@ -53,6 +54,7 @@ approve-all = Approve all valid
 accept-suggestion = Take the suggestion
 edit = Edit
 save = Save
+save-and-approve = Save and approve
 label-value = Text
 edit-hint-markdown = Markdown, as it reads: keep the links, code and formatting of the French.
 edit-hint-fluent = Fluent syntax: keep the { "{" } $variables { "}" } and terms of the French.
@@ -76,6 +78,7 @@ notice-accepted = { $n ->
    *[other] Suggestion taken: { $what }.
 }
 notice-skipped = { $name } left alone: { $what }
+notice-conflict = { $name }: this message changed since the page was shown (a sync or another person); nothing was done. Review it as it is now.
 
 submit-title = Submit a post
 submit-hint = Paste the post’s Markdown (front matter with a title, then the text) or choose its file. The file name becomes the address: lowercase letters, digits and dashes.

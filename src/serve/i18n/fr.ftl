@@ -10,6 +10,7 @@ forbidden-role = Votre jeton ne donne pas accès à cette page.
 csrf-refused = Formulaire refusé : rechargez la page et recommencez.
 too-large = Ce formulaire est trop gros pour être reçu.
 slow-body = Le formulaire est arrivé trop lentement ; vérifiez la connexion et renvoyez-le.
+changed-since = Ce message a changé depuis que vous l’avez ouvert (une synchronisation ou une autre personne) : rien n’a été enregistré ni approuvé. Voici le texte actuel ; ce que vous aviez tapé est resté dans l’éditeur.
 
 login-title = Connexion
 login-token = Jeton d’accès
@@ -53,6 +54,7 @@ approve-all = Approuver tout ce qui est valide
 accept-suggestion = Reprendre la suggestion
 edit = Modifier
 save = Enregistrer
+save-and-approve = Enregistrer et approuver
 label-value = Texte
 edit-hint-markdown = Markdown, tel qu’il se lit : gardez les liens, le code et la mise en forme du français.
 edit-hint-fluent = Syntaxe Fluent : gardez les { "{" } $variables { "}" } et les termes du français.
@@ -76,6 +78,7 @@ notice-accepted = { $n ->
    *[other] Suggestion reprise : { $what }.
 }
 notice-skipped = { $name } non traité : { $what }
+notice-conflict = { $name } : ce message a changé depuis l’affichage de la page (une synchronisation ou une autre personne) ; rien n’a été fait. Relisez-le tel qu’il est maintenant.
 
 submit-title = Proposer un article
 submit-hint = Collez le Markdown de l’article (front matter avec un titre, puis le texte) ou choisissez le fichier. Le nom du fichier devient l’adresse : lettres minuscules, chiffres et tirets.
