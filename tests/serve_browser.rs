@@ -248,10 +248,24 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
         words.join(" ").contains("children") && words.join(" ").contains("had their say"),
         "{words:?}"
     );
-    c.find(Locator::Css("input[name='all'] + button"))
+    // Approve all asks first: the link approves nothing by itself.
+    c.find(Locator::Css("a[href^='/approve-all/']"))
         .await?
         .click()
         .await?;
+    let question = c.wait().for_element(Locator::Css("main h1")).await?;
+    assert_eq!(question.text().await?, "Approve everything valid?");
+    let counts = c.find(Locator::Css("main p")).await?.text().await?;
+    assert_eq!(
+        counts,
+        "17 messages would be approved, including 14 machine translations nobody changed."
+    );
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-approve-all.png"), png).unwrap();
+    let buttons = c
+        .find_all(Locator::Css("form[action^='/approve/'] button"))
+        .await?;
+    buttons.last().expect("approve all N").click().await?;
     c.wait().for_element(Locator::Css("p.notice")).await?;
     let approved = notices(c).await;
     assert!(approved.contains("17 messages approved"), "{approved}");

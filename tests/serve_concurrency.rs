@@ -108,9 +108,7 @@ async fn an_edit_racing_an_approve_all_is_kept() {
         }));
         let (http, who) = (w.http.clone(), awa.clone());
         tasks.push(tokio::spawn(async move {
-            http.act(&format!("/approve/en/{POST}"), &who, &[("all", "1")])
-                .await
-                .status
+            http.approve_all(&format!("en/{POST}"), &who).await.status
         }));
     }
     for t in tasks {

@@ -500,9 +500,34 @@ async fn approvals_carry_the_tokens_name() {
     let state = w.site.read(&format!("review/en/{POST}.json"));
     assert!(state.contains("\"reviewer\": \"Claire Martin\""), "{state}");
     let awa = w.login("Awa Ouédraogo").await;
+    // Approve all asks first: the form alone approves nothing.
+    let before = w.site.snapshot();
     let r = w
         .act(&format!("/approve/en/{POST}"), &awa, &[("all", "1")])
         .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), format!("/approve-all/en/{POST}"));
+    assert_eq!(
+        w.site.snapshot(),
+        before,
+        "nothing approved without the question"
+    );
+    let question = w.get(r.location(), Some(&awa)).await;
+    assert!(
+        question
+            .body
+            .contains("17 messages seraient approuvés, dont 14 traductions automatiques que personne n’a modifiées."),
+        "{}",
+        question.body
+    );
+    assert!(
+        question
+            .body
+            .contains("Approuver les 17 messages, dont 14 traductions automatiques non modifiées"),
+        "{}",
+        question.body
+    );
+    let r = w.http.approve_all(&format!("en/{POST}"), &awa).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let all = states(&w.site, POST, "en");
     assert!(all.iter().all(|(_, s)| s == "approved"), "{all:?}");
@@ -720,9 +745,7 @@ async fn the_site_build_pulls_the_export_with_etags() {
     assert_eq!(tar.headers[header::CONTENT_TYPE], "application/x-tar");
     // An approval changes the export: the old ETag no longer matches.
     let browser = w.login("Claire Martin").await;
-    let r = w
-        .act(&format!("/approve/en/{POST}"), &browser, &[("all", "1")])
-        .await;
+    let r = w.http.approve_all(&format!("en/{POST}"), &browser).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let r = w
         .pull("/api/manifest.json", Some(&build), Some(&etag))
@@ -1134,4 +1157,52 @@ async fn a_decision_on_a_text_changed_since_it_was_shown_writes_nothing() {
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(text_in(&w.site, bundle, &id), typed);
+}
+
+/// Issue 14, deliverable 2: approve all asks first, offering the edited
+/// messages alone; an approval can be withdrawn from the page.
+#[tokio::test]
+async fn approve_all_offers_the_edited_ones_and_approvals_can_be_withdrawn() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let id = first_in(&w.site, POST, "en", "machine");
+    let bundle = format!("locales/en/{POST}.ftl");
+    common::edit_message(&w.site, &bundle, &id, "A reviewer’s words");
+    let edited: Vec<String> = states(&w.site, POST, "en")
+        .into_iter()
+        .filter(|(_, s)| s == "edited")
+        .map(|(m, _)| m)
+        .collect();
+    assert!(edited.len() > 1 && edited.contains(&id), "{edited:?}");
+    let question = w
+        .get(&format!("/approve-all/en/{POST}"), Some(&claire))
+        .await;
+    let offer = format!("Approuver les {} messages modifiés", edited.len());
+    assert!(question.body.contains(&offer), "{}", question.body);
+    let at = question
+        .body
+        .find("<form method=\"post\" action=\"/approve/")
+        .unwrap();
+    let r = w.http.submit(&question.body[at..], &claire).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let now = states(&w.site, POST, "en");
+    for (m, state) in &now {
+        if edited.contains(m) {
+            assert_eq!(state, "approved", "{m}");
+        } else {
+            assert_ne!(state, "approved", "{m}: only the edited ones");
+        }
+    }
+    // Withdrawn from the page: the card of an approved message has the form.
+    let page = w.get(&format!("/review/en/{POST}"), Some(&claire)).await;
+    let card = &page.body[page.body.find(&format!("id=\"m-{id}\"")).unwrap()..];
+    let at = card
+        .find("action=\"/unapprove/")
+        .expect("a withdraw button");
+    let form = &card[card[..at].rfind("<form").unwrap()..];
+    assert!(form.contains("Retirer l’approbation"), "{form}");
+    let r = w.http.submit(form, &claire).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let now = states(&w.site, POST, "en");
+    assert_eq!(now.iter().find(|(m, _)| *m == id).unwrap().1, "edited");
 }

@@ -147,23 +147,30 @@ fn note_rows(l: Lang, item: &Item) -> Vec<Row> {
     out
 }
 
-/// Take the suggestion (a stale message that has one), for the text shown.
-/// Approving is a button of the edit form ([`edit_form`]), so that it
-/// always approves what is in the editor.
+/// Withdraw the approval (an approved message) and take the suggestion (a
+/// stale message that has one), each for the text shown. Approving is a
+/// button of the edit form ([`edit_form`]), so that it always approves what
+/// is in the editor.
 fn actions(cx: &Context, item: &Item, seen: &Seen) -> String {
-    let mut out = String::new();
-    if item.suggestion.is_some() {
-        out.push_str(&button_form(
-            &format!("/accept{}", cx.tail),
+    let button = |route: &str, label: &str| {
+        button_form(
+            &format!("/{route}{}", cx.tail),
             cx.csrf,
             &[
                 ("id", &item.id),
                 ("seen_source", &seen.source),
                 ("seen", &seen.translation),
             ],
-            &cx.lang.t("accept-suggestion"),
+            &cx.lang.t(label),
             "",
-        ));
+        )
+    };
+    let mut out = String::new();
+    if item.state == State::Approved {
+        out.push_str(&button("unapprove", "unapprove"));
+    }
+    if item.suggestion.is_some() {
+        out.push_str(&button("accept", "accept-suggestion"));
     }
     out
 }

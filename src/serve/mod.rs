@@ -150,6 +150,11 @@ pub fn router(app: App) -> Router {
         .route("/review/{locale}/{*resource}", get(review::page))
         .route("/edit/{locale}/{*resource}", post(review::edit))
         .route("/approve/{locale}/{*resource}", post(review::approve))
+        .route(
+            "/approve-all/{locale}/{*resource}",
+            get(review::approve_all),
+        )
+        .route("/unapprove/{locale}/{*resource}", post(review::unapprove))
         .route("/accept/{locale}/{*resource}", post(review::accept))
         .route("/preview/{locale}/{*resource}", get(review::preview))
         .route(

@@ -14,12 +14,14 @@ use super::{App, Fail, path};
 use crate::review::decide::{self, Action, Report, Request};
 use crate::review::edit::{self, Edit, EditError};
 use crate::review::report::{self as review, TO_REVIEW};
-use crate::review::view::{Seen, Site};
+use crate::review::state::State as St;
+use crate::review::view::{Entry, Seen, Site, View};
 use axum::extract::{
     Form, FromRequest, FromRequestParts, Path, Query, Request as HttpRequest, State,
 };
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use fluent_bundle::FluentValue;
 use unic_langid::LanguageIdentifier;
 
 /// A resource and locale named in a URL, checked.
@@ -40,6 +42,15 @@ impl Target {
         let locale = app.target(locale, lang)?;
         viewer.may_review(&locale)?;
         Ok(Target { resource, locale })
+    }
+
+    /// The site's files of this resource in this locale, read now.
+    fn load(&self, cfg: &crate::base::config::Config) -> Site {
+        Site::load(
+            cfg,
+            std::slice::from_ref(&self.resource),
+            std::slice::from_ref(&self.locale),
+        )
     }
 
     /// `/{locale}/{resource}`.
@@ -86,14 +97,7 @@ async fn render(
 ) -> Result<String, Fail> {
     let (t2, v) = (t.clone(), viewer.clone());
     let body = app
-        .read(move |cfg| {
-            let site = Site::load(
-                cfg,
-                std::slice::from_ref(&t2.resource),
-                std::slice::from_ref(&t2.locale),
-            );
-            body(&site, &t2, &v, todo, refused.as_ref())
-        })
+        .read(move |cfg| body(&t2.load(cfg), &t2, &v, todo, refused.as_ref()))
         .await?;
     let title = format!("{} ({})", t.resource, t.locale);
     Ok(viewer.page(&title, body).render())
@@ -107,14 +111,7 @@ fn body(
     refused: Option<&Refused>,
 ) -> Result<String, Fail> {
     let l = viewer.lang;
-    let not_found = || Fail::new(StatusCode::NOT_FOUND, l.t("not-found"));
-    let index = site.sources.iter().position(|s| s.resource == t.resource);
-    let Some(view) = index.and_then(|i| site.views.iter().find(|v| v.source == i)) else {
-        return match site.errors.first() {
-            Some(e) if index.is_some() => Err(Fail::new(StatusCode::CONFLICT, e.to_string())),
-            _ => Err(not_found()),
-        };
-    };
+    let view = view_of(site, t, l)?;
     let src = site.source(view);
     let entries = site.entries(view);
     let tail = t.tail();
@@ -137,12 +134,10 @@ fn body(
         .and_then(|p| p.post.title().map(str::to_string));
     let mut out = heading(l, t, title.as_deref(), src.post.is_some(), todo);
     out.push_str(&summary(l, &entries));
-    out.push_str(&button_form(
-        &format!("/approve{tail}"),
-        &viewer.csrf,
-        &[("all", "1")],
-        &l.t("approve-all"),
-        "primary",
+    // A link to the question, never a decision by itself.
+    out.push_str(&format!(
+        "<p><a class=\"button primary\" href=\"/approve-all{tail}\">{}</a></p>",
+        esc(&l.t("approve-all"))
     ));
     if cards.is_empty() {
         out.push_str(&format!(
@@ -152,6 +147,130 @@ fn body(
     }
     out.push_str(&cards);
     Ok(out)
+}
+
+/// The view of the page's resource in its locale: 404 when there is none,
+/// 409 when the site's files could not be read.
+fn view_of<'a>(site: &'a Site, t: &Target, l: Lang) -> Result<&'a View, Fail> {
+    let index = site.sources.iter().position(|s| s.resource == t.resource);
+    match index.and_then(|i| site.views.iter().find(|v| v.source == i)) {
+        Some(view) => Ok(view),
+        None => Err(match site.errors.first() {
+            Some(e) if index.is_some() => Fail::new(StatusCode::CONFLICT, e.to_string()),
+            _ => Fail::new(StatusCode::NOT_FOUND, l.t("not-found")),
+        }),
+    }
+}
+
+/// `GET /approve-all/{locale}/{*resource}`: what approving everything
+/// valid would approve — how many, how many of them machine text nobody
+/// changed — and the choice: the edited ones, or all. Approves nothing.
+pub async fn approve_all(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((locale, resource)): Path<(String, String)>,
+) -> Response {
+    let t = match Target::check(&app, &viewer, &locale, &resource) {
+        Ok(t) => t,
+        Err(e) => return e.in_lang(viewer.lang).into_response(),
+    };
+    let (t2, v) = (t.clone(), viewer.clone());
+    let body = app
+        .read(move |cfg| confirm_body(&t2.load(cfg), &t2, &v))
+        .await;
+    let l = viewer.lang;
+    let title = format!("{} ({})", l.t("approve-all-title"), t.resource);
+    respond(
+        body.map(|b| viewer.page(&title, b).render()),
+        StatusCode::OK,
+        &viewer,
+    )
+}
+
+fn confirm_body(site: &Site, t: &Target, viewer: &Viewer) -> Result<String, Fail> {
+    let l = viewer.lang;
+    let view = view_of(site, t, l)?;
+    let entries = site.entries(view);
+    let approvable: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.current.is_some() && !matches!(e.state, St::Approved | St::Invalid))
+        .collect();
+    let untouched = approvable.iter().filter(|e| e.state == St::Machine).count();
+    let edited: Vec<&Entry> = approvable
+        .iter()
+        .copied()
+        .filter(|e| e.state == St::Edited)
+        .collect();
+    let back = format!(
+        "<a href=\"{}\">{}</a>",
+        esc(&t.page_url(None)),
+        esc(&l.t("cancel"))
+    );
+    let mut out = format!("<h1>{}</h1>", esc(&l.t("approve-all-title")));
+    if approvable.is_empty() {
+        out.push_str(&format!(
+            "<p>{}</p><p>{back}</p>",
+            esc(&l.t("nothing-to-approve"))
+        ));
+        return Ok(out);
+    }
+    let n = |k: usize| FluentValue::from(k);
+    let counts = [("n", n(approvable.len())), ("untouched", n(untouched))];
+    out.push_str(&format!(
+        "<p>{}</p>",
+        esc(&l.t_args("approve-all-counts", &counts))
+    ));
+    if untouched > 0 {
+        out.push_str(&format!(
+            "<p class=\"hint\">{}</p>",
+            esc(&l.t("approve-all-warning"))
+        ));
+    }
+    let tail = t.tail();
+    let mut actions = String::new();
+    if !edited.is_empty() && edited.len() < approvable.len() {
+        let label = l.t_args("approve-edited", &[("n", n(edited.len()))]);
+        actions.push_str(&approve_form(
+            &tail,
+            &viewer.csrf,
+            &edited,
+            &label,
+            "primary",
+        ));
+    }
+    let label = l.t_args("approve-all-n", &counts);
+    let class = if untouched > 0 { "" } else { "primary" };
+    actions.push_str(&approve_form(
+        &tail,
+        &viewer.csrf,
+        &approvable,
+        &label,
+        class,
+    ));
+    out.push_str(&format!("<div class=\"actions\">{actions}{back}</div>"));
+    Ok(out)
+}
+
+/// A form approving `entries`, each as it is shown now (`seen.<id>`).
+fn approve_form(tail: &str, csrf: &str, entries: &[&Entry], label: &str, class: &str) -> String {
+    let fields: Vec<(String, String)> = entries
+        .iter()
+        .flat_map(|e| {
+            let seen = e.seen();
+            [
+                ("id".to_string(), e.id().to_string()),
+                (
+                    format!("seen.{}", e.id()),
+                    format!("{}:{}", seen.source, seen.translation),
+                ),
+            ]
+        })
+        .collect();
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    button_form(&format!("/approve{tail}"), csrf, &fields, label, class)
 }
 
 fn heading(l: Lang, t: &Target, title: Option<&str>, post: bool, todo: bool) -> String {
@@ -365,9 +484,15 @@ impl FromRequest<App> for Posted {
     }
 }
 
-/// `POST /approve/{locale}/{*resource}`: field `id`, or `all`.
+/// `POST /approve/{locale}/{*resource}`: fields `id` (one or more), each
+/// with what was seen; `all` alone only leads to the question.
 pub async fn approve(posted: Posted) -> Response {
     decide_on(posted, Action::Approve).await
+}
+
+/// `POST /unapprove/{locale}/{*resource}`: field `id`.
+pub async fn unapprove(posted: Posted) -> Response {
+    decide_on(posted, Action::Unapprove).await
 }
 
 /// `POST /accept/{locale}/{*resource}`: field `id`.
@@ -383,26 +508,42 @@ async fn decide_on(posted: Posted, action: Action) -> Response {
         form,
     } = posted;
     let l = viewer.lang;
-    let id = form
-        .get("id")
-        .filter(|id| !id.is_empty())
-        .map(str::to_string);
-    let all = form.get("all").is_some() && action == Action::Approve;
-    if id.is_none() && !all {
+    if form.get("all").is_some() {
+        // "Approve all" asks first (an older page's form, or a hand-made one).
+        return Redirect::to(&format!("/approve-all{}", t.tail())).into_response();
+    }
+    let ids: Vec<String> = form
+        .0
+        .iter()
+        .filter(|(k, v)| k == "id" && !v.is_empty())
+        .map(|(_, v)| v.clone())
+        .collect();
+    if ids.is_empty() {
         return Fail::new(StatusCode::BAD_REQUEST, l.t("no-message"))
             .in_lang(l)
             .into_response();
     }
-    let seen = id
+    // One message: `seen_source` and `seen`; several: `seen.<id>`.
+    let seen = ids
         .iter()
-        .filter_map(|id| Some((id.clone(), seen_in(&form)?)))
+        .filter_map(|id| {
+            let listed = form.get(&format!("seen.{id}")).and_then(|v| {
+                let (source, translation) = v.split_once(':')?;
+                Some(Seen {
+                    source: source.to_string(),
+                    translation: translation.to_string(),
+                })
+            });
+            Some((id.clone(), listed.or_else(|| seen_in(&form))?))
+        })
         .collect();
+    let id = ids.first().cloned();
     let request = Request {
         action,
         resources: vec![t.resource.clone()],
         locale: t.locale.clone(),
-        messages: id.iter().cloned().collect(),
-        all,
+        messages: ids,
+        all: false,
         reviewer: Some(viewer.name.clone()),
         seen,
     };

@@ -211,6 +211,57 @@ impl Http {
         all.extend_from_slice(fields);
         self.post(path, Some(who), &all).await
     }
+
+    /// "Approve all valid" as a reviewer does it: the question page
+    /// (`/approve-all/{tail}`), then its last button (all of them).
+    pub(crate) async fn approve_all(&self, tail: &str, who: &Browser) -> Reply {
+        let question = self.get(&format!("/approve-all/{tail}"), Some(who)).await;
+        assert_eq!(question.status, StatusCode::OK, "{}", question.body);
+        let Some(at) = question
+            .body
+            .rfind("<form method=\"post\" action=\"/approve/")
+        else {
+            return question; // nothing to approve
+        };
+        self.submit(&question.body[at..], who).await
+    }
+
+    /// Presses the button of the first form in `html`, sending its hidden
+    /// fields as the page made them (the browser's own CSRF token).
+    pub(crate) async fn submit(&self, html: &str, who: &Browser) -> Reply {
+        let form = &html[html.find("<form").unwrap()..];
+        let form = &form[..form.find("</form>").unwrap()];
+        let action = {
+            let at = form.find("action=\"").unwrap() + 8;
+            form[at..at + form[at..].find('"').unwrap()].to_string()
+        };
+        let fields = hidden_fields(form);
+        let fields: Vec<(&str, &str)> = fields
+            .iter()
+            .filter(|(k, _)| k != "csrf")
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.act(&action, who, &fields).await
+    }
+}
+
+/// The hidden fields of a form's HTML, names and values unescaped.
+pub(crate) fn hidden_fields(form: &str) -> Vec<(String, String)> {
+    let attr = |tag: &str, name: &str| -> String {
+        let key = format!("{name}=\"");
+        let at = tag.find(&key).unwrap() + key.len();
+        let v = &tag[at..at + tag[at..].find('"').unwrap()];
+        v.replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    };
+    form.split("<input ")
+        .skip(1)
+        .filter(|tag| tag.starts_with("type=\"hidden\""))
+        .map(|tag| (attr(tag, "name"), attr(tag, "value")))
+        .collect()
 }
 
 /// The value a response sets for cookie `name`, with its attributes

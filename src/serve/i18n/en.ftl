@@ -50,7 +50,34 @@ label-approval = Approval
 last-approval = by { $name } on { $what }
 
 approve = Approve
-approve-all = Approve all valid
+approve-all = Approve all valid…
+approve-all-title = Approve everything valid?
+approve-all-counts = { $n ->
+    [one] One message would be approved
+   *[other] { $n } messages would be approved
+}{ $untouched ->
+    [0] .
+    [one] , including one machine translation nobody changed.
+   *[other] , including { $untouched } machine translations nobody changed.
+}
+approve-all-warning = An approved machine translation is published as it is: approve it only if you have read it.
+approve-edited = { $n ->
+    [one] Approve the edited message
+   *[other] Approve the { $n } edited messages
+}
+approve-all-n = { $untouched ->
+    [0] { $n ->
+        [one] Approve the message
+       *[other] Approve the { $n } messages
+    }
+   *[other] { $n ->
+        [one] Approve the message, an unchanged machine translation
+       *[other] Approve all { $n } messages, including { $untouched } unchanged machine translations
+    }
+}
+nothing-to-approve = Nothing to approve: no valid message is waiting for approval.
+cancel = Cancel
+unapprove = Withdraw the approval
 accept-suggestion = Take the suggestion
 edit = Edit
 save = Save

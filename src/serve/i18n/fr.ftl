@@ -50,7 +50,34 @@ label-approval = Approbation
 last-approval = par { $name } le { $what }
 
 approve = Approuver
-approve-all = Approuver tout ce qui est valide
+approve-all = Approuver tout ce qui est valide…
+approve-all-title = Approuver tout ce qui est valide ?
+approve-all-counts = { $n ->
+    [one] Un message serait approuvé
+   *[other] { $n } messages seraient approuvés
+}{ $untouched ->
+    [0] .
+    [one] , dont une traduction automatique que personne n’a modifiée.
+   *[other] , dont { $untouched } traductions automatiques que personne n’a modifiées.
+}
+approve-all-warning = Une traduction automatique approuvée est publiée telle quelle : approuvez-la seulement si vous l’avez lue.
+approve-edited = { $n ->
+    [one] Approuver le message modifié
+   *[other] Approuver les { $n } messages modifiés
+}
+approve-all-n = { $untouched ->
+    [0] { $n ->
+        [one] Approuver le message
+       *[other] Approuver les { $n } messages
+    }
+   *[other] { $n ->
+        [one] Approuver le message, une traduction automatique non modifiée
+       *[other] Approuver les { $n } messages, dont { $untouched } traductions automatiques non modifiées
+    }
+}
+nothing-to-approve = Rien à approuver : aucun message valide n’attend d’approbation.
+cancel = Annuler
+unapprove = Retirer l’approbation
 accept-suggestion = Reprendre la suggestion
 edit = Modifier
 save = Enregistrer
