@@ -165,6 +165,7 @@ mod tests {
                     ("percent", 5.into()),
                     ("what", "x".into()),
                     ("error", "x".into()),
+                    ("untouched", 1.into()),
                 ]);
                 b.format_pattern(p, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{id} ({}): {errors:?}", lang.code());
