@@ -1206,3 +1206,47 @@ async fn approve_all_offers_the_edited_ones_and_approvals_can_be_withdrawn() {
     let now = states(&w.site, POST, "en");
     assert_eq!(now.iter().find(|(m, _)| *m == id).unwrap().1, "edited");
 }
+
+/// Issue 14, deliverable 3 (part): `?show=todo` was dropped after every
+/// action, and a reload of an action's address (GET `/edit/…`) was an
+/// empty 405. The filter now travels with every form and comes back in
+/// the redirect; a GET of an action goes back to the page.
+#[tokio::test]
+async fn the_to_review_filter_survives_actions_and_action_urls_lead_back() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let id = first_in(&w.site, "site", "en", "machine");
+    let page = w.get("/review/en/site?show=todo", Some(&claire)).await;
+    let card = &page.body[page.body.find(&format!("id=\"m-{id}\"")).unwrap()..];
+    assert!(
+        card.contains("<input type=\"hidden\" name=\"show\" value=\"todo\">"),
+        "{card}"
+    );
+    assert!(
+        page.body
+            .contains("href=\"/approve-all/en/site?show=todo\""),
+        "{}",
+        page.body
+    );
+    let seen = seen_of(&page.body, &id);
+    let r = w
+        .act(
+            "/edit/en/site",
+            &claire,
+            &[
+                ("id", &id),
+                ("value", "Kept in the filter"),
+                ("seen_source", &seen.0),
+                ("seen", &seen.1),
+                ("show", "todo"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), format!("/review/en/site?show=todo#m-{id}"));
+    let r = w.get("/edit/en/site?show=todo", Some(&claire)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.location(), "/review/en/site?show=todo");
+    let r = w.get("/edit/en/site", Some(&claire)).await;
+    assert_eq!(r.location(), "/review/en/site");
+}

@@ -39,6 +39,8 @@ pub struct Context<'a> {
     pub syntax: Syntax,
     /// The edit just refused on this page, if any.
     pub refused: Option<&'a Refused>,
+    /// The page shows only what needs a reviewer: every form keeps it so.
+    pub todo: bool,
 }
 
 /// The localised name of a state.
@@ -152,15 +154,19 @@ fn note_rows(l: Lang, item: &Item) -> Vec<Row> {
 /// button of the edit form ([`edit_form`]), so that it always approves what
 /// is in the editor.
 fn actions(cx: &Context, item: &Item, seen: &Seen) -> String {
+    let mut fields = vec![
+        ("id", item.id.as_str()),
+        ("seen_source", seen.source.as_str()),
+        ("seen", seen.translation.as_str()),
+    ];
+    if cx.todo {
+        fields.push(("show", "todo"));
+    }
     let button = |route: &str, label: &str| {
         button_form(
             &format!("/{route}{}", cx.tail),
             cx.csrf,
-            &[
-                ("id", &item.id),
-                ("seen_source", &seen.source),
-                ("seen", &seen.translation),
-            ],
+            &fields,
             &cx.lang.t(label),
             "",
         )
@@ -242,7 +248,7 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
         "<form method=\"post\" action=\"/edit{tail}\" class=\"edit\">{csrf}\
 <input type=\"hidden\" name=\"id\" value=\"{id}\">\
 <input type=\"hidden\" name=\"seen_source\" value=\"{seen_source}\">\
-<input type=\"hidden\" name=\"seen\" value=\"{seen_text}\">\
+<input type=\"hidden\" name=\"seen\" value=\"{seen_text}\">{show}\
 <details{open}><summary>{summary}</summary>{errors}{fields}<p class=\"hint\">{hint}</p></details>\
 <div class=\"actions\">{approve}<button class=\"when-open\" name=\"then\" value=\"save\">{save}</button></div></form>",
         open = if refused.is_some() { " open" } else { "" },
@@ -252,6 +258,11 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
         id = esc(id),
         seen_source = esc(&seen.source),
         seen_text = esc(&seen.translation),
+        show = if cx.todo {
+            "<input type=\"hidden\" name=\"show\" value=\"todo\">"
+        } else {
+            ""
+        },
         hint = esc(&hint),
         save = esc(&l.t("save")),
     )

@@ -148,7 +148,10 @@ pub fn router(app: App) -> Router {
         .route("/login", get(auth::login_page).post(auth::login))
         .route("/logout", post(auth::logout))
         .route("/review/{locale}/{*resource}", get(review::page))
-        .route("/edit/{locale}/{*resource}", post(review::edit))
+        .route(
+            "/edit/{locale}/{*resource}",
+            get(review::edit_get).post(review::edit),
+        )
         .route("/approve/{locale}/{*resource}", post(review::approve))
         .route(
             "/approve-all/{locale}/{*resource}",

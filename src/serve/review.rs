@@ -29,6 +29,9 @@ use unic_langid::LanguageIdentifier;
 struct Target {
     resource: String,
     locale: LanguageIdentifier,
+    /// `?show=todo`: the page lists only what needs a reviewer; kept
+    /// across actions (forms carry `show=todo`).
+    todo: bool,
 }
 
 impl Target {
@@ -41,7 +44,11 @@ impl Target {
             .to_string();
         let locale = app.target(locale, lang)?;
         viewer.may_review(&locale)?;
-        Ok(Target { resource, locale })
+        Ok(Target {
+            resource,
+            locale,
+            todo: false,
+        })
     }
 
     /// The site's files of this resource in this locale, read now.
@@ -60,7 +67,8 @@ impl Target {
 
     fn page_url(&self, anchor: Option<&str>) -> String {
         let anchor = anchor.map_or(String::new(), |id| format!("#m-{}", url_path(id)));
-        format!("/review{}{anchor}", self.tail())
+        let filter = if self.todo { "?show=todo" } else { "" };
+        format!("/review{}{filter}{anchor}", self.tail())
     }
 }
 
@@ -72,12 +80,35 @@ pub async fn page(
     Path((locale, resource)): Path<(String, String)>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let todo = query.iter().any(|(k, v)| k == "show" && v == "todo");
     let result = match Target::check(&app, &viewer, &locale, &resource) {
-        Ok(t) => render(&app, &viewer, &t, todo, None).await,
+        Ok(mut t) => {
+            t.todo = shows_todo(&query);
+            render(&app, &viewer, &t, None).await
+        }
         Err(e) => Err(e),
     };
     respond(result, StatusCode::OK, &viewer)
+}
+
+fn shows_todo(fields: &[(String, String)]) -> bool {
+    fields.iter().any(|(k, v)| k == "show" && v == "todo")
+}
+
+/// `GET /edit/{locale}/{*resource}` (a reload or a typed address of an
+/// action): back to the page, never an empty 405.
+pub async fn edit_get(
+    State(app): State<App>,
+    viewer: Viewer,
+    Path((locale, resource)): Path<(String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    match Target::check(&app, &viewer, &locale, &resource) {
+        Ok(mut t) => {
+            t.todo = shows_todo(&query);
+            Redirect::to(&t.page_url(None)).into_response()
+        }
+        Err(e) => e.in_lang(viewer.lang).into_response(),
+    }
 }
 
 fn respond(result: Result<String, Fail>, status: StatusCode, viewer: &Viewer) -> Response {
@@ -92,12 +123,11 @@ async fn render(
     app: &App,
     viewer: &Viewer,
     t: &Target,
-    todo: bool,
     refused: Option<Refused>,
 ) -> Result<String, Fail> {
     let (t2, v) = (t.clone(), viewer.clone());
     let body = app
-        .read(move |cfg| body(&t2.load(cfg), &t2, &v, todo, refused.as_ref()))
+        .read(move |cfg| body(&t2.load(cfg), &t2, &v, refused.as_ref()))
         .await?;
     let title = format!("{} ({})", t.resource, t.locale);
     Ok(viewer.page(&title, body).render())
@@ -107,9 +137,9 @@ fn body(
     site: &Site,
     t: &Target,
     viewer: &Viewer,
-    todo: bool,
     refused: Option<&Refused>,
 ) -> Result<String, Fail> {
+    let todo = t.todo;
     let l = viewer.lang;
     let view = view_of(site, t, l)?;
     let src = site.source(view);
@@ -122,6 +152,7 @@ fn body(
         locale: &view.locale.to_string(),
         syntax: src.syntax,
         refused,
+        todo,
     };
     let cards: String = entries
         .iter()
@@ -135,8 +166,9 @@ fn body(
     let mut out = heading(l, t, title.as_deref(), src.post.is_some(), todo);
     out.push_str(&summary(l, &entries));
     // A link to the question, never a decision by itself.
+    let filter = if todo { "?show=todo" } else { "" };
     out.push_str(&format!(
-        "<p><a class=\"button primary\" href=\"/approve-all{tail}\">{}</a></p>",
+        "<p><a class=\"button primary\" href=\"/approve-all{tail}{filter}\">{}</a></p>",
         esc(&l.t("approve-all"))
     ));
     if cards.is_empty() {
@@ -169,9 +201,13 @@ pub async fn approve_all(
     State(app): State<App>,
     viewer: Viewer,
     Path((locale, resource)): Path<(String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
     let t = match Target::check(&app, &viewer, &locale, &resource) {
-        Ok(t) => t,
+        Ok(mut t) => {
+            t.todo = shows_todo(&query);
+            t
+        }
         Err(e) => return e.in_lang(viewer.lang).into_response(),
     };
     let (t2, v) = (t.clone(), viewer.clone());
@@ -226,34 +262,21 @@ fn confirm_body(site: &Site, t: &Target, viewer: &Viewer) -> Result<String, Fail
             esc(&l.t("approve-all-warning"))
         ));
     }
-    let tail = t.tail();
     let mut actions = String::new();
     if !edited.is_empty() && edited.len() < approvable.len() {
         let label = l.t_args("approve-edited", &[("n", n(edited.len()))]);
-        actions.push_str(&approve_form(
-            &tail,
-            &viewer.csrf,
-            &edited,
-            &label,
-            "primary",
-        ));
+        actions.push_str(&approve_form(t, &viewer.csrf, &edited, &label, "primary"));
     }
     let label = l.t_args("approve-all-n", &counts);
     let class = if untouched > 0 { "" } else { "primary" };
-    actions.push_str(&approve_form(
-        &tail,
-        &viewer.csrf,
-        &approvable,
-        &label,
-        class,
-    ));
+    actions.push_str(&approve_form(t, &viewer.csrf, &approvable, &label, class));
     out.push_str(&format!("<div class=\"actions\">{actions}{back}</div>"));
     Ok(out)
 }
 
 /// A form approving `entries`, each as it is shown now (`seen.<id>`).
-fn approve_form(tail: &str, csrf: &str, entries: &[&Entry], label: &str, class: &str) -> String {
-    let fields: Vec<(String, String)> = entries
+fn approve_form(t: &Target, csrf: &str, entries: &[&Entry], label: &str, class: &str) -> String {
+    let mut fields: Vec<(String, String)> = entries
         .iter()
         .flat_map(|e| {
             let seen = e.seen();
@@ -266,11 +289,20 @@ fn approve_form(tail: &str, csrf: &str, entries: &[&Entry], label: &str, class: 
             ]
         })
         .collect();
+    if t.todo {
+        fields.push(("show".into(), "todo".into()));
+    }
     let fields: Vec<(&str, &str)> = fields
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    button_form(&format!("/approve{tail}"), csrf, &fields, label, class)
+    button_form(
+        &format!("/approve{}", t.tail()),
+        csrf,
+        &fields,
+        label,
+        class,
+    )
 }
 
 fn heading(l: Lang, t: &Target, title: Option<&str>, post: bool, todo: bool) -> String {
@@ -399,7 +431,7 @@ pub async fn edit(posted: Posted) -> Response {
         notices: Vec::new(),
         ..viewer
     };
-    let html = render(&app, &viewer, &t, false, Some(refused)).await;
+    let html = render(&app, &viewer, &t, Some(refused)).await;
     respond(html, status, &viewer)
 }
 
@@ -473,10 +505,13 @@ impl FromRequest<App> for Posted {
             .check_csrf(&form)
             .and_then(|()| Target::check(app, &viewer, &locale, &resource));
         match checked {
-            Ok(target) => Ok(Posted {
+            Ok(mut target) => Ok(Posted {
                 app: app.clone(),
                 viewer,
-                target,
+                target: {
+                    target.todo = shows_todo(&form.0);
+                    target
+                },
                 form,
             }),
             Err(e) => Err(e.in_lang(viewer.lang).into_response()),
