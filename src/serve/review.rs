@@ -60,6 +60,12 @@ impl Target {
         )
     }
 
+    /// With the filter the query or form asks for (`show=todo`).
+    fn filtered(mut self, fields: &[(String, String)]) -> Target {
+        self.todo = fields.iter().any(|(k, v)| k == "show" && v == "todo");
+        self
+    }
+
     /// `/{locale}/{resource}`.
     fn tail(&self) -> String {
         format!("/{}/{}", self.locale, url_path(&self.resource))
@@ -81,17 +87,10 @@ pub async fn page(
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
     let result = match Target::check(&app, &viewer, &locale, &resource) {
-        Ok(mut t) => {
-            t.todo = shows_todo(&query);
-            render(&app, &viewer, &t, None).await
-        }
+        Ok(t) => render(&app, &viewer, &t.filtered(&query), None).await,
         Err(e) => Err(e),
     };
     respond(result, StatusCode::OK, &viewer)
-}
-
-fn shows_todo(fields: &[(String, String)]) -> bool {
-    fields.iter().any(|(k, v)| k == "show" && v == "todo")
 }
 
 /// `GET /edit/{locale}/{*resource}` (a reload or a typed address of an
@@ -103,10 +102,7 @@ pub async fn edit_get(
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
     match Target::check(&app, &viewer, &locale, &resource) {
-        Ok(mut t) => {
-            t.todo = shows_todo(&query);
-            Redirect::to(&t.page_url(None)).into_response()
-        }
+        Ok(t) => Redirect::to(&t.filtered(&query).page_url(None)).into_response(),
         Err(e) => e.in_lang(viewer.lang).into_response(),
     }
 }
@@ -204,10 +200,7 @@ pub async fn approve_all(
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
     let t = match Target::check(&app, &viewer, &locale, &resource) {
-        Ok(mut t) => {
-            t.todo = shows_todo(&query);
-            t
-        }
+        Ok(t) => t.filtered(&query),
         Err(e) => return e.in_lang(viewer.lang).into_response(),
     };
     let (t2, v) = (t.clone(), viewer.clone());
@@ -505,13 +498,10 @@ impl FromRequest<App> for Posted {
             .check_csrf(&form)
             .and_then(|()| Target::check(app, &viewer, &locale, &resource));
         match checked {
-            Ok(mut target) => Ok(Posted {
+            Ok(target) => Ok(Posted {
                 app: app.clone(),
                 viewer,
-                target: {
-                    target.todo = shows_todo(&form.0);
-                    target
-                },
+                target: target.filtered(&form.0),
                 form,
             }),
             Err(e) => Err(e.in_lang(viewer.lang).into_response()),
