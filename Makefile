@@ -6,7 +6,7 @@
 
 CARGO ?= cargo
 
-.PHONY: demo test build bench fmt lint site crash-test fuzz chromium
+.PHONY: demo test build bench fmt lint site crash-test fuzz chromium axe
 
 build:
 	$(CARGO) build --locked
@@ -18,13 +18,17 @@ demo: build
 # Property tests draw the same cases on every run (a gate must not fail by
 # chance); `make fuzz` draws new ones.
 PROPTEST_SEED ?= 20261129
-test: chromium
+test: chromium axe
 	$(CARGO) test --locked --features fault-injection --no-run
 	PROPTEST_RNG_SEED=$(PROPTEST_SEED) .ci/with-apy $(CARGO) test --locked --features fault-injection
 
 # Headless Chromium and chromedriver, for the end-to-end test of serve.
 chromium:
 	.ci/need-chromium
+
+# axe-core from npm, which the browser test injects into each page.
+axe:
+	.ci/need-axe
 
 # The sample site's approved translations, exported and rendered to HTML:
 # open target/site/html/fr/index.html in a browser.

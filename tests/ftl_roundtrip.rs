@@ -514,6 +514,7 @@ fn one_bad_message_is_reported_and_the_good_ones_kept() {
         line: 2,
         col: 22,
         message: "Expected a token starting with \"}\"".into(),
+        kind: "unclosed-brace",
         id: Some("bad-one".into()),
     };
     assert_eq!(errors, [expected]);

@@ -16,6 +16,50 @@ use std::time::{Duration, Instant};
 const POST: &str = "posts/2024-06-18-inepe-rapport-alternatif-equateur";
 const MESSAGE: &str = "h-560-enfants-ont-pris";
 const EDIT: &str = "560 children had their say";
+/// A message with two links, which the refused edit loses.
+const LINKS: &str = "p-pour-en-savoir-plus";
+const LOST: &str = "To learn more, see the Committee page.";
+
+/// axe-core from npm (`make test` fetches it into `target/axe`).
+fn axe_source() -> String {
+    let path = common::repo().join("target/axe/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: `make test` fetches axe-core (.ci/need-axe)",
+            path.display()
+        )
+    })
+}
+
+/// The accessibility violations axe-core finds on the page shown, as
+/// `rule: nodes` lines (empty: none).
+async fn axe(c: &Client, what: &str) -> Result<Vec<String>, fantoccini::error::CmdError> {
+    c.execute(&axe_source(), vec![]).await?;
+    let found = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             axe.run(document).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))));",
+            vec![],
+        )
+        .await?;
+    let list: Vec<String> = found
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| format!("{what}: {}", v.as_str().unwrap_or("")))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(list)
+}
+
+/// The id of the element that has focus.
+async fn focused(c: &Client) -> Result<String, fantoccini::error::CmdError> {
+    let v = c
+        .execute("return document.activeElement.id;", vec![])
+        .await?;
+    Ok(v.as_str().unwrap_or("").to_string())
+}
 
 /// A child process killed when the test ends, however it ends.
 struct Running(Child);
@@ -211,7 +255,12 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
             .contains("state-machine")
     );
     let closed = card.find(Locator::Css("button[value='approve']")).await?;
-    assert_eq!(closed.text().await?, "Approve", "a closed editor's button");
+    // What shows, then what a screen reader adds: the message's name.
+    assert_eq!(
+        closed.text().await?,
+        format!("Approve\n{MESSAGE}"),
+        "a closed editor's button"
+    );
     card.find(Locator::Css("summary")).await?.click().await?;
     let area = card.find(Locator::Css("textarea[name='value']")).await?;
     area.clear().await?;
@@ -220,7 +269,10 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
     // then approves that very text (it used to approve the machine text
     // and throw the typing away).
     let approve = card.find(Locator::Css("button[value='approve']")).await?;
-    assert_eq!(approve.text().await?, "Save and approve");
+    assert_eq!(
+        approve.text().await?,
+        format!("Save and approve\n{MESSAGE}")
+    );
     let png = card.screenshot().await?;
     std::fs::write(shot_path("serve-review-editing.png"), png).unwrap();
     approve.click().await?;
@@ -248,7 +300,80 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
         words.join(" ").contains("children") && words.join(" ").contains("had their say"),
         "{words:?}"
     );
-    // Approve all asks first: the link approves nothing by itself.
+    assert_eq!(
+        focused(c).await?,
+        format!("h-{MESSAGE}"),
+        "back at the message acted on"
+    );
+    let mut violations = axe(c, "review page").await?;
+
+    // A refused edit: back at the message, focus in the field, what was
+    // typed kept, why said next to it and summed up at the top; a reload
+    // keeps all of it.
+    let card = c.find(Locator::Id(&format!("m-{LINKS}"))).await?;
+    card.find(Locator::Css("summary")).await?.click().await?;
+    let area = card.find(Locator::Css("textarea[name='value']")).await?;
+    area.clear().await?;
+    area.send_keys(LOST).await?;
+    card.find(Locator::Css("button[value='save']"))
+        .await?
+        .click()
+        .await?;
+    let summary = c.wait().for_element(Locator::Css(".error-summary")).await?;
+    let said = summary.text().await?;
+    assert!(
+        said.contains(
+            "The link to https://www.ohchr.org/fr/treaty-bodies/crc of the French is gone"
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        focused(c).await?,
+        format!("v-{LINKS}"),
+        "focus on the field"
+    );
+    let area = c.find(Locator::Id(&format!("v-{LINKS}"))).await?;
+    assert_eq!(area.prop("value").await?.as_deref(), Some(LOST));
+    assert_eq!(area.attr("aria-invalid").await?.as_deref(), Some("true"));
+    violations.extend(axe(c, "refused edit").await?);
+    c.set_window_size(412, 915).await?;
+    c.execute("window.scrollTo(0, 0);", vec![]).await?;
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-review-summary-phone.png"), png).unwrap();
+    c.execute(
+        "document.activeElement.scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await?;
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-review-phone.png"), png).unwrap();
+    c.set_window_size(1280, 1500).await?;
+    c.refresh().await?;
+    let area = c
+        .wait()
+        .for_element(Locator::Id(&format!("v-{LINKS}")))
+        .await?;
+    assert_eq!(
+        area.prop("value").await?.as_deref(),
+        Some(LOST),
+        "a reload keeps the typed text"
+    );
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-review-desktop.png"), png).unwrap();
+
+    // Approve all asks first: the link approves nothing by itself, and
+    // going back approves nothing.
+    c.find(Locator::Css("a[href^='/approve-all/']"))
+        .await?
+        .click()
+        .await?;
+    c.wait().for_element(Locator::Css("main h1")).await?;
+    c.find(Locator::Css(".actions > a")).await?.click().await?;
+    c.wait()
+        .for_element(Locator::Id(&format!("m-{MESSAGE}")))
+        .await?;
+    let approved = c.find_all(Locator::Css("article.state-approved")).await?;
+    assert_eq!(approved.len(), 1, "cancelling approve-all approves nothing");
     c.find(Locator::Css("a[href^='/approve-all/']"))
         .await?
         .click()
@@ -260,6 +385,7 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
         counts,
         "17 messages would be approved, including 14 machine translations nobody changed."
     );
+    violations.extend(axe(c, "approve-all question").await?);
     let png = c.screenshot().await?;
     std::fs::write(shot_path("serve-approve-all.png"), png).unwrap();
     let buttons = c
@@ -271,9 +397,15 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
     assert!(approved.contains("17 messages approved"), "{approved}");
     let png = c.screenshot().await?;
     std::fs::write(shot_path("serve-review.png"), png).unwrap();
+    assert!(
+        c.find_all(Locator::Css(".error-summary")).await?.is_empty(),
+        "approved: the refused edit is over"
+    );
     c.set_window_size(412, 915).await?;
     c.goto(&format!("{url}/")).await?;
     let png = c.screenshot().await?;
     std::fs::write(shot_path("serve-dashboard-phone.png"), png).unwrap();
+    violations.extend(axe(c, "dashboard").await?);
+    assert!(violations.is_empty(), "axe-core: {violations:#?}");
     Ok(())
 }

@@ -7,6 +7,7 @@
 
 pub mod doctor;
 pub mod locate;
+pub mod problem;
 pub mod site;
 
 use crate::fluent::ftl::Message;
@@ -14,26 +15,27 @@ use crate::fluent::pattern::Pattern;
 use crate::fluent::{load, refs};
 use crate::mt::protect;
 use crate::source::kind::{Syntax, TextKind};
+pub use problem::{Field, Problem};
 
 /// What is wrong with `target` as a translation of `source`; empty when
 /// nothing is.
-pub fn problems(source: &Message, target: &Message, kind: TextKind) -> Vec<String> {
+pub fn problems(source: &Message, target: &Message, kind: TextKind) -> Vec<Problem> {
     let mut out = Vec::new();
     match (&source.value, &target.value) {
-        (Some(s), Some(t)) => compare(s, t, kind, "value", &mut out),
-        (Some(_), None) => out.push("the value is missing".into()),
-        (None, Some(_)) => out.push("a value the French does not have".into()),
+        (Some(s), Some(t)) => compare(s, t, kind, &Field::Value, &mut out),
+        (Some(_), None) => out.push(Problem::ValueMissing),
+        (None, Some(_)) => out.push(Problem::ValueExtra),
         (None, None) => {}
     }
     for (name, s) in &source.attributes {
         match target.attributes.iter().find(|(n, _)| n == name) {
-            Some((_, t)) => compare(s, t, kind, &format!("attribute .{name}"), &mut out),
-            None => out.push(format!("missing attribute .{name}")),
+            Some((_, t)) => compare(s, t, kind, &Field::Attribute(name.clone()), &mut out),
+            None => out.push(Problem::AttributeMissing(name.clone())),
         }
     }
     for (name, _) in &target.attributes {
         if !source.attributes.iter().any(|(n, _)| n == name) {
-            out.push(format!("obsolete attribute .{name}"));
+            out.push(Problem::AttributeObsolete(name.clone()));
         }
     }
     out.extend(duplicate_variants(target));
@@ -42,7 +44,7 @@ pub fn problems(source: &Message, target: &Message, kind: TextKind) -> Vec<Strin
 
 /// Select variants defined twice: fluent-bundle silently uses the first.
 /// Only a message with a select is parsed again.
-fn duplicate_variants(m: &Message) -> Vec<String> {
+fn duplicate_variants(m: &Message) -> Vec<Problem> {
     let has_select = m
         .value
         .iter()
@@ -53,14 +55,20 @@ fn duplicate_variants(m: &Message) -> Vec<String> {
         return Vec::new();
     }
     let (_, selects) = refs::message_refs_and_selects(m);
-    let mut out: Vec<String> = Vec::new();
-    for key in selects.iter().flat_map(|sel| sel.duplicate_keys()) {
-        out.push(format!("variant [{key}] is defined twice"));
-    }
-    out
+    selects
+        .iter()
+        .flat_map(|sel| sel.duplicate_keys())
+        .map(|key| Problem::VariantTwice(key.to_string()))
+        .collect()
 }
 
-fn compare(source: &Pattern, target: &Pattern, kind: TextKind, what: &str, out: &mut Vec<String>) {
+fn compare(
+    source: &Pattern,
+    target: &Pattern,
+    kind: TextKind,
+    field: &Field,
+    out: &mut Vec<Problem>,
+) {
     // A select's variants are translated text: its references are compared
     // by `fluent_problems`, not as one locked piece.
     let locked = |p: &Pattern| {
@@ -71,15 +79,14 @@ fn compare(source: &Pattern, target: &Pattern, kind: TextKind, what: &str, out: 
     let (want, got) = (locked(source), locked(target));
     for piece in &want {
         let (w, g) = (count(&want, piece), count(&got, piece));
-        if g < w && !out.iter().any(|m| m.contains(piece.as_str())) {
-            out.push(format!("{what}: `{piece}` from the French is missing"));
+        if g < w && !out.iter().any(|m| m.piece() == Some(piece)) {
+            out.push(Problem::PieceMissing(field.clone(), piece.clone()));
         }
     }
     for piece in &got {
-        if count(&got, piece) > count(&want, piece)
-            && !out.iter().any(|m| m.contains(piece.as_str()))
+        if count(&got, piece) > count(&want, piece) && !out.iter().any(|m| m.piece() == Some(piece))
         {
-            out.push(format!("{what}: `{piece}` is not in the French"));
+            out.push(Problem::PieceAdded(field.clone(), piece.clone()));
         }
     }
 }
@@ -123,7 +130,8 @@ impl<'a> Checks<'a> {
     }
 
     /// What is wrong with `translated` as a translation of `src`.
-    pub fn problems(&self, src: &Message, translated: &Message) -> Vec<String> {
+    /// Each problem once (see [`problem::dedup`]).
+    pub fn problems(&self, src: &Message, translated: &Message) -> Vec<Problem> {
         let mut out = problems(src, translated, self.kind);
         out.extend(self.glossary.violations(
             &crate::fluent::text::message_text(src),
@@ -137,7 +145,7 @@ impl<'a> Checks<'a> {
             };
             out.extend(fluent_problems(src, translated, &cx));
         }
-        out
+        problem::dedup(out)
     }
 }
 
@@ -156,21 +164,21 @@ pub struct FluentContext<'a> {
 /// Fluent-level problems of a translated UI message: variables lost or
 /// invented, references the French does not make, and anything
 /// fluent-bundle cannot format. Empty when there are none.
-pub fn fluent_problems(source: &Message, target: &Message, cx: &FluentContext) -> Vec<String> {
+pub fn fluent_problems(source: &Message, target: &Message, cx: &FluentContext) -> Vec<Problem> {
     let (s, t) = (refs::message_refs(source), refs::message_refs(target));
     let mut out = Vec::new();
     for v in s.variables.difference(&t.variables) {
-        out.push(format!("missing variable ${v}"));
+        out.push(Problem::VariableMissing(v.to_string()));
     }
     for v in t.variables.difference(&s.variables) {
-        out.push(format!("variable ${v} is not in the French"));
+        out.push(Problem::VariableAdded(v.to_string()));
     }
     for r in t
         .terms
         .difference(&s.terms)
         .chain(t.messages.difference(&s.messages))
     {
-        out.push(format!("reference {r} is not in the French"));
+        out.push(Problem::ReferenceAdded(r.to_string()));
     }
     let stubs = cx
         .ids
@@ -194,7 +202,7 @@ pub fn fluent_problems(source: &Message, target: &Message, cx: &FluentContext) -
         .into_iter()
         .filter(|e| e.id == target.id)
     {
-        out.push(format!("does not format: {}", e.message));
+        out.push(Problem::DoesNotFormat(e.message));
     }
     out
 }

@@ -481,7 +481,14 @@ fn compare_message(
     compare_attributes(file, locale, id, s_ast, t_ast, report);
     if src.syntax == crate::source::kind::Syntax::Markdown {
         for p in super::problems(m, t, src.text_kind()) {
-            if !p.contains("attribute") {
+            let attribute = matches!(
+                &p,
+                super::Problem::AttributeMissing(_)
+                    | super::Problem::AttributeObsolete(_)
+                    | super::Problem::PieceMissing(super::Field::Attribute(_), _)
+                    | super::Problem::PieceAdded(super::Field::Attribute(_), _)
+            );
+            if !attribute {
                 file.error(
                     report,
                     locate(file.text, id, None),

@@ -151,14 +151,14 @@ impl Glossary {
     }
 
     /// Do-not-translate terms of `source` that `target` lost.
-    pub fn violations(&self, source: &str, target: &str) -> Vec<String> {
+    pub fn violations(&self, source: &str, target: &str) -> Vec<crate::check::Problem> {
         let keep: Vec<(String, String)> =
             self.keep.iter().map(|t| (t.clone(), t.clone())).collect();
         let terms = Terms::new(&keep);
         let found = terms.find(target);
-        let mut out: Vec<String> = Vec::new();
+        let mut out = Vec::new();
         for term in terms.find(source) {
-            let msg = format!("glossary: `{term}` must stay as written (it is in `keep`)");
+            let msg = crate::check::Problem::KeepTerm(term.to_string());
             if !found.contains(&term) && !out.contains(&msg) {
                 out.push(msg);
             }
@@ -224,7 +224,10 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(
-            g.violations("KEOOGO à Bobo-Dioulasso", "Keoogo in Bobo-Dioulasso"),
+            g.violations("KEOOGO à Bobo-Dioulasso", "Keoogo in Bobo-Dioulasso")
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             ["glossary: `KEOOGO` must stay as written (it is in `keep`)"]
         );
         assert!(

@@ -252,7 +252,8 @@ impl Decision<'_> {
     fn approve(&self, e: &Entry, record: &mut TargetRecord) -> Effect {
         match e.state {
             State::Invalid => {
-                return Effect::Skipped(format!("invalid: {}", e.reasons().join("; ")));
+                let reasons: Vec<String> = e.reasons().iter().map(ToString::to_string).collect();
+                return Effect::Skipped(format!("invalid: {}", reasons.join("; ")));
             }
             State::Approved => return Effect::Unchanged("already approved".into()),
             _ => {}

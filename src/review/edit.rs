@@ -17,6 +17,7 @@ use crate::base::clock;
 use crate::base::config::Config;
 use crate::base::error::Error;
 use crate::base::store::Store;
+use crate::check::{Field, Problem};
 use crate::fluent::ftl::{self, Message, Resource};
 use crate::fluent::pattern::Pattern;
 use crate::fluent::text;
@@ -62,11 +63,11 @@ pub enum EditError {
         id: String,
     },
     /// The typed text is not a Fluent pattern (`value 1:7: …`).
-    #[error("{}", .0.join("\n"))]
-    Syntax(Vec<String>),
+    #[error("{}", lines(.0))]
+    Syntax(Vec<Problem>),
     /// The text fails the checks of a translation.
-    #[error("{}", .0.join("\n"))]
-    Problems(Vec<String>),
+    #[error("{}", lines(.0))]
+    Problems(Vec<Problem>),
     /// The message changed since the editor was opened (a sync, another
     /// reviewer): nothing was written.
     #[error("{resource}: `{id}` changed since it was opened: nothing was written")]
@@ -79,6 +80,11 @@ pub enum EditError {
     /// A file of the site could not be read or written.
     #[error(transparent)]
     Site(#[from] Error),
+}
+
+fn lines(problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    lines.join("\n")
 }
 
 /// What the edit did.
@@ -171,23 +177,23 @@ fn compose(
     edit: &Edit,
 ) -> Result<Message, EditError> {
     let mut errors = Vec::new();
-    let mut read = |what: &str, text: &str| match parse_pattern(text, src.syntax) {
+    let mut read = |field: Field, text: &str| match parse_pattern(text, src.syntax, field) {
         Ok(p) => Some(p),
         Err(e) => {
-            errors.push(format!("{what} {e}"));
+            errors.push(e);
             None
         }
     };
     let value = french
         .value
         .as_ref()
-        .and_then(|_| read("value", &edit.value));
+        .and_then(|_| read(Field::Value, &edit.value));
     let mut attributes = Vec::new();
     for (name, _) in &french.attributes {
         let typed = edit.attributes.iter().find(|(n, _)| n == name);
         let kept = current.and_then(|c| c.attributes.iter().find(|(n, _)| n == name));
         let pattern = match (typed, kept) {
-            (Some((_, text)), _) => read(&format!(".{name}"), text),
+            (Some((_, text)), _) => read(Field::Attribute(name.clone()), text),
             (None, Some((_, p))) => Some(p.clone()),
             (None, None) => None,
         };
@@ -229,9 +235,15 @@ pub fn put(target: &mut Resource, src: &Source, message: Message) {
 fn bundle_text(target: &Resource) -> Result<String, EditError> {
     let text = ftl::write(target);
     let (_, errors) = ftl::parse(&text);
-    if !errors.is_empty() {
-        let found = errors.iter().map(ToString::to_string).collect();
-        return Err(EditError::Syntax(found));
+    if let Some(e) = errors.first() {
+        let found = Problem::Syntax {
+            field: Field::Value,
+            line: e.line,
+            col: e.col,
+            kind: e.kind,
+            detail: e.message.clone(),
+        };
+        return Err(EditError::Syntax(vec![found]));
     }
     Ok(text)
 }
@@ -258,8 +270,8 @@ pub fn editable(pattern: &Pattern, syntax: Syntax) -> String {
 
 /// Reads back what [`editable`] gives (as typed: CRLF, blank lines and
 /// spaces around the text do not matter). An error gives the line and
-/// column in the typed text.
-pub fn parse_pattern(text: &str, syntax: Syntax) -> Result<Pattern, String> {
+/// column in the typed text, `field` says where it was typed.
+pub fn parse_pattern(text: &str, syntax: Syntax, field: Field) -> Result<Pattern, Problem> {
     let text = text.replace("\r\n", "\n");
     let text = text.trim();
     if syntax == Syntax::Markdown {
@@ -294,13 +306,17 @@ pub fn parse_pattern(text: &str, syntax: Syntax) -> Result<Pattern, String> {
                 e.col.saturating_sub(4).max(1),
             )
         };
-        return Err(format!("{line}:{col}: {}", e.message));
+        return Err(Problem::Syntax {
+            field,
+            line,
+            col,
+            kind: e.kind,
+            detail: e.message.clone(),
+        });
     }
     match res.messages.as_slice() {
         [m] if m.id == "m" && m.attributes.is_empty() => Ok(m.value.clone().unwrap_or_default()),
-        _ => Err(
-            "1:1: one pattern only (a line starting with `.` or an id makes another entry)".into(),
-        ),
+        _ => Err(Problem::OnePattern(field)),
     }
 }
 
@@ -326,22 +342,39 @@ d = {\"[\"}crochet] et {\"{\"}accolade
         for m in &res.messages {
             let p = m.value.clone().unwrap();
             let typed = editable(&p, Syntax::Plain);
-            assert_eq!(parse_pattern(&typed, Syntax::Plain), Ok(p), "{typed}");
+            assert_eq!(
+                parse_pattern(&typed, Syntax::Plain, Field::Value),
+                Ok(p),
+                "{typed}"
+            );
             let crlf = format!("{}\r\n", typed.replace('\n', "\r\n"));
-            assert!(parse_pattern(&crlf, Syntax::Plain).is_ok(), "{crlf:?}");
+            assert!(
+                parse_pattern(&crlf, Syntax::Plain, Field::Value).is_ok(),
+                "{crlf:?}"
+            );
         }
     }
 
     #[test]
     fn post_text_is_text_and_fluent_errors_give_the_typed_position() {
         let md = "*Important* : {{< figure >}} et [lien](/x)";
-        let p = parse_pattern(md, Syntax::Markdown).unwrap();
+        let p = parse_pattern(md, Syntax::Markdown, Field::Value).unwrap();
         assert_eq!(editable(&p, Syntax::Markdown), md);
         assert_eq!(p.as_plain_text().as_deref(), Some(md));
-        let err = parse_pattern("Hello { $name", Syntax::Plain).unwrap_err();
-        assert!(err.starts_with("1:"), "{err}");
-        let err = parse_pattern("ok\nHello { $name", Syntax::Plain).unwrap_err();
-        assert!(err.starts_with("2:"), "{err}");
-        assert!(parse_pattern("ok\n.attr = x", Syntax::Plain).is_err());
+        let err = parse_pattern("Hello { $name", Syntax::Plain, Field::Value).unwrap_err();
+        assert!(err.to_string().starts_with("value 1:"), "{err}");
+        assert!(
+            matches!(
+                err,
+                Problem::Syntax {
+                    kind: "unclosed-brace",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        let err = parse_pattern("ok\nHello { $name", Syntax::Plain, Field::Value).unwrap_err();
+        assert!(err.to_string().starts_with("value 2:"), "{err}");
+        assert!(parse_pattern("ok\n.attr = x", Syntax::Plain, Field::Value).is_err());
     }
 }

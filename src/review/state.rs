@@ -317,7 +317,7 @@ fn keep_newest<T>(list: &mut Vec<T>, max: usize) {
 pub fn compute(
     source_hash: &str,
     current: Option<&str>,
-    problems: &[String],
+    problems: &[crate::check::Problem],
     rec: Option<&MessageRecord>,
 ) -> State {
     let Some(current) = current else {
@@ -378,7 +378,12 @@ mod tests {
         assert_eq!(compute("s1", Some("Hi"), &[], Some(&r)), State::Edited);
         assert_eq!(compute("s2", Some("Hi"), &[], Some(&r)), State::Stale);
         assert_eq!(
-            compute("s1", Some("Hi"), &["lost link".into()], Some(&r)),
+            compute(
+                "s1",
+                Some("Hi"),
+                &[crate::check::Problem::ValueMissing],
+                Some(&r)
+            ),
             State::Invalid
         );
         assert_eq!(compute("s1", Some("Hi"), &[], None), State::Edited);

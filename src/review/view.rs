@@ -60,7 +60,7 @@ pub struct Entry<'a> {
     /// Normalised text of `current` (what hashes are taken of).
     pub current_text: Option<String>,
     /// What the checks find wrong with `current`.
-    pub problems: Vec<String>,
+    pub problems: Vec<check::Problem>,
     /// The review state, computed from the above.
     pub state: State,
 }
@@ -73,14 +73,19 @@ impl Entry<'_> {
 
     /// Why the message is invalid: the checks' findings, or why the last
     /// machine output was refused.
-    pub fn reasons(&self) -> Vec<String> {
+    pub fn reasons(&self) -> Vec<check::Problem> {
         if !self.problems.is_empty() {
             return self.problems.clone();
         }
         self.record
             .and_then(|r| r.failed.as_ref())
             .filter(|f| f.source_hash == self.source_hash)
-            .map(|f| vec![format!("{} output refused: {}", f.engine, f.reason)])
+            .map(|f| {
+                vec![check::Problem::Refused {
+                    engine: f.engine.clone(),
+                    reason: f.reason.clone(),
+                }]
+            })
             .unwrap_or_default()
     }
 

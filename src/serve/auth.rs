@@ -35,8 +35,32 @@ struct Session {
     token: String,
     csrf: String,
     expires: Instant,
-    /// Messages for the next page (what the last action did).
-    notices: Vec<String>,
+    /// What the last actions did, for the next page.
+    flash: Flash,
+}
+
+/// What an action leaves for the next page of its session: its notices,
+/// the message to come back to, an edit that was refused (with what was
+/// typed). A page that shows them (a GET) takes the notices and the focus;
+/// a refused edit stays (a reload shows it again) until that message is
+/// saved or decided on.
+#[derive(Clone, Debug, Default)]
+pub struct Flash {
+    /// What happened, each next to its message when it has one.
+    pub notices: Vec<Notice>,
+    /// The message the page puts focus on.
+    pub focus: Option<String>,
+    /// An edit refused on the page at this `/{locale}/{resource}`.
+    pub refused: Option<(String, super::card::Refused)>,
+}
+
+/// One thing an action did.
+#[derive(Clone, Debug)]
+pub struct Notice {
+    /// The message it is about, if one: shown next to it.
+    pub at: Option<String>,
+    /// What to say.
+    pub text: String,
 }
 
 /// Every open session.
@@ -57,7 +81,7 @@ impl Sessions {
             token: token.sha256.clone(),
             csrf: super::tokens::new_secret().map_err(Fail::internal)?,
             expires: Instant::now() + SESSION_LENGTH,
-            notices: Vec::new(),
+            flash: Flash::default(),
         };
         let mut map = self.0.lock().expect("sessions");
         map.retain(|_, s| s.expires > Instant::now());
@@ -65,14 +89,15 @@ impl Sessions {
         Ok(id)
     }
 
-    /// The live session `id`; its notices are taken when `show` (a page
-    /// that shows them), left for the next page otherwise.
+    /// The live session `id`; its flash is taken when `show` (a page
+    /// that shows it), left for the next page otherwise.
     fn get(&self, id: &str, show: bool) -> Option<Session> {
         let mut map = self.0.lock().expect("sessions");
         let s = map.get_mut(id).filter(|s| s.expires > Instant::now())?;
         let copy = s.clone();
         if show {
-            s.notices.clear();
+            s.flash.notices.clear();
+            s.flash.focus = None;
         }
         Some(copy)
     }
@@ -83,8 +108,13 @@ impl Sessions {
 
     /// Shows `text` on the next page of session `id`.
     pub fn notify(&self, id: &str, text: String) {
+        self.flash(id, |f| f.notices.push(Notice { at: None, text }));
+    }
+
+    /// Changes what the next page of session `id` shows.
+    pub fn flash(&self, id: &str, change: impl FnOnce(&mut Flash)) {
         if let Some(s) = self.0.lock().expect("sessions").get_mut(id) {
-            s.notices.push(text);
+            change(&mut s.flash);
         }
     }
 }
@@ -106,9 +136,9 @@ pub struct Viewer {
     pub csrf: String,
     /// The language of the pages for this request.
     pub lang: Lang,
-    /// What their last actions did, to show on this page (a GET takes them;
-    /// a POST leaves them for the next page).
-    pub notices: Vec<String>,
+    /// What their last actions did, to show on this page (a GET takes it;
+    /// a POST leaves it for the next page).
+    pub flash: Flash,
 }
 
 impl FromRequestParts<App> for Viewer {
@@ -136,7 +166,7 @@ impl FromRequestParts<App> for Viewer {
             locales: s.locales,
             csrf: s.csrf,
             lang,
-            notices: s.notices,
+            flash: s.flash,
         })
     }
 }
@@ -190,8 +220,19 @@ impl Viewer {
         }
     }
 
-    /// A page for this person.
+    /// A page for this person, its notices at the top.
     pub fn page<'a>(&'a self, title: &'a str, body: String) -> Page<'a> {
+        self.page_with(title, body, &self.flash.notices)
+    }
+
+    /// A page for this person with `notices` at the top (the others are
+    /// in the body, next to their messages).
+    pub fn page_with<'a>(
+        &'a self,
+        title: &'a str,
+        body: String,
+        notices: &'a [Notice],
+    ) -> Page<'a> {
         Page {
             lang: self.lang,
             title,
@@ -201,7 +242,7 @@ impl Viewer {
                 reviewer: self.role == Role::Reviewer,
                 writer: self.role == Role::Writer,
             }),
-            notices: &self.notices,
+            notices,
             body,
         }
     }

@@ -3,7 +3,8 @@
 //! reviewer's changes highlighted, the state and post-edit distance, a
 //! stale message's suggestion, problems, and the forms that act on it.
 
-use super::html::{button_form, csrf_field, diff, esc, highlight};
+use super::auth::Notice;
+use super::html::{button_form, csrf_field, diff, esc, highlight, rendered};
 use super::i18n::Lang;
 use crate::review::diff::is_unchanged;
 use crate::review::edit::editable;
@@ -33,12 +34,18 @@ pub struct Context<'a> {
     pub csrf: &'a str,
     /// `/{locale}/{resource}`, the tail of every action URL.
     pub tail: &'a str,
-    /// The target locale, as `lang` of the text areas (for spellchecking).
+    /// The source locale, as `lang` of the French.
+    pub source_locale: &'a str,
+    /// The target locale, as `lang` of translations and text areas.
     pub locale: &'a str,
     /// How messages are typed: Markdown (posts) or Fluent patterns (UI).
     pub syntax: Syntax,
     /// The edit just refused on this page, if any.
     pub refused: Option<&'a Refused>,
+    /// What the last actions did, each shown in its message's card.
+    pub notices: &'a [Notice],
+    /// The message the page puts focus on (the last one acted on).
+    pub focus: Option<&'a str>,
     /// The page shows only what needs a reviewer: every form keeps it so.
     pub todo: bool,
 }
@@ -48,30 +55,57 @@ pub fn state_name(lang: Lang, state: State) -> String {
     lang.t(&format!("state-{}", state.name()))
 }
 
-/// One message.
+/// One message: a heading, its notices, the French beside the
+/// translation (stacked on a phone), the edit form under the translation.
 pub fn render(cx: &Context, item: &Item, entry: &Entry) -> String {
     let l = cx.lang;
+    let id = esc(&item.id);
     let refused = cx.refused.filter(|r| r.id == item.id);
-    let mut rows = vec![source_row(cx, item)];
-    rows.extend(translation_rows(cx, item));
-    rows.extend(note_rows(l, item));
-    let dl: String = rows
+    // One element of the page takes focus: a refused edit's text area,
+    // else the heading of the message last acted on.
+    let focus = refused.is_none() && cx.focus == Some(item.id.as_str());
+    let notices: String = cx
+        .notices
         .iter()
-        .map(|(label, html, class)| {
-            format!("<dt>{}</dt><dd class=\"{class}\">{html}</dd>", esc(label))
-        })
+        .filter(|n| n.at.as_deref() == Some(item.id.as_str()))
+        .map(|n| format!("<p class=\"notice\" role=\"status\">{}</p>", esc(&n.text)))
         .collect();
+    let source = column(&[source_row(cx, item)]);
+    let mut rows = translation_rows(cx, item);
+    rows.extend(note_rows(l, item));
     format!(
-        "<article id=\"m-{id}\" class=\"msg state-{state}\"><header><code>{id}</code> \
-<span class=\"badge state-{state}\">{name}</span>{meta}</header><dl>{dl}</dl>\
-<div class=\"actions\">{actions}</div>{edit}</article>",
-        id = esc(&item.id),
+        "<article id=\"m-{id}\" class=\"msg state-{state}\" aria-labelledby=\"h-{id}\">\
+<header><h2 id=\"h-{id}\" tabindex=\"-1\"{autofocus}><code>{id}</code></h2> \
+<span class=\"badge state-{state}\">{name}</span>{meta}</header>{notices}\
+<div class=\"pair\"><div class=\"side\">{source}</div><div class=\"side\">{target}{edit}\
+<div class=\"actions\">{actions}</div></div></div></article>",
+        autofocus = if focus { " autofocus" } else { "" },
         state = item.state.name(),
         name = esc(&state_name(l, item.state)),
         meta = meta(l, item),
+        target = column(&rows),
         actions = actions(cx, item, &entry.seen()),
         edit = edit_form(cx, entry, refused),
     )
+}
+
+/// Rows as a list of labels and texts.
+fn column(rows: &[Row]) -> String {
+    let rows: String = rows
+        .iter()
+        .map(|r| {
+            let lang = r
+                .lang
+                .map_or(String::new(), |l| format!(" lang=\"{}\"", esc(l)));
+            format!(
+                "<dt>{}</dt><dd class=\"{}\"{lang}>{}</dd>",
+                esc(&r.label),
+                r.class,
+                r.html
+            )
+        })
+        .collect();
+    format!("<dl>{rows}</dl>")
 }
 
 /// Engine and post-edit distance.
@@ -92,50 +126,137 @@ fn meta(l: Lang, item: &Item) -> String {
     }
 }
 
-type Row = (String, String, &'static str);
+/// A label, the text under it (HTML), its class and its language (`None`:
+/// the page's).
+struct Row<'a> {
+    label: String,
+    html: String,
+    class: &'static str,
+    lang: Option<&'a str>,
+}
 
-fn source_row(cx: &Context, item: &Item) -> Row {
-    match (&item.source_diff, item.source_change) {
-        (Some(ops), Some(_)) => (cx.lang.t("label-source-changed"), diff(ops), "text"),
-        _ => (cx.lang.t("label-source"), esc(&item.source), "text"),
+impl<'a> Row<'a> {
+    fn text(label: String, html: String, class: &'static str, lang: &'a str) -> Self {
+        Row {
+            label,
+            html,
+            class,
+            lang: Some(lang),
+        }
+    }
+
+    fn note(label: String, html: String, class: &'static str) -> Self {
+        Row {
+            label,
+            html,
+            class,
+            lang: None,
+        }
     }
 }
 
-fn translation_rows(cx: &Context, item: &Item) -> Vec<Row> {
-    let l = cx.lang;
-    let mut out = Vec::new();
-    if let Some(m) = &item.machine {
-        out.push((l.t("label-machine"), highlight(m, &item.unknown), "text"));
+/// A message's text as it reads: a post's Markdown rendered (links,
+/// emphasis, images named), a UI string as typed; `marked` words marked.
+fn shown(cx: &Context, text: &str, marked: &[String]) -> (String, &'static str) {
+    match cx.syntax {
+        Syntax::Markdown => (rendered(text, marked), "rendered"),
+        Syntax::Plain => (highlight(text, marked), "text"),
     }
-    match (&item.current, &item.diff) {
-        (Some(_), Some(ops)) if !is_unchanged(ops) => {
-            out.push((l.t("label-current"), diff(ops), "text"));
+}
+
+fn source_row<'a>(cx: &Context<'a>, item: &Item) -> Row<'a> {
+    let l = cx.lang;
+    match (&item.source_diff, item.source_change) {
+        (Some(ops), Some(_)) => Row::text(
+            l.t("label-source-changed"),
+            diff(l, ops),
+            "text",
+            cx.source_locale,
+        ),
+        _ => {
+            let (html, class) = shown(cx, &item.source, &[]);
+            Row::text(l.t("label-source"), html, class, cx.source_locale)
         }
-        (Some(c), Some(_)) => out.push((l.t("label-current-same"), esc(c), "text same")),
-        (Some(c), None) => out.push((l.t("label-current"), esc(c), "text")),
-        (None, _) => out.push((l.t("label-current"), esc(&l.t("no-translation")), "empty")),
+    }
+}
+
+/// The unknown words that still apply: those still in the text shown.
+fn still_unknown(item: &Item) -> Vec<String> {
+    let texts = [item.current.as_deref(), item.suggestion.as_deref()];
+    item.unknown
+        .iter()
+        .filter(|w| {
+            texts
+                .iter()
+                .flatten()
+                .any(|t| crate::review::distance::tokens(t).contains(&w.as_str()))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The translation now: the machine text when nobody changed it; else
+/// the text now and what the person changed in it (a word diff that
+/// marks insertions and deletions by more than colour).
+fn translation_rows<'a>(cx: &Context<'a>, item: &Item) -> Vec<Row<'a>> {
+    let l = cx.lang;
+    let unknown = still_unknown(item);
+    let mut out = Vec::new();
+    match (&item.current, &item.diff) {
+        (Some(c), Some(ops)) if !is_unchanged(ops) => {
+            let (html, class) = shown(cx, c, &unknown);
+            out.push(Row::text(l.t("label-current"), html, class, cx.locale));
+            out.push(Row::text(
+                l.t("label-changes"),
+                diff(l, ops),
+                "text",
+                cx.locale,
+            ));
+        }
+        (Some(c), Some(_)) => {
+            let (html, class) = shown(cx, c, &unknown);
+            out.push(Row::text(l.t("label-machine"), html, class, cx.locale));
+        }
+        (Some(c), None) => {
+            let (html, class) = shown(cx, c, &unknown);
+            out.push(Row::text(l.t("label-current"), html, class, cx.locale));
+        }
+        (None, _) => out.push(Row::note(
+            l.t("label-current"),
+            esc(&l.t("no-translation")),
+            "empty",
+        )),
     }
     if let Some(s) = &item.suggestion {
-        out.push((l.t("label-suggestion"), highlight(s, &item.unknown), "text"));
+        let (html, class) = shown(cx, s, &unknown);
+        out.push(Row::text(l.t("label-suggestion"), html, class, cx.locale));
+    }
+    if !unknown.is_empty() {
+        let words: Vec<String> = unknown
+            .iter()
+            .map(|w| format!("<mark lang=\"{}\">{}</mark>", esc(cx.locale), esc(w)))
+            .collect();
+        out.push(Row::note(l.t("label-unknown"), words.join(", "), ""));
     }
     out
 }
 
-fn note_rows(l: Lang, item: &Item) -> Vec<Row> {
+/// Problems, and the approval while it holds.
+fn note_rows<'a>(l: Lang, item: &Item) -> Vec<Row<'a>> {
     let mut out = Vec::new();
-    if !item.unknown.is_empty() {
-        let words: Vec<String> = item
-            .unknown
-            .iter()
-            .map(|w| format!("<mark>{}</mark>", esc(w)))
-            .collect();
-        out.push((l.t("label-unknown"), words.join(", "), ""));
-    }
     if !item.reasons.is_empty() {
-        let reasons: Vec<String> = item.reasons.iter().map(|r| esc(r)).collect();
-        out.push((l.t("label-problems"), reasons.join("<br>"), "error"));
+        let reasons: Vec<String> = item.reasons.iter().map(|r| esc(&l.problem(r))).collect();
+        out.push(Row::note(
+            l.t("label-problems"),
+            reasons.join("<br>"),
+            "error",
+        ));
     }
-    if let Some(a) = &item.last_approval {
+    if let Some(a) = item
+        .last_approval
+        .as_ref()
+        .filter(|_| item.state == State::Approved)
+    {
         let day = a.at.get(..10).unwrap_or(&a.at);
         let text = l.t_args(
             "last-approval",
@@ -144,9 +265,15 @@ fn note_rows(l: Lang, item: &Item) -> Vec<Row> {
                 ("what", day.to_string().into()),
             ],
         );
-        out.push((l.t("label-approval"), esc(&text), ""));
+        out.push(Row::note(l.t("label-approval"), esc(&text), ""));
     }
     out
+}
+
+/// A button's label, and the message it acts on for screen readers (23
+/// "Approuver" buttons must not sound alike).
+pub fn named(label: &str, id: &str) -> String {
+    format!("{}<span class=\"sr-only\"> {}</span>", esc(label), esc(id))
 }
 
 /// Withdraw the approval (an approved message) and take the suggestion (a
@@ -167,7 +294,7 @@ fn actions(cx: &Context, item: &Item, seen: &Seen) -> String {
             &format!("/{route}{}", cx.tail),
             cx.csrf,
             &fields,
-            &cx.lang.t(label),
+            &named(&cx.lang.t(label), &item.id),
             "",
         )
     };
@@ -183,7 +310,7 @@ fn actions(cx: &Context, item: &Item, seen: &Seen) -> String {
 
 /// The edit form: one text area for the value, one per attribute, with the
 /// text now (or, after a refused edit, what was typed and why it was
-/// refused).
+/// refused, the first area focused).
 fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
     let l = cx.lang;
     let id = &entry.message.id;
@@ -191,17 +318,12 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
     let text_of = |p: Option<&crate::fluent::pattern::Pattern>| {
         p.map(|p| editable(p, cx.syntax)).unwrap_or_default()
     };
-    let mut fields = String::new();
+    let invalid = refused.map(|_| format!("err-{id}"));
+    let mut areas: Vec<(String, String, String, String)> = Vec::new();
     if entry.message.value.is_some() {
         let typed = refused.map(|r| r.value.clone());
         let text = typed.unwrap_or_else(|| text_of(current.and_then(|c| c.value.as_ref())));
-        fields.push_str(&area(
-            &format!("v-{id}"),
-            "value",
-            &l.t("label-value"),
-            &text,
-            cx.locale,
-        ));
+        areas.push((format!("v-{id}"), "value".into(), l.t("label-value"), text));
     }
     for (name, _) in &entry.message.attributes {
         let typed = refused.and_then(|r| {
@@ -213,15 +335,30 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
         let now =
             current.and_then(|c| c.attributes.iter().find(|(n, _)| n == name).map(|(_, p)| p));
         let text = typed.unwrap_or_else(|| text_of(now));
-        fields.push_str(&area(
-            &format!("a-{name}-{id}"),
-            &format!("attr.{name}"),
-            &format!(".{name}"),
-            &text,
-            cx.locale,
+        areas.push((
+            format!("a-{name}-{id}"),
+            format!("attr.{name}"),
+            format!(".{name}"),
+            text,
         ));
     }
-    let errors = refused.map(refusal).unwrap_or_default();
+    let fields: String = areas
+        .iter()
+        .enumerate()
+        .map(|(i, (hid, name, label, text))| {
+            let area = Area {
+                html_id: hid,
+                name,
+                label,
+                text,
+                locale: cx.locale,
+                invalid: invalid.as_deref(),
+                focus: i == 0 && refused.is_some(),
+            };
+            area.render()
+        })
+        .collect();
+    let errors = refused.map(|r| refusal(r, id)).unwrap_or_default();
     let hint = match cx.syntax {
         Syntax::Markdown => l.t("edit-hint-markdown"),
         Syntax::Plain => l.t("edit-hint-fluent"),
@@ -231,26 +368,51 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
     // editor's areas still hold the text shown, so "Approuver" approves
     // exactly that; an open one's buttons say they save (CSS swaps the
     // labels on `details[open]`, no script).
-    let approve = match entry.state {
-        _ if entry.current.is_none() => String::new(),
-        State::Approved => String::new(),
-        State::Invalid => format!(
-            "<button class=\"primary when-open\" name=\"then\" value=\"approve\">{}</button>",
-            esc(&l.t("save-and-approve"))
-        ),
-        _ => format!(
-            "<button class=\"primary\" name=\"then\" value=\"approve\"><span class=\"when-closed\">{}</span><span class=\"when-open\">{}</span></button>",
-            esc(&l.t("approve")),
-            esc(&l.t("save-and-approve"))
-        ),
+    let button = |class: &str, then: &str, closed: Option<&str>, open: &str| {
+        let label = match closed {
+            Some(closed) => format!(
+                "<span class=\"when-closed\">{}</span><span class=\"when-open\">{}</span>",
+                esc(&l.t(closed)),
+                esc(&l.t(open))
+            ),
+            None => esc(&l.t(open)),
+        };
+        format!(
+            "<button class=\"{class}\" name=\"then\" value=\"{then}\">{label}<span class=\"sr-only\"> {}</span></button>",
+            esc(id)
+        )
     };
+    let approvable = entry.current.is_some() && entry.state != State::Approved;
+    let mut buttons = String::new();
+    if approvable && entry.state == State::Invalid {
+        buttons.push_str(&button(
+            "primary when-open",
+            "approve",
+            None,
+            "save-and-approve",
+        ));
+    } else if approvable {
+        buttons.push_str(&button(
+            "primary",
+            "approve",
+            Some("approve"),
+            "save-and-approve",
+        ));
+        buttons.push_str(&button(
+            "",
+            "next",
+            Some("approve-next"),
+            "save-approve-next",
+        ));
+    }
+    buttons.push_str(&button("when-open", "save", None, "save"));
     format!(
         "<form method=\"post\" action=\"/edit{tail}\" class=\"edit\">{csrf}\
 <input type=\"hidden\" name=\"id\" value=\"{id}\">\
 <input type=\"hidden\" name=\"seen_source\" value=\"{seen_source}\">\
 <input type=\"hidden\" name=\"seen\" value=\"{seen_text}\">{show}\
-<details{open}><summary>{summary}</summary>{errors}{fields}<p class=\"hint\">{hint}</p></details>\
-<div class=\"actions\">{approve}<button class=\"when-open\" name=\"then\" value=\"save\">{save}</button></div></form>",
+<details{open}><summary>{summary}<span class=\"sr-only\"> {id}</span></summary>{errors}{fields}<p class=\"hint\">{hint}</p></details>\
+<div class=\"actions\">{buttons}</div></form>",
         open = if refused.is_some() { " open" } else { "" },
         summary = esc(&l.t("edit")),
         tail = esc(cx.tail),
@@ -264,26 +426,50 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
             ""
         },
         hint = esc(&hint),
-        save = esc(&l.t("save")),
     )
 }
 
-/// Why an edit was refused, where the eye is: above the fields.
-fn refusal(r: &Refused) -> String {
-    r.errors
+/// Why an edit was refused, where the eye is: above the fields, which
+/// point to it (`aria-describedby`).
+fn refusal(r: &Refused, id: &str) -> String {
+    let items: String = r
+        .errors
         .iter()
-        .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", esc(e)))
-        .collect()
+        .map(|e| format!("<li>{}</li>", esc(e)))
+        .collect();
+    format!(
+        "<div class=\"error\" id=\"err-{}\"><ul>{items}</ul></div>",
+        esc(id)
+    )
 }
 
-fn area(html_id: &str, name: &str, label: &str, text: &str, locale: &str) -> String {
-    let rows = (text.chars().count() / 60 + text.matches('\n').count() + 2).clamp(2, 16);
-    format!(
-        "<label for=\"{hid}\">{label}</label><textarea id=\"{hid}\" name=\"{name}\" rows=\"{rows}\" lang=\"{locale}\" spellcheck=\"true\">{text}</textarea>",
-        hid = esc(html_id),
-        label = esc(label),
-        name = esc(name),
-        locale = esc(locale),
-        text = esc(text),
-    )
+/// One text area of the edit form.
+struct Area<'a> {
+    html_id: &'a str,
+    name: &'a str,
+    label: &'a str,
+    text: &'a str,
+    locale: &'a str,
+    /// The id of the refusal that explains why the text is invalid.
+    invalid: Option<&'a str>,
+    focus: bool,
+}
+
+impl Area<'_> {
+    fn render(&self) -> String {
+        let text = self.text;
+        let rows = (text.chars().count() / 60 + text.matches('\n').count() + 2).clamp(2, 16);
+        let invalid = self.invalid.map_or(String::new(), |e| {
+            format!(" aria-invalid=\"true\" aria-describedby=\"{}\"", esc(e))
+        });
+        format!(
+            "<label for=\"{hid}\">{label}</label><textarea id=\"{hid}\" name=\"{name}\" rows=\"{rows}\" lang=\"{locale}\" spellcheck=\"true\"{invalid}{focus}>{text}</textarea>",
+            hid = esc(self.html_id),
+            label = esc(self.label),
+            name = esc(self.name),
+            locale = esc(self.locale),
+            focus = if self.focus { " autofocus" } else { "" },
+            text = esc(text),
+        )
+    }
 }

@@ -57,7 +57,7 @@ pub struct Page<'a> {
     /// The person signed in; `None` on the sign-in and error pages.
     pub who: Option<Who<'a>>,
     /// What the last actions did, shown above the content.
-    pub notices: &'a [String],
+    pub notices: &'a [super::auth::Notice],
     /// The content: HTML whose text the caller escaped.
     pub body: String,
 }
@@ -104,14 +104,15 @@ impl Page<'_> {
         let notices: String = self
             .notices
             .iter()
-            .map(|n| format!("<p class=\"notice\" role=\"status\">{}</p>", esc(n)))
+            .map(|n| format!("<p class=\"notice\" role=\"status\">{}</p>", esc(&n.text)))
             .collect();
         format!(
             "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
 <title>{title} · relais</title><link rel=\"stylesheet\" href=\"/static/relais.css\"></head>\
-<body><header><strong class=\"brand\">relais</strong><nav>{nav}</nav><span class=\"langs\">{langs}</span>{account}</header>\
-<main>{notices}{body}</main></body></html>\n",
+<body><a class=\"skip\" href=\"#main\">{skip}</a><header><strong class=\"brand\">relais</strong><nav>{nav}</nav><span class=\"langs\">{langs}</span>{account}</header>\
+<main id=\"main\" tabindex=\"-1\">{notices}{body}</main></body></html>\n",
+            skip = esc(&l.t("skip-to-content")),
             code = l.code(),
             title = esc(self.title),
             body = self.body,
@@ -127,7 +128,8 @@ pub fn csrf_field(csrf: &str) -> String {
     )
 }
 
-/// A form of hidden fields and one button.
+/// A form of hidden fields and one button (`label` is HTML: the caller
+/// escaped its text).
 pub fn button_form(
     action: &str,
     csrf: &str,
@@ -146,23 +148,58 @@ pub fn button_form(
         })
         .collect();
     format!(
-        "<form method=\"post\" action=\"{}\" class=\"inline\">{}{hidden}<button class=\"{}\">{}</button></form>",
+        "<form method=\"post\" action=\"{}\" class=\"inline\">{}{hidden}<button class=\"{}\">{label}</button></form>",
         esc(action),
         csrf_field(csrf),
         esc(class),
-        esc(label)
     )
 }
 
-/// A word diff: deletions struck, insertions marked.
-pub fn diff(ops: &[Op]) -> String {
+/// A word diff: deletions struck through, insertions underlined, each
+/// also said in words for screen readers (not by colour alone).
+pub fn diff(l: Lang, ops: &[Op]) -> String {
+    let said = |key: &str| format!("<span class=\"sr-only\">[{}] </span>", esc(&l.t(key)));
     ops.iter()
         .map(|op| match op.op {
             Tag::Equal => esc(&op.text),
-            Tag::Insert => format!("<ins>{}</ins>", esc(&op.text)),
-            Tag::Delete => format!("<del>{}</del>", esc(&op.text)),
+            Tag::Insert => format!("<ins>{}{}</ins>", said("diff-inserted"), esc(&op.text)),
+            Tag::Delete => format!("<del>{}{}</del>", said("diff-deleted"), esc(&op.text)),
         })
         .collect()
+}
+
+/// A message of a post as it reads: its value's Markdown rendered inline
+/// (emphasis, links, code; an image named by its address, which the
+/// review page does not serve), then its attributes (`.alt = …`) each on
+/// its line; `marked` words marked. Raw HTML shows as text.
+pub fn rendered(text: &str, marked: &[String]) -> String {
+    let mut value = Vec::new();
+    let mut attributes = Vec::new();
+    for line in text.split('\n') {
+        let attribute = line
+            .strip_prefix('.')
+            .and_then(|rest| rest.split_once(" = "))
+            .filter(|(name, _)| {
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            });
+        match attribute {
+            Some(a) if !value.is_empty() || !attributes.is_empty() => attributes.push(a),
+            _ if attributes.is_empty() => value.push(line),
+            _ => {}
+        }
+    }
+    let mut out = markdown_with(&value.join("\n"), marked, true);
+    for (name, text) in attributes {
+        out.push_str(&format!(
+            "<p class=\"attr\"><code>.{}</code> {}</p>",
+            esc(name),
+            highlight(text, marked)
+        ));
+    }
+    out
 }
 
 /// Text with the given words marked (the engine's unknown words).
@@ -182,8 +219,16 @@ pub fn highlight(text: &str, words: &[String]) -> String {
 /// `<script>` in a post reads as `<script>`), and links and images keep
 /// only web, mail and relative addresses.
 pub fn markdown(md: &str) -> String {
+    markdown_with(md, &[], false)
+}
+
+/// [`markdown`], with `marked` words marked and, when `name_images`,
+/// images shown as their address.
+fn markdown_with(md: &str, marked: &[String], name_images: bool) -> String {
     let parser = pulldown_cmark::Parser::new_ext(md, crate::source::segment::post_options());
-    let events = parser.map(|event| match event {
+    // First what the post says made safe: its raw HTML as text, only safe
+    // addresses. Only then markup written here (marks, image names).
+    let safe = parser.map(|event| match event {
         Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
         Event::Start(MdTag::Link {
             link_type,
@@ -208,6 +253,23 @@ pub fn markdown(md: &str) -> String {
             id,
         }),
         other => other,
+    });
+    let mut in_image = false;
+    let events = safe.filter_map(|event| match event {
+        Event::Start(MdTag::Image { dest_url, .. }) if name_images => {
+            in_image = true;
+            let html = format!("<span class=\"image\">{}</span>", esc(&dest_url));
+            Some(Event::InlineHtml(html.into()))
+        }
+        Event::End(pulldown_cmark::TagEnd::Image) if name_images => {
+            in_image = false;
+            None
+        }
+        _ if in_image => None,
+        Event::Text(t) if !marked.is_empty() => {
+            Some(Event::InlineHtml(highlight(&t, marked).into()))
+        }
+        other => Some(other),
     });
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, events);
@@ -254,13 +316,46 @@ mod tests {
     }
 
     #[test]
-    fn diffs_and_unknown_words_are_marked_and_escaped() {
-        let ops = crate::review::diff::words("a <b> c", "a <i> c");
-        let html = diff(&ops);
+    fn a_message_renders_with_its_attributes_and_images_named() {
+        let html = rendered(
+            "![](/images/a.jpg)\n.alt = Deux *monitrices* <b>",
+            &["monitrices".into()],
+        );
         assert!(
-            html.contains("<del>&lt;b&gt;</del>") || html.contains("<del>"),
+            html.contains("<span class=\"image\">/images/a.jpg</span>"),
             "{html}"
         );
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains(
+                "<p class=\"attr\"><code>.alt</code> Deux *<mark>monitrices</mark>* &lt;b&gt;</p>"
+            ),
+            "{html}"
+        );
+        let html = rendered(
+            "Le **chat** de [Marie](https://ex.fr) <i>x</i>",
+            &["chat".into()],
+        );
+        assert!(
+            html.contains("<strong><mark>chat</mark></strong>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"https://ex.fr\">Marie</a>"),
+            "{html}"
+        );
+        assert!(html.contains("&lt;i&gt;"), "raw HTML as text: {html}");
+    }
+
+    #[test]
+    fn diffs_and_unknown_words_are_marked_and_escaped() {
+        let ops = crate::review::diff::words("a <b> c", "a <i> c");
+        let html = diff(Lang::Fr, &ops);
+        assert!(
+            html.contains("<del><span class=\"sr-only\">[supprimé] </span>b</del>"),
+            "a deletion is said, not only coloured: {html}"
+        );
+        assert!(html.contains("[ajouté] </span>i</ins>&gt;"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
         assert_eq!(
             highlight("le <chien>", &["chien".into()]),

@@ -66,6 +66,17 @@ impl Lang {
         self.format(id, Some(&fa))
     }
 
+    /// A problem of a translation in words of this language
+    /// (`problem-<code>`).
+    pub fn problem(self, p: &crate::check::Problem) -> String {
+        let args: Vec<(&str, FluentValue)> = p
+            .args()
+            .into_iter()
+            .map(|(k, v)| (k, FluentValue::from(v)))
+            .collect();
+        self.t_args(&format!("problem-{}", p.code()), &args)
+    }
+
     fn format(self, id: &str, args: Option<&FluentArgs>) -> String {
         let bundle = bundle(self);
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
@@ -166,11 +177,108 @@ mod tests {
                     ("what", "x".into()),
                     ("error", "x".into()),
                     ("untouched", 1.into()),
+                    ("field", "value".into()),
+                    ("kind", "link".into()),
+                    ("piece", "x".into()),
+                    ("col", 1.into()),
+                    ("detail", "x".into()),
                 ]);
                 b.format_pattern(p, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{id} ({}): {errors:?}", lang.code());
             }
         }
+    }
+
+    /// One of each problem the checks emit, with every kind of piece and
+    /// of syntax error.
+    fn every_problem() -> Vec<crate::check::Problem> {
+        use crate::check::{Field, Problem as P};
+        let attr = || Field::Attribute("alt".into());
+        let mut out = vec![
+            P::ValueMissing,
+            P::ValueExtra,
+            P::AttributeMissing("alt".into()),
+            P::AttributeObsolete("alt".into()),
+            P::VariantTwice("one".into()),
+            P::KeepTerm("KEOOGO".into()),
+            P::VariableMissing("n".into()),
+            P::VariableAdded("n".into()),
+            P::ReferenceAdded("-brand".into()),
+            P::DoesNotFormat("x".into()),
+            P::OnePattern(Field::Value),
+            P::OnePattern(attr()),
+            P::Refused {
+                engine: "apertium".into(),
+                reason: "x".into(),
+            },
+        ];
+        for piece in [
+            "](https://ex.fr/p)",
+            "![i](x.jpg)",
+            "`code`",
+            "{{< figure >}}",
+            "{ $n }",
+            "x",
+        ] {
+            out.push(P::PieceMissing(Field::Value, piece.into()));
+            out.push(P::PieceAdded(attr(), piece.into()));
+        }
+        for kind in [
+            "unclosed-brace",
+            "unbalanced-brace",
+            "unterminated-string",
+            "no-default-variant",
+            "other",
+        ] {
+            out.push(P::Syntax {
+                field: Field::Value,
+                line: 1,
+                col: 28,
+                kind,
+                detail: "Expected a token starting with \"}\"".into(),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn every_problem_the_checks_emit_has_words_in_both_languages() {
+        let problems = every_problem();
+        let mut codes: Vec<&str> = problems.iter().map(|p| p.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let mut all = crate::check::Problem::CODES.to_vec();
+        all.sort_unstable();
+        assert_eq!(codes, all, "every code has an example here");
+        for lang in Lang::ALL {
+            let b = bundle(lang);
+            for p in &problems {
+                let id = format!("problem-{}", p.code());
+                let msg = b.get_message(&id).and_then(|m| m.value());
+                let msg = msg.unwrap_or_else(|| panic!("{id} missing in {}", lang.code()));
+                let mut args = FluentArgs::new();
+                for (k, v) in p.args() {
+                    args.set(k, FluentValue::from(v));
+                }
+                let mut errors = Vec::new();
+                let text = b.format_pattern(msg, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{id} ({}): {errors:?}", lang.code());
+                // Plain words: none of the English of the terminal, no
+                // parser jargon on the French page.
+                if lang == Lang::Fr && p.code() != "refused" && p.code() != "does-not-format" {
+                    assert_ne!(text, p.to_string(), "{id}");
+                    assert!(!text.contains("Expected"), "{id}: {text}");
+                }
+            }
+        }
+        let link = Lang::Fr.problem(&crate::check::Problem::PieceMissing(
+            crate::check::Field::Value,
+            "](https://keoogo.org/don \"Don\")".into(),
+        ));
+        assert_eq!(
+            link,
+            "Le lien vers https://keoogo.org/don de la version française a disparu de la traduction."
+        );
     }
 
     #[test]

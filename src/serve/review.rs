@@ -6,7 +6,7 @@
 //! notice); a refused edit shows the page again with what was typed and
 //! why, next to the message.
 
-use super::auth::{Fields, Viewer};
+use super::auth::{Fields, Notice, Viewer};
 use super::card::{self, Context, Refused};
 use super::html::{button_form, esc, markdown, url_path};
 use super::i18n::Lang;
@@ -71,10 +71,13 @@ impl Target {
         format!("/{}/{}", self.locale, url_path(&self.resource))
     }
 
-    fn page_url(&self, anchor: Option<&str>) -> String {
-        let anchor = anchor.map_or(String::new(), |id| format!("#m-{}", url_path(id)));
+    /// The review page. Actions lead back here without a `#fragment`: the
+    /// page puts focus on the message acted on (`autofocus`, which
+    /// browsers ignore when the address has a fragment), and that scrolls
+    /// to it.
+    fn page_url(&self) -> String {
         let filter = if self.todo { "?show=todo" } else { "" };
-        format!("/review{}{filter}{anchor}", self.tail())
+        format!("/review{}{filter}", self.tail())
     }
 }
 
@@ -87,7 +90,7 @@ pub async fn page(
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
     let result = match Target::check(&app, &viewer, &locale, &resource) {
-        Ok(t) => render(&app, &viewer, &t.filtered(&query), None).await,
+        Ok(t) => render(&app, &viewer, &t.filtered(&query)).await,
         Err(e) => Err(e),
     };
     respond(result, StatusCode::OK, &viewer)
@@ -102,7 +105,7 @@ pub async fn edit_get(
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
     match Target::check(&app, &viewer, &locale, &resource) {
-        Ok(t) => Redirect::to(&t.filtered(&query).page_url(None)).into_response(),
+        Ok(t) => Redirect::to(&t.filtered(&query).page_url()).into_response(),
         Err(e) => e.in_lang(viewer.lang).into_response(),
     }
 }
@@ -114,52 +117,73 @@ fn respond(result: Result<String, Fail>, status: StatusCode, viewer: &Viewer) ->
     }
 }
 
-/// The whole page, read from the site now.
-async fn render(
-    app: &App,
-    viewer: &Viewer,
-    t: &Target,
-    refused: Option<Refused>,
-) -> Result<String, Fail> {
+/// The whole page, read from the site now, with what the last action
+/// left: its notices (next to their messages), a refused edit (what was
+/// typed, why, and a summary at the top that links to it), the message
+/// to focus.
+async fn render(app: &App, viewer: &Viewer, t: &Target) -> Result<String, Fail> {
     let (t2, v) = (t.clone(), viewer.clone());
-    let body = app
-        .read(move |cfg| body(&t2.load(cfg), &t2, &v, refused.as_ref()))
+    let (body, ids) = app
+        .read(move |cfg| body(&t2.load(cfg), &t2, &v, &cfg.source.to_string()))
         .await?;
+    let top: Vec<Notice> = viewer
+        .flash
+        .notices
+        .iter()
+        .filter(|n| !n.at.as_ref().is_some_and(|id| ids.contains(id)))
+        .cloned()
+        .collect();
     let title = format!("{} ({})", t.resource, t.locale);
-    Ok(viewer.page(&title, body).render())
+    Ok(viewer.page_with(&title, body, &top).render())
 }
 
+/// The page's content, and the ids of the messages it shows.
 fn body(
     site: &Site,
     t: &Target,
     viewer: &Viewer,
-    refused: Option<&Refused>,
-) -> Result<String, Fail> {
+    source_locale: &str,
+) -> Result<(String, Vec<String>), Fail> {
     let todo = t.todo;
     let l = viewer.lang;
     let view = view_of(site, t, l)?;
     let src = site.source(view);
     let entries = site.entries(view);
     let tail = t.tail();
+    let refused = viewer
+        .flash
+        .refused
+        .as_ref()
+        .filter(|(at, _)| *at == tail)
+        .map(|(_, r)| r);
     let cx = Context {
         lang: l,
         csrf: &viewer.csrf,
         tail: &tail,
+        source_locale,
         locale: &view.locale.to_string(),
         syntax: src.syntax,
         refused,
+        notices: &viewer.flash.notices,
+        focus: viewer.flash.focus.as_deref(),
         todo,
     };
-    let cards: String = entries
+    let shown: Vec<&Entry> = entries
         .iter()
-        .filter(|e| !todo || TO_REVIEW.contains(&e.state))
+        .filter(|e| {
+            !todo || TO_REVIEW.contains(&e.state) || refused.is_some_and(|r| r.id == e.id())
+        })
+        .collect();
+    let cards: String = shown
+        .iter()
         .map(|e| card::render(&cx, &review::item(&src.resource, view, e), e))
         .collect();
     let title = src
         .post
         .as_ref()
         .and_then(|p| p.post.title().map(str::to_string));
-    let mut out = heading(l, t, title.as_deref(), src.post.is_some(), todo);
+    let mut out = refused.map(|r| error_summary(l, r)).unwrap_or_default();
+    out.push_str(&heading(l, t, title.as_deref(), src.post.is_some(), todo));
     out.push_str(&summary(l, &entries));
     // A link to the question, never a decision by itself.
     let filter = if todo { "?show=todo" } else { "" };
@@ -168,13 +192,41 @@ fn body(
         esc(&l.t("approve-all"))
     ));
     if cards.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"empty\">{}</p>",
-            esc(&l.t("nothing-to-review"))
-        ));
+        let key = if todo {
+            "all-reviewed"
+        } else {
+            "nothing-to-review"
+        };
+        out.push_str(&format!("<p class=\"empty\">{}</p>", esc(&l.t(key))));
     }
     out.push_str(&cards);
-    Ok(out)
+    let ids = shown.iter().map(|e| e.id().to_string()).collect();
+    Ok((out, ids))
+}
+
+/// At the top of the page after a refused edit: what went wrong, each
+/// linking to the field (which has focus, and says why next to it).
+fn error_summary(l: Lang, r: &Refused) -> String {
+    let items: String = r
+        .errors
+        .iter()
+        .map(|e| {
+            let text = l.t_args(
+                "refused-at",
+                &[("name", r.id.clone().into()), ("what", e.clone().into())],
+            );
+            format!(
+                "<li><a href=\"#m-{}\">{}</a></li>",
+                url_path(&r.id),
+                esc(&text)
+            )
+        })
+        .collect();
+    format!(
+        "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\">\
+<h2 id=\"error-summary-title\">{}</h2><ul>{items}</ul></div>",
+        esc(&l.t_args("refused-title", &[("n", r.errors.len().into())]))
+    )
 }
 
 /// The view of the page's resource in its locale: 404 when there is none,
@@ -232,7 +284,7 @@ fn confirm_body(site: &Site, t: &Target, viewer: &Viewer) -> Result<String, Fail
         .collect();
     let back = format!(
         "<a href=\"{}\">{}</a>",
-        esc(&t.page_url(None)),
+        esc(&t.page_url()),
         esc(&l.t("cancel"))
     );
     let mut out = format!("<h1>{}</h1>", esc(&l.t("approve-all-title")));
@@ -331,17 +383,25 @@ fn summary(l: Lang, entries: &[crate::review::view::Entry]) -> String {
         .filter(|s| counts[s.name()] > 0)
         .map(|s| {
             format!(
-                "<span class=\"badge state-{}\">{} {}</span>",
+                "<span class=\"badge state-{}\">{}</span>",
                 s.name(),
-                counts[s.name()],
-                esc(&card::state_name(l, *s))
+                esc(&l.t_args(
+                    &format!("count-{}", s.name()),
+                    &[("n", counts[s.name()].into())]
+                ))
             )
         })
         .collect();
     format!("<p class=\"summary\">{}</p>", parts.join(" "))
 }
 
-/// `POST /edit/{locale}/{*resource}`: fields `id`, `value`, `attr.NAME`.
+/// `POST /edit/{locale}/{*resource}`: fields `id`, `value`, `attr.NAME`,
+/// `then` (`save`, `approve`: the text saved then approved, `next`: the
+/// same, then on to the next message to review).
+///
+/// Post/Redirect/Get always: a refused edit is kept in the session (what
+/// was typed, and why) and the page shows it at the message; a reload of
+/// that page keeps working.
 pub async fn edit(posted: Posted) -> Response {
     let Posted {
         app,
@@ -367,9 +427,9 @@ pub async fn edit(posted: Posted) -> Response {
     // "Enregistrer et approuver" (or "Approuver" on a closed editor): the
     // text in the editor is saved, then that very text approved, under one
     // lock — never the text the page was made from.
-    let then_approve = form.get("then") == Some("approve");
+    let then = form.get("then").unwrap_or("save");
+    let then_approve = matches!(then, "approve" | "next");
     let reviewer = viewer.name.clone();
-    let refuse = |status: StatusCode, errors: Vec<String>| (status, errors);
     let outcome = app
         .write(move |cfg| {
             let done = edit::run(cfg, &request)?;
@@ -390,46 +450,67 @@ pub async fn edit(posted: Posted) -> Response {
             Ok((done, Some(report)))
         })
         .await;
-    let (status, errors) = match outcome {
+    let l = viewer.lang;
+    let errors = match outcome {
         Ok(Ok((done, approved))) => {
-            return saved(&app, &viewer, &t, &id, &done, approved.as_ref());
+            let next = if then == "next" {
+                next_to_review(&app, &t, &id).await
+            } else {
+                None
+            };
+            return saved(&app, &viewer, &t, &id, &done, approved.as_ref(), next);
         }
         Ok(Err(EditError::NoResource(_))) => {
-            return Fail::new(StatusCode::NOT_FOUND, viewer.lang.t("not-found"))
-                .in_lang(viewer.lang)
+            return Fail::new(StatusCode::NOT_FOUND, l.t("not-found"))
+                .in_lang(l)
                 .into_response();
         }
         Ok(Err(e @ EditError::NoMessage { .. })) => {
             return Fail::new(StatusCode::BAD_REQUEST, e.to_string())
-                .in_lang(viewer.lang)
+                .in_lang(l)
                 .into_response();
         }
         Ok(Err(EditError::Syntax(errors) | EditError::Problems(errors))) => {
-            refuse(StatusCode::UNPROCESSABLE_ENTITY, errors)
+            errors.iter().map(|p| l.problem(p)).collect()
         }
-        Ok(Err(EditError::Changed { .. })) => {
-            refuse(StatusCode::CONFLICT, vec![viewer.lang.t("changed-since")])
-        }
-        Ok(Err(EditError::Site(e))) => refuse(StatusCode::CONFLICT, vec![e.to_string()]),
-        Err(busy) => refuse(StatusCode::SERVICE_UNAVAILABLE, vec![busy.to_string()]),
+        Ok(Err(EditError::Changed { .. })) => vec![l.t("changed-since")],
+        Ok(Err(EditError::Site(e))) => vec![e.to_string()],
+        Err(busy) => vec![busy.to_string()],
     };
     let refused = Refused {
-        id,
+        id: id.clone(),
         value: form.get("value").unwrap_or("").to_string(),
         attributes,
         errors,
     };
-    // Notices of earlier actions wait for the next page (a GET).
-    let viewer = Viewer {
-        notices: Vec::new(),
-        ..viewer
-    };
-    let html = render(&app, &viewer, &t, Some(refused)).await;
-    respond(html, status, &viewer)
+    let tail = t.tail();
+    app.sessions.flash(&viewer.session, |f| {
+        f.refused = Some((tail, refused));
+        f.focus = Some(id.clone());
+    });
+    Redirect::to(&t.page_url()).into_response()
+}
+
+/// The message after `id`, in page order, that still needs a reviewer.
+async fn next_to_review(app: &App, t: &Target, id: &str) -> Option<String> {
+    let (t, id) = (t.clone(), id.to_string());
+    app.read(move |cfg| {
+        let site = t.load(cfg);
+        let view = site.views.first()?;
+        let entries = site.entries(view);
+        let at = entries.iter().position(|e| e.id() == id)?;
+        let later = entries[at + 1..].iter().chain(&entries[..at]);
+        later
+            .filter(|e| TO_REVIEW.contains(&e.state))
+            .map(|e| e.id().to_string())
+            .next()
+    })
+    .await
 }
 
 /// After a saved edit (and its approval, when asked): a notice of what
-/// happened, and back to the message.
+/// happened next to the message, and back to it (or to `next`, with
+/// focus on it).
 fn saved(
     app: &App,
     viewer: &Viewer,
@@ -437,6 +518,7 @@ fn saved(
     id: &str,
     done: &edit::Outcome,
     approved: Option<&Report>,
+    next: Option<String>,
 ) -> Response {
     let state = card::state_name(viewer.lang, done.state);
     let key = if done.changed {
@@ -445,20 +527,39 @@ fn saved(
         // An unchanged text approved says so once, below.
         approved.is_none().then_some("notice-unchanged")
     };
+    let mut texts = Vec::new();
     if let Some(key) = key {
-        let text = viewer.lang.t_args(
+        texts.push(viewer.lang.t_args(
             key,
             &[("name", id.to_string().into()), ("what", state.into())],
-        );
-        app.sessions.notify(&viewer.session, text);
+        ));
     }
-    for text in approved
-        .map(|r| notices(viewer.lang, r))
-        .unwrap_or_default()
-    {
-        app.sessions.notify(&viewer.session, text);
-    }
-    Redirect::to(&t.page_url(Some(id))).into_response()
+    texts.extend(
+        approved
+            .map(|r| notices(viewer.lang, r))
+            .unwrap_or_default(),
+    );
+    let focus = next.unwrap_or_else(|| id.to_string());
+    leave(app, viewer, id, texts, &focus);
+    Redirect::to(&t.page_url()).into_response()
+}
+
+/// Leaves `texts` for the next page, next to message `at`, and focus on
+/// message `focus`.
+fn leave(app: &App, viewer: &Viewer, at: &str, texts: Vec<String>, focus: &str) {
+    app.sessions.flash(&viewer.session, |f| {
+        // Saved or decided on: what was refused before is over.
+        if f.refused.as_ref().is_some_and(|(_, r)| r.id == at) {
+            f.refused = None;
+        }
+        for text in texts {
+            f.notices.push(Notice {
+                at: Some(at.to_string()),
+                text,
+            });
+        }
+        f.focus = Some(focus.to_string());
+    });
 }
 
 /// What the form says its person saw (`seen_source`, `seen`), when it says.
@@ -563,6 +664,8 @@ async fn decide_on(posted: Posted, action: Action) -> Response {
         })
         .collect();
     let id = ids.first().cloned();
+    let one = ids.len() == 1;
+    let decided = ids.clone();
     let request = Request {
         action,
         resources: vec![t.resource.clone()],
@@ -574,10 +677,22 @@ async fn decide_on(posted: Posted, action: Action) -> Response {
     };
     match app.write(move |cfg| decide::run(cfg, &request)).await {
         Ok(Ok(report)) => {
-            for text in notices(l, &report) {
-                app.sessions.notify(&viewer.session, text);
+            let texts = notices(l, &report);
+            match (&id, one) {
+                (Some(id), true) => leave(&app, &viewer, id, texts, id),
+                _ => app.sessions.flash(&viewer.session, |f| {
+                    // Decided on: an edit refused before is over.
+                    if f.refused
+                        .as_ref()
+                        .is_some_and(|(_, r)| decided.contains(&r.id))
+                    {
+                        f.refused = None;
+                    }
+                    f.notices
+                        .extend(texts.into_iter().map(|text| Notice { at: None, text }));
+                }),
             }
-            Redirect::to(&t.page_url(id.as_deref())).into_response()
+            Redirect::to(&t.page_url()).into_response()
         }
         Ok(Err(e)) => Fail::new(StatusCode::BAD_REQUEST, e.to_string())
             .in_lang(l)
@@ -665,7 +780,7 @@ pub async fn preview(
         "<p class=\"crumbs\"><a href=\"/\">{home}</a> › <a href=\"{back}\">{resource} ({locale})</a></p>\
 <p class=\"hint\">{note}</p><article class=\"preview card\" lang=\"{locale}\"><h1>{title}</h1>{html}</article>",
         home = esc(&l.t("nav-dashboard")),
-        back = esc(&t.page_url(None)),
+        back = esc(&t.page_url()),
         resource = esc(&t.resource),
         locale = esc(&t.locale.to_string()),
         note = esc(&l.t("preview-note")),

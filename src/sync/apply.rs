@@ -149,7 +149,7 @@ fn from_memory(
     };
     let problems = checks.problems(src, &message);
     if !problems.is_empty() {
-        return Err(problems.join("; "));
+        return Err(joined(&problems));
     }
     let text = text::message_text(&message);
     Ok((
@@ -200,7 +200,7 @@ fn restore_job(
     };
     let problems = checks.problems(src, &message);
     if !problems.is_empty() {
-        return Some(Err(problems.join("; ")));
+        return Some(Err(joined(&problems)));
     }
     let (engine, pivot) = meta.unwrap_or(("engine", None));
     let text = text::message_text(&message);
@@ -264,7 +264,13 @@ impl<'a> Checks<'a> {
         }
     }
 
-    fn problems(&self, src: &Message, translated: &Message) -> Vec<String> {
+    fn problems(&self, src: &Message, translated: &Message) -> Vec<crate::check::Problem> {
         self.translation.problems(src, translated)
     }
+}
+
+/// Problems as one line, for the record of a refused output.
+fn joined(problems: &[crate::check::Problem]) -> String {
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    words.join("; ")
 }

@@ -115,6 +115,14 @@ impl Web {
         self.http.act(path, who, fields).await
     }
 
+    /// The page an action's redirect leads to, as a browser loads it (the
+    /// `#fragment` stays in the browser).
+    pub(crate) async fn follow(&self, r: &Reply, who: &Browser) -> Reply {
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "a redirect: {}", r.body);
+        let to = r.location().split('#').next().unwrap();
+        self.get(to, Some(who)).await
+    }
+
     /// Signs `name` in, as a browser does: the form, then the post.
     pub(crate) async fn login(&self, name: &str) -> Browser {
         let form = self.get("/login", None).await;

@@ -70,6 +70,10 @@ pub struct SyntaxError {
     pub col: usize,
     /// What the parser expected or found there.
     pub message: String,
+    /// The same as a code a page can put in words: `unclosed-brace`,
+    /// `unbalanced-brace`, `unterminated-string`, `no-default-variant`,
+    /// `other`.
+    pub kind: &'static str,
     /// Id of the message the junk belongs to, when the junk starts with `id =`.
     pub id: Option<String>,
 }

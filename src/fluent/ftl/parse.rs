@@ -106,7 +106,19 @@ fn syntax_error(src: &str, err: &ParserError) -> SyntaxError {
         line,
         col,
         message: err.kind.to_string(),
+        kind: kind_code(&err.kind),
         id: junk_id(junk),
+    }
+}
+
+/// The few mistakes people make typing Fluent, by name; the rest `other`.
+fn kind_code(kind: &ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::ExpectedToken('}') => "unclosed-brace",
+        ErrorKind::UnbalancedClosingBrace => "unbalanced-brace",
+        ErrorKind::UnterminatedStringLiteral => "unterminated-string",
+        ErrorKind::MissingDefaultVariant => "no-default-variant",
+        _ => "other",
     }
 }
 
@@ -151,6 +163,7 @@ fn entry_error(src: &str, entry: &ast::Entry<&str>) -> Option<SyntaxError> {
         line,
         col,
         message: ErrorKind::MissingDefaultVariant.to_string(),
+        kind: "no-default-variant",
         id: Some(id),
     })
 }

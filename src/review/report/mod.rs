@@ -79,7 +79,7 @@ pub struct Item {
     /// Words the engine did not know (in the machine text or suggestion).
     pub unknown: Vec<String>,
     /// Why the message is invalid.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<crate::check::Problem>,
     /// The latest approval of this message, even if it no longer holds.
     pub last_approval: Option<LastApproval>,
 }

@@ -119,7 +119,7 @@ fn note_fields(item: &Item, paint: Paint) -> Vec<(String, String)> {
         out.push(("unknown".into(), item.unknown.join(", ")));
     }
     for r in &item.reasons {
-        out.push(("problem".into(), paint.style(paint::ERROR, r)));
+        out.push(("problem".into(), paint.style(paint::ERROR, &r.to_string())));
     }
     if let Some(h) = hint(item) {
         out.push(("next".into(), paint.style(paint::NOTE, &h)));

@@ -124,3 +124,77 @@ submit-synced = { $n ->
 }
 submit-sync-failed = Machine translation could not be done; the post is placed and will be translated at the next sync.
 submit-another = Submit another post
+
+## What is wrong with a translation (codes of `check::Problem`).
+
+problem-value-missing = The translation has no text, while the French has.
+problem-value-extra = The translation has a text the French does not have.
+problem-attribute-missing = The French attribute { $name } is not translated.
+problem-attribute-obsolete = The attribute { $name } is not in the French: remove it.
+problem-variant-twice = The variant [{ $name }] is written twice: only the first would be used.
+problem-piece-missing = { $kind ->
+    [link] The link to { $piece }
+    [image] The image { $piece }
+    [code] The code { $piece }
+    [shortcode] The shortcode { $piece }
+    [placeable] The placeable { $piece }
+   *[other] “{ $piece }”
+} of the French is gone from the translation{ $field ->
+    [value] .
+   *[other] { " " }({ $field }).
+}
+problem-piece-added = { $kind ->
+    [link] The link to { $piece }
+    [image] The image { $piece }
+    [code] The code { $piece }
+    [shortcode] The shortcode { $piece }
+    [placeable] The placeable { $piece }
+   *[other] “{ $piece }”
+} is not in the French{ $field ->
+    [value] .
+   *[other] { " " }({ $field }).
+}
+problem-keep-term = “{ $name }” must stay as written: the glossary says not to translate it.
+problem-variable-missing = The French variable { $name } is gone from the translation: put { "{" } { $name } { "}" } back as it is.
+problem-variable-added = The variable { $name } is not in the French: the site would have nothing to put there.
+problem-reference-added = The translation uses { $name }, which the French does not.
+problem-does-not-format = The text cannot be shown ({ $detail }).
+problem-syntax = { $kind ->
+    [unclosed-brace] A brace “{ "{" }” is not closed by “{ "}" }”
+    [unbalanced-brace] A brace “{ "}" }” closes nothing (to write it as text, type { "{" }"{ "}" }"{ "}" })
+    [unterminated-string] Quotes opened inside braces are not closed
+    [no-default-variant] A choice (->) has no default variant, marked with a *
+   *[other] The text does not read as a Fluent message
+}, line { $line }, column { $col }{ $field ->
+    [value] .
+   *[other] { " " }({ $field }).
+}
+problem-one-pattern = The text would make several messages: a line cannot start with “.” or with “name =”{ $field ->
+    [value] .
+   *[other] { " " }({ $field }).
+}
+problem-refused = The last machine translation ({ $name }) was refused: { $detail }
+
+## The review page.
+
+skip-to-content = Skip to content
+diff-inserted = added
+diff-deleted = removed
+label-changes = Changes made
+approve-next = Approve and next
+save-approve-next = Save, approve and next
+refused-title = { $n ->
+    [one] A change was not saved
+   *[other] { $n } problems: the change was not saved
+}
+refused-at = { $name }: { $what }
+count-missing = { $n } missing
+count-machine = { $n ->
+    [one] { $n } machine translation
+   *[other] { $n } machine translations
+}
+count-edited = { $n } edited
+count-approved = { $n } approved
+count-stale = { $n } stale
+count-invalid = { $n } invalid
+all-reviewed = Everything here is reviewed.

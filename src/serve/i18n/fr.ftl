@@ -124,3 +124,89 @@ submit-synced = { $n ->
 }
 submit-sync-failed = La traduction automatique n’a pas pu se faire ; l’article est bien placé et sera traduit à la prochaine synchronisation.
 submit-another = Proposer un autre article
+
+## Ce qui ne va pas dans une traduction (codes de `check::Problem`).
+
+problem-value-missing = La traduction n’a pas de texte, alors que le français en a un.
+problem-value-extra = La traduction a un texte que le français n’a pas.
+problem-attribute-missing = L’attribut { $name } du français n’est pas traduit.
+problem-attribute-obsolete = L’attribut { $name } n’existe pas en français : retirez-le.
+problem-variant-twice = La variante [{ $name }] est écrite deux fois : seule la première servirait.
+problem-piece-missing = { $kind ->
+    [link] Le lien vers { $piece }
+    [image] L’image { $piece }
+    [code] Le code { $piece }
+    [shortcode] Le shortcode { $piece }
+    [placeable] L’élément { $piece }
+   *[other] « { $piece } »
+} de la version française a disparu de la traduction{ $field ->
+    [value] .
+   *[other] { " " }({ $field }).
+}
+problem-piece-added = { $kind ->
+    [link] Le lien vers { $piece }
+    [image] L’image { $piece }
+    [code] Le code { $piece }
+    [shortcode] Le shortcode { $piece }
+    [placeable] L’élément { $piece }
+   *[other] « { $piece } »
+} n’est pas dans la version française{ $field ->
+    [value] .
+   *[other] { " " }({ $field }).
+}
+problem-keep-term = « { $name } » doit rester écrit tel quel : le glossaire dit de ne pas le traduire.
+problem-variable-missing = La variable { $name } du français a disparu de la traduction : remettez { "{" } { $name } { "}" } tel quel.
+problem-variable-added = La variable { $name } n’est pas dans le français : le site n’aurait rien à y mettre.
+problem-reference-added = La traduction utilise { $name }, que le français n’utilise pas.
+problem-does-not-format = Le texte ne peut pas s’afficher ({ $detail }).
+problem-syntax = { $kind ->
+    [unclosed-brace] Une accolade « { "{" } » n’est pas refermée par « { "}" } »
+    [unbalanced-brace] Une accolade « { "}" } » ne ferme rien (pour l’écrire comme texte, tapez { "{" }"{ "}" }"{ "}" })
+    [unterminated-string] Des guillemets ouverts dans une accolade ne sont pas refermés
+    [no-default-variant] Un choix (->) n’a pas de variante par défaut, marquée d’une *
+   *[other] Le texte ne se lit pas comme un message Fluent
+}, ligne { $line }, colonne { $col }{ $field ->
+    [value] .
+   *[other] { " " }({ $field }).
+}
+problem-one-pattern = Le texte ferait plusieurs messages : une ligne ne peut pas commencer par « . » ni par « nom = »{ $field ->
+    [value] .
+   *[other] { " " }({ $field }).
+}
+problem-refused = La dernière traduction automatique ({ $name }) a été refusée : { $detail }
+
+## La page de relecture.
+
+skip-to-content = Aller au contenu
+diff-inserted = ajouté
+diff-deleted = supprimé
+label-changes = Modifications apportées
+approve-next = Approuver et suivant
+save-approve-next = Enregistrer, approuver et suivant
+refused-title = { $n ->
+    [one] Une modification n’a pas été enregistrée
+   *[other] { $n } problèmes : la modification n’a pas été enregistrée
+}
+refused-at = { $name } : { $what }
+count-missing = { $n ->
+    [one] { $n } manquant
+   *[other] { $n } manquants
+}
+count-machine = { $n ->
+    [one] { $n } traduction automatique
+   *[other] { $n } traductions automatiques
+}
+count-edited = { $n ->
+    [one] { $n } modifié
+   *[other] { $n } modifiés
+}
+count-approved = { $n ->
+    [one] { $n } approuvé
+   *[other] { $n } approuvés
+}
+count-stale = { $n } à revoir
+count-invalid = { $n ->
+    [one] { $n } invalide
+   *[other] { $n } invalides
+}
+all-reviewed = Tout est relu ici.
