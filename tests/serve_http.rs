@@ -153,6 +153,23 @@ async fn the_dashboard_shows_the_reviewers_locales_with_progress() {
     );
     assert!(r.body.contains("<html lang=\"en\">"));
     assert_eq!(web::set_cookie(&r, "relais_lang").as_deref(), Some("en"));
+    // Issue 14, deliverable 5: the title is the way in, what needs review
+    // first and newest first, finished posts can be hidden, each post has
+    // its preview.
+    let title_link = format!("<h2><a href=\"/review/en/{POST}\">");
+    assert!(r.body.contains(&title_link), "{}", r.body);
+    assert!(r.body.contains(&format!("href=\"/preview/en/{POST}\"")));
+    let finished = "posts/2024-06-06-keoogo-dispensaire-trottoir";
+    let at = |body: &str, what: &str| body.find(&format!("<code>{what}</code>")).unwrap();
+    assert!(at(&r.body, POST) < at(&r.body, finished), "finished last");
+    let hidden = w.get("/?lang=en&hide=finished", Some(&claire)).await;
+    assert!(!hidden.body.contains(finished), "{}", hidden.body);
+    assert!(hidden.body.contains(POST));
+    assert!(
+        hidden.body.contains("Show the 3 finished too"),
+        "{}",
+        hidden.body
+    );
     let ana = w.login("Ana Pérez").await;
     let r = w.get("/", Some(&ana)).await;
     assert!(r.body.contains(&format!("href=\"/review/es/{POST}\"")));

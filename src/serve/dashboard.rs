@@ -1,6 +1,8 @@
 //! The reviewer's home page: every resource × their locales, with a
 //! progress bar (approved of all messages) and what is left to review.
-//! Writers are sent to the drafts page.
+//! What needs review comes first, newest posts first; `?hide=finished`
+//! leaves out what is finished. Each title leads to the review page, each
+//! post has its preview. Writers are sent to the drafts page.
 
 use super::App;
 use super::auth::Viewer;
@@ -10,7 +12,7 @@ use crate::review::report::TO_REVIEW;
 use crate::review::state::State;
 use crate::review::status;
 use crate::review::view::Site;
-use axum::extract::State as AppState;
+use axum::extract::{Query, State as AppState};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 /// One resource in one locale.
@@ -26,12 +28,52 @@ struct Cell {
 struct Row {
     resource: String,
     title: Option<String>,
+    /// The post's `date` (front matter), else the date its file name
+    /// starts with: newest first.
+    date: Option<String>,
     draft: bool,
+    post: bool,
     cells: Vec<Cell>,
 }
 
+impl Row {
+    fn to_review(&self) -> usize {
+        self.cells.iter().map(|c| c.to_review).sum()
+    }
+
+    fn finished(&self) -> bool {
+        !self.draft && self.cells.iter().all(|c| c.finished)
+    }
+
+    /// The cell a click on the title opens: the first with something to
+    /// review, else the first.
+    fn main_cell(&self) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|c| c.to_review > 0)
+            .or(self.cells.first())
+    }
+}
+
+/// What needs review first (then what is finished, drafts last); newest
+/// first within each; pages (no date) after posts.
+fn sort(rows: &mut [Row]) {
+    rows.sort_by(|a, b| {
+        let rank = |r: &Row| (r.draft, r.to_review() == 0, r.date.is_none());
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| b.date.cmp(&a.date))
+            .then_with(|| a.resource.cmp(&b.resource))
+    });
+}
+
 /// `GET /`.
-pub async fn page(AppState(app): AppState<App>, viewer: Viewer) -> Response {
+pub async fn page(
+    AppState(app): AppState<App>,
+    viewer: Viewer,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let hide = query.iter().any(|(k, v)| k == "hide" && v == "finished");
     if viewer.writer().is_ok() {
         return Redirect::to("/submit").into_response();
     }
@@ -39,17 +81,36 @@ pub async fn page(AppState(app): AppState<App>, viewer: Viewer) -> Response {
         return e.in_lang(viewer.lang).into_response();
     }
     let locales = viewer.locales.clone();
-    let (rows, errors) = app
+    let (mut rows, errors) = app
         .read(move |cfg| {
             let site = Site::load(cfg, &[], &locales);
             let errors: Vec<String> = crate::base::error::messages(&site.errors);
             (rows(&site), errors)
         })
         .await;
+    sort(&mut rows);
     let l = viewer.lang;
     let mut body = format!("<h1>{}</h1>", esc(&l.t("dashboard-title")));
     for e in &errors {
         body.push_str(&format!("<p class=\"error\">{}</p>", esc(e)));
+    }
+    let finished = rows.iter().filter(|r| r.finished()).count();
+    let toggle = if hide {
+        format!(
+            "<a href=\"/\">{}</a>",
+            esc(&l.t_args("show-finished", &[("n", finished.into())]))
+        )
+    } else {
+        format!(
+            "<a href=\"/?hide=finished\">{}</a>",
+            esc(&l.t_args("hide-finished", &[("n", finished.into())]))
+        )
+    };
+    if finished > 0 {
+        body.push_str(&format!("<p class=\"path\">{toggle}</p>"));
+    }
+    if hide {
+        rows.retain(|r| !r.finished());
     }
     body.push_str(&table(&rows, l));
     let title = l.t("dashboard-title");
@@ -66,7 +127,23 @@ fn rows(site: &Site) -> Vec<Row> {
                 .post
                 .as_ref()
                 .and_then(|p| p.post.title().map(str::to_string)),
+            date: src.post.as_ref().and_then(|p| {
+                let front = p.post.front.get("date").map(|d| d.trim_matches('"'));
+                let named = p.post.slug.get(..10).filter(|d| {
+                    d.bytes().enumerate().all(|(i, b)| {
+                        if i == 4 || i == 7 {
+                            b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    })
+                });
+                front
+                    .or(named)
+                    .map(|d| d.get(..10).unwrap_or(d).to_string())
+            }),
             draft: src.draft,
+            post: src.post.is_some(),
             cells: site
                 .views
                 .iter()
@@ -95,20 +172,28 @@ fn rows(site: &Site) -> Vec<Row> {
 fn table(rows: &[Row], l: Lang) -> String {
     let mut out = String::from("<ul class=\"resources\">");
     for row in rows {
-        let name = row.title.as_deref().unwrap_or(&row.resource);
+        let name = esc(row.title.as_deref().unwrap_or(&row.resource));
+        let path = url_path(&row.resource);
+        let title = match row.main_cell().filter(|_| !row.draft) {
+            Some(c) => format!("<a href=\"/review/{}/{path}\">{name}</a>", esc(&c.locale)),
+            None => name,
+        };
+        let mut meta = format!("<code>{}</code>", esc(&row.resource));
+        if let Some(date) = &row.date {
+            meta.push_str(&format!(" · <time datetime=\"{0}\">{0}</time>", esc(date)));
+        }
+        if row.draft {
+            meta.push_str(&format!(
+                " <span class=\"badge\">{}</span>",
+                esc(&l.t("draft"))
+            ));
+        }
         out.push_str(&format!(
-            "<li class=\"card\"><h2>{}</h2><p class=\"path\"><code>{}</code>{}</p>",
-            esc(name),
-            esc(&row.resource),
-            if row.draft {
-                format!(" <span class=\"badge\">{}</span>", esc(&l.t("draft")))
-            } else {
-                String::new()
-            }
+            "<li class=\"card\"><h2>{title}</h2><p class=\"path\">{meta}</p>"
         ));
         if !row.draft {
             for c in &row.cells {
-                out.push_str(&cell(&row.resource, c, l));
+                out.push_str(&cell(&row.resource, c, l, row.post));
             }
         }
         out.push_str("</li>");
@@ -117,7 +202,7 @@ fn table(rows: &[Row], l: Lang) -> String {
     out
 }
 
-fn cell(resource: &str, c: &Cell, l: Lang) -> String {
+fn cell(resource: &str, c: &Cell, l: Lang, post: bool) -> String {
     let status = if c.finished {
         format!(
             "<span class=\"badge state-approved\">{}</span>",
@@ -130,11 +215,20 @@ fn cell(resource: &str, c: &Cell, l: Lang) -> String {
         "approved-of",
         &[("n", c.approved.into()), ("total", c.messages.into())],
     );
+    let path = esc(&url_path(resource));
+    let locale = esc(&c.locale);
+    let preview = if post {
+        format!(
+            " · <a href=\"/preview/{locale}/{path}\">{}<span class=\"sr-only\"> ({locale})</span></a>",
+            esc(&l.t("preview"))
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "<p class=\"locale\"><a href=\"/review/{locale}/{path}\"><strong>{locale}</strong></a> \
-<progress max=\"{max}\" value=\"{value}\">{progress}</progress> <span>{progress}</span> · {status}</p>",
-        locale = esc(&c.locale),
-        path = esc(&url_path(resource)),
+        "<p class=\"locale\"><a class=\"button\" href=\"/review/{locale}/{path}\">{review}</a> \
+<progress max=\"{max}\" value=\"{value}\">{progress}</progress> <span>{progress}</span> · {status}{preview}</p>",
+        review = esc(&l.t_args("review-in", &[("locale", c.locale.clone().into())])),
         max = c.messages.max(1),
         value = c.approved,
         progress = esc(&progress),
@@ -154,9 +248,50 @@ mod tests {
             to_review: 3,
             finished: false,
         };
-        let html = cell("posts/a-b", &c, Lang::En);
+        let html = cell("posts/a-b", &c, Lang::En, true);
         assert!(html.contains("href=\"/review/en/posts/a-b\""), "{html}");
+        assert!(html.contains("href=\"/preview/en/posts/a-b\""), "{html}");
         assert!(html.contains("<progress max=\"5\" value=\"2\">"), "{html}");
         assert!(html.contains("3 to review"), "{html}");
+    }
+
+    fn row(resource: &str, date: Option<&str>, to_review: usize) -> Row {
+        Row {
+            resource: resource.into(),
+            title: None,
+            date: date.map(str::to_string),
+            draft: false,
+            post: date.is_some(),
+            cells: vec![Cell {
+                locale: "en".into(),
+                approved: 0,
+                messages: 3,
+                to_review,
+                finished: to_review == 0,
+            }],
+        }
+    }
+
+    #[test]
+    fn what_needs_review_comes_first_newest_first() {
+        let mut rows = vec![
+            row("site", None, 2),
+            row("posts/old-done", Some("2024-01-01"), 0),
+            row("posts/old", Some("2024-06-01"), 1),
+            row("posts/new", Some("2025-05-15"), 4),
+            row("posts/new-done", Some("2025-06-01"), 0),
+        ];
+        sort(&mut rows);
+        let order: Vec<&str> = rows.iter().map(|r| r.resource.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "posts/new",
+                "posts/old",
+                "site",
+                "posts/new-done",
+                "posts/old-done"
+            ]
+        );
     }
 }

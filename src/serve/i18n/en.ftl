@@ -198,3 +198,15 @@ count-approved = { $n } approved
 count-stale = { $n } stale
 count-invalid = { $n } invalid
 all-reviewed = Everything here is reviewed.
+
+## The dashboard.
+
+review-in = Review ({ $locale })
+hide-finished = { $n ->
+    [one] Hide the finished one
+   *[other] Hide the { $n } finished
+}
+show-finished = { $n ->
+    [one] Show the finished one too
+   *[other] Show the { $n } finished too
+}

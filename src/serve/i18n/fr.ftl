@@ -210,3 +210,15 @@ count-invalid = { $n ->
    *[other] { $n } invalides
 }
 all-reviewed = Tout est relu ici.
+
+## Le tableau de bord.
+
+review-in = Relire ({ $locale })
+hide-finished = { $n ->
+    [one] Masquer l’article terminé
+   *[other] Masquer les { $n } terminés
+}
+show-finished = { $n ->
+    [one] Afficher aussi l’article terminé
+   *[other] Afficher aussi les { $n } terminés
+}
