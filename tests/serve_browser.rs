@@ -202,11 +202,20 @@ async fn a_reviewer_edits_and_approves_a_post_in_chromium() {
     );
     let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(!std::fs::read_to_string(&tokens).unwrap().contains(&token));
+    let out = relais(&site, &tokens)
+        .args(["token", "add", "--role", "writer", "--name", "Léa Martin"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let writer = String::from_utf8(out.stdout).unwrap().trim().to_string();
     let (_server, url) = serve(&site, &tokens);
     let (_driver, port) = chromedriver();
     let profile = tempfile::tempdir().unwrap();
     let c = browser(port, profile.path()).await;
-    let result = review_in(&c, &url, &token).await;
+    let mut result = review_in(&c, &url, &token).await;
+    if result.is_ok() {
+        result = write_in(&c, &writer).await;
+    }
     c.close().await.unwrap();
     result.unwrap();
 
@@ -226,10 +235,8 @@ async fn a_reviewer_edits_and_approves_a_post_in_chromium() {
     assert!(state.contains("\"reviewer\": \"Claire Martin\""));
 }
 
-/// What the reviewer does, click by click.
-async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini::error::CmdError> {
-    c.set_window_size(1280, 1500).await?;
-    c.goto(&format!("{url}/login?lang=en")).await?;
+/// Types the token into the sign-in form shown and sends it.
+async fn sign_in(c: &Client, token: &str) -> Result<(), fantoccini::error::CmdError> {
     c.find(Locator::Css("#token"))
         .await?
         .send_keys(token)
@@ -237,7 +244,52 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
     c.find(Locator::Css("main form button"))
         .await?
         .click()
+        .await
+}
+
+/// What a writer does: signs in, sends a post without a title, fixes it.
+async fn write_in(c: &Client, token: &str) -> Result<(), fantoccini::error::CmdError> {
+    c.set_window_size(1280, 1200).await?;
+    c.find(Locator::Css("form[action='/logout'] button"))
+        .await?
+        .click()
         .await?;
+    c.wait().for_element(Locator::Css("#token")).await?;
+    sign_in(c, token).await?;
+    let area = c.wait().for_element(Locator::Css("#text")).await?;
+    let template = area.prop("value").await?.unwrap_or_default();
+    assert!(
+        template.starts_with("---\ntitle: \"\"\ndate: "),
+        "{template:?}"
+    );
+    let mut violations = axe(c, "writers' page").await?;
+    area.send_keys("Les enfants ont visité le musée.").await?;
+    c.find(Locator::Css("form[action='/submit'] button.primary"))
+        .await?
+        .click()
+        .await?;
+    let error = c.wait().for_element(Locator::Id("draft-error")).await?;
+    assert!(
+        error.text().await?.starts_with("The post has no title"),
+        "{}",
+        error.text().await?
+    );
+    assert_eq!(focused(c).await?, "text", "focus on the draft");
+    violations.extend(axe(c, "refused draft").await?);
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-submit.png"), png).unwrap();
+    c.set_window_size(412, 915).await?;
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-submit-phone.png"), png).unwrap();
+    assert!(violations.is_empty(), "axe-core: {violations:#?}");
+    Ok(())
+}
+
+/// What the reviewer does, click by click.
+async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini::error::CmdError> {
+    c.set_window_size(1280, 1500).await?;
+    c.goto(&format!("{url}/login?lang=en")).await?;
+    sign_in(c, token).await?;
     let link = format!("a[href='/review/en/{POST}']");
     c.wait()
         .for_element(Locator::Css(&link))

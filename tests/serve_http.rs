@@ -668,69 +668,265 @@ async fn a_writer_submits_a_draft_and_sees_errors_by_line() {
     let lea = w.login("Léa Writer").await;
     let page = w.get("/submit", Some(&lea)).await;
     assert_eq!(page.status, StatusCode::OK);
-    let send = |fields: Vec<(&'static str, Option<&'static str>, String)>| {
-        let f: Vec<(&str, Option<&str>, &str)> = fields
-            .iter()
-            .map(|(a, b, c)| (*a, *b, c.as_str()))
-            .collect();
-        let (body, ct) = multipart(&f);
-        axum::http::Request::post("/submit")
-            .header(header::CONTENT_TYPE, ct)
-            .header(header::COOKIE, &lea.cookie)
-            .body(axum::body::Body::from(body))
-            .unwrap()
-    };
+    // Issue 14, deliverable 6: the empty form holds a front-matter template.
+    assert!(
+        page.body.contains(">---\ntitle: &quot;&quot;\ndate: 20"),
+        "{}",
+        page.body
+    );
     let bad = "---\ntitle: \"La rentrée\ndate: [2024\n---\n\nLa rentrée <b>scolaire</b>.\n";
     let r = w
-        .send(send(vec![
-            ("csrf", None, lea.csrf.clone()),
-            ("name", None, String::new()),
-            ("file", Some("2024-09-01-rentree.md"), bad.into()),
-        ]))
+        .send(draft_request(
+            &lea,
+            vec![
+                ("csrf", None, lea.csrf.clone()),
+                ("name", None, String::new()),
+                ("file", Some("2024-09-01-rentree.md"), bad.into()),
+            ],
+        ))
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.body.contains("2024-09-01-rentree.md:"), "{}", r.body);
-    assert!(r.body.contains("<li class=\"bad\">"), "{}", r.body);
-    assert!(!r.body.contains("<b>scolaire"), "escaped");
+    // Post/Redirect/Get: the draft and its error wait on the form.
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = w.follow(&r, &lea).await;
+    assert!(
+        page.body
+            .contains("Le début de l’article (titre, date) ne se lit pas ligne 2"),
+        "{}",
+        page.body
+    );
+    assert_eq!(
+        page.body.matches("role=\"alert\"").count(),
+        1,
+        "said once: {}",
+        page.body
+    );
+    assert!(page.body.contains("<li class=\"bad\">"), "{}", page.body);
+    assert!(!page.body.contains("<b>scolaire"), "escaped");
+    assert!(
+        page.body
+            .contains("La rentrée &lt;b&gt;scolaire&lt;/b&gt;.\n</textarea>"),
+        "kept: {}",
+        page.body
+    );
     assert!(!w.site.path().join("posts/2024-09-01-rentree.md").exists());
+    // A missing title, in English: one sentence, in the page's language.
     let r = w
-        .send(send(vec![
-            ("name", None, "2024-09-01-rentree".into()),
-            ("text", None, "x".into()),
-        ]))
+        .send(draft_request(
+            &lea,
+            vec![
+                ("csrf", None, lea.csrf.clone()),
+                ("name", None, "2024-09-01-rentree".into()),
+                (
+                    "text",
+                    None,
+                    "---\ndate: 2024-09-01\n---\n\nTexte.\n".into(),
+                ),
+            ],
+        ))
+        .await;
+    let page = w.get("/submit?lang=en", Some(&lea)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        page.body.matches("The post has no title").count(),
+        1,
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("front matter has no"), "{}", page.body);
+    let r = w
+        .send(draft_request(
+            &lea,
+            vec![
+                ("name", None, "2024-09-01-rentree".into()),
+                ("text", None, "x".into()),
+            ],
+        ))
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "no CSRF token");
-    let good = "---\ntitle: La rentrée\n---\n\nLa rentrée des classes a eu lieu.\n";
+    // No file name: made of the date and the title.
+    let good = "---\ntitle: La rentrée à Quito\ndate: 2024-09-01\n---\n\nLa rentrée des classes a eu lieu.\n";
     let r = w
-        .send(send(vec![
-            ("csrf", None, lea.csrf.clone()),
-            ("name", None, "2024-09-01-rentree".into()),
-            ("text", None, good.into()),
-        ]))
+        .send(draft_request(
+            &lea,
+            vec![
+                ("csrf", None, lea.csrf.clone()),
+                ("name", None, String::new()),
+                ("text", None, good.into()),
+            ],
+        ))
         .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert_eq!(w.site.read("posts/2024-09-01-rentree.md"), good);
+    assert_eq!(r.location(), "/submit?done=2024-09-01-la-rentree-a-quito");
+    assert_eq!(w.site.read("posts/2024-09-01-la-rentree-a-quito.md"), good);
     assert!(
         w.site
             .path()
-            .join("locales/fr/posts/2024-09-01-rentree.ftl")
+            .join("locales/fr/posts/2024-09-01-la-rentree-a-quito.ftl")
             .exists(),
         "synced (extracted) even though the engine is unreachable"
     );
+    let page = w.follow(&r, &lea).await;
     assert!(
-        r.body.contains("class=\"error\""),
+        page.body
+            .contains("La traduction automatique n’a pas pu se faire"),
         "the engine failure is shown: {}",
-        r.body
+        page.body
     );
-    let r = w
-        .send(send(vec![
-            ("csrf", None, lea.csrf.clone()),
-            ("name", None, "2024-09-01-rentree".into()),
-            ("text", None, good.into()),
-        ]))
+    assert!(
+        page.body
+            .contains("href=\"/post/2024-09-01-la-rentree-a-quito\""),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("<ul class=\"mine\"><li>"),
+        "the writer's posts: {}",
+        page.body
+    );
+    let preview = w
+        .get("/post/2024-09-01-la-rentree-a-quito", Some(&lea))
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("already exists"), "{}", r.body);
+    assert_eq!(preview.status, StatusCode::OK);
+    assert!(
+        preview
+            .body
+            .contains("<p>La rentrée des classes a eu lieu.</p>"),
+        "{}",
+        preview.body
+    );
+    // The same name again: a question, nothing replaced until answered.
+    let r = w
+        .send(draft_request(
+            &lea,
+            vec![
+                ("csrf", None, lea.csrf.clone()),
+                ("name", None, "2024-09-01-la-rentree-a-quito".into()),
+                ("text", None, good.replace("eu lieu", "bien eu lieu")),
+            ],
+        ))
+        .await;
+    let page = w.follow(&r, &lea).await;
+    assert!(
+        page.body
+            .contains("Le remplacer par cette nouvelle version ?"),
+        "{}",
+        page.body
+    );
+    assert_eq!(w.site.read("posts/2024-09-01-la-rentree-a-quito.md"), good);
+}
+
+/// A multipart post to `/submit` from `who`'s browser.
+fn draft_request(
+    who: &Browser,
+    fields: Vec<(&'static str, Option<&'static str>, String)>,
+) -> axum::http::Request<axum::body::Body> {
+    let f: Vec<(&str, Option<&str>, &str)> = fields
+        .iter()
+        .map(|(a, b, c)| (*a, *b, c.as_str()))
+        .collect();
+    let (body, ct) = multipart(&f);
+    axum::http::Request::post("/submit")
+        .header(header::CONTENT_TYPE, ct)
+        .header(header::COOKIE, &who.cookie)
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+/// Issue 14, deliverable 6: a writer sends a new version of their post
+/// through the page; it syncs like a changed post — a reviewer's edit is
+/// kept and becomes stale with a suggestion, relais's own text is redone.
+#[tokio::test]
+async fn a_writers_new_version_keeps_a_reviewers_edit() {
+    let w = Web::new(Site::committed(&common::apy_url()));
+    let lea = w.login("Léa Writer").await;
+    let claire = w.login("Claire Martin").await;
+    let first = "---\ntitle: Visite à Quito\ndate: 2025-06-01\n---\n\nLes enfants ont visité le musée.\n\nLe soir, ils ont chanté.\n";
+    let r = w
+        .send(draft_request(
+            &lea,
+            vec![
+                ("csrf", None, lea.csrf.clone()),
+                ("text", None, first.into()),
+            ],
+        ))
+        .await;
+    let slug = "2025-06-01-visite-a-quito";
+    assert_eq!(r.location(), format!("/submit?done={slug}"));
+    let res = format!("posts/{slug}");
+    let ids: Vec<String> = states(&w.site, &res, "en")
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let (museum, evening) = (
+        ids.iter().find(|i| i.contains("enfants")).unwrap().clone(),
+        ids.iter().find(|i| i.contains("soir")).unwrap().clone(),
+    );
+    let machine_evening = text_in(&w.site, &format!("locales/en/{res}.ftl"), &evening);
+    // Claire fixes the museum sentence.
+    let typed = "The children visited the museum.";
+    let r = w
+        .act(
+            &format!("/edit/en/{res}"),
+            &claire,
+            &[("id", &museum), ("value", typed)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // Léa sends a new version changing both sentences: asked, then replaced.
+    let second = first
+        .replace("visité le musée", "visité le grand musée")
+        .replace("ils ont chanté", "ils ont dansé");
+    let r = w
+        .send(draft_request(
+            &lea,
+            vec![
+                ("csrf", None, lea.csrf.clone()),
+                ("name", None, slug.into()),
+                ("text", None, second.clone()),
+            ],
+        ))
+        .await;
+    let page = w.follow(&r, &lea).await;
+    let seen = hidden_value(&page.body, "replace");
+    let r = w
+        .send(draft_request(
+            &lea,
+            vec![
+                ("csrf", None, lea.csrf.clone()),
+                ("name", None, slug.into()),
+                ("text", None, second.clone()),
+                ("replace", None, seen),
+            ],
+        ))
+        .await;
+    assert_eq!(r.location(), format!("/submit?done={slug}"), "{}", r.body);
+    assert_eq!(w.site.read(&format!("{res}.md")), second);
+    let bundle = format!("locales/en/{res}.ftl");
+    assert_eq!(
+        text_in(&w.site, &bundle, &museum),
+        typed,
+        "the reviewer's edit is kept"
+    );
+    let now = states(&w.site, &res, "en");
+    let state = |id: &str| now.iter().find(|(i, _)| i == id).map(|(_, s)| s.clone());
+    assert_eq!(state(&museum).as_deref(), Some("stale"), "{now:?}");
+    let record = w.site.read(&format!("review/en/{res}.json"));
+    assert!(record.contains("suggestion"), "{record}");
+    assert_ne!(
+        text_in(&w.site, &bundle, &evening),
+        machine_evening,
+        "relais's own text is redone"
+    );
+    let page = w.get(&format!("/review/en/{res}"), Some(&claire)).await;
+    assert!(page.body.contains(typed), "{}", page.body);
+}
+
+/// The value of the hidden field `name` in a page.
+fn hidden_value(html: &str, name: &str) -> String {
+    let at = html
+        .find(&format!("name=\"{name}\" value=\""))
+        .unwrap_or_else(|| panic!("no field {name}: {html}"));
+    let rest = &html[at + name.len() + 15..];
+    rest[..rest.find('"').unwrap()].to_string()
 }
 
 #[tokio::test]

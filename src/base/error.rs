@@ -65,6 +65,9 @@ pub enum Error {
         loc: Location,
         /// What is wrong there, for the writer or reviewer to fix.
         message: String,
+        /// The same as a code a page can put in its reader's words
+        /// (`no-title`, …); `""` when none was given.
+        code: &'static str,
     },
     /// Bad configuration or usage: nothing ran.
     #[error("{0}")]
@@ -86,9 +89,15 @@ pub enum Error {
 impl Error {
     /// A finding in a file of the site, at `loc`.
     pub fn input(loc: Location, message: impl Into<String>) -> Self {
+        Error::finding(loc, "", message)
+    }
+
+    /// A finding with a code, which pages say in their reader's language.
+    pub fn finding(loc: Location, code: &'static str, message: impl Into<String>) -> Self {
         Error::Input {
             loc,
             message: message.into(),
+            code,
         }
     }
 

@@ -185,7 +185,7 @@ fn starts_with_bom(path: &std::path::Path) -> bool {
 
 fn from_error(e: &crate::base::error::Error) -> Diagnostic {
     let (path, line, col, message) = match e {
-        crate::base::error::Error::Input { loc, message } => (
+        crate::base::error::Error::Input { loc, message, .. } => (
             loc.path.display().to_string(),
             loc.line,
             loc.col,

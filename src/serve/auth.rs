@@ -52,6 +52,8 @@ pub struct Flash {
     pub focus: Option<String>,
     /// An edit refused on the page at this `/{locale}/{resource}`.
     pub refused: Option<(String, super::card::Refused)>,
+    /// A writer's draft that was not placed (the writers' page).
+    pub draft: Option<super::submit::Held>,
 }
 
 /// One thing an action did.

@@ -281,6 +281,41 @@ mod tests {
         );
     }
 
+    /// The codes of a writer's draft errors: the first string literal of
+    /// every `Error::finding(` in the files that check a draft.
+    fn draft_codes() -> Vec<String> {
+        let mut out = Vec::new();
+        for text in [
+            include_str!("../source/post.rs"),
+            include_str!("../source/submit.rs"),
+        ] {
+            for call in text.split("Error::finding(").skip(1) {
+                let code = call.split('"').nth(1).expect("a code");
+                out.push(code.to_string());
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn every_error_of_a_draft_has_words_in_both_languages() {
+        let codes = draft_codes();
+        assert!(codes.len() >= 10, "{codes:?}");
+        for lang in Lang::ALL {
+            let b = bundle(lang);
+            for code in &codes {
+                let id = format!("draft-{code}");
+                assert!(
+                    b.get_message(&id).is_some(),
+                    "{id} missing in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
+
     #[test]
     fn language_from_query_then_accept_language() {
         assert_eq!(query_lang(Some("a=1&lang=en")), Some(Lang::En));

@@ -166,6 +166,7 @@ pub fn router(app: App) -> Router {
                 .post(submit::post)
                 .layer(DefaultBodyLimit::max(DRAFT_LIMIT)),
         )
+        .route("/post/{slug}", get(submit::preview))
         .route("/api/manifest.json", get(api::manifest))
         .route("/api/export.tar", get(api::tar))
         .route("/api/export/{*path}", get(api::file))

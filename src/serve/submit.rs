@@ -1,18 +1,23 @@
-//! The writers' page: a French draft pasted or uploaded, checked like
-//! `relais submit` checks a file (errors shown next to their line), placed
-//! in `posts/` and synced. When the engine cannot be reached, the post
-//! stays placed and the page says so; the next `relais sync` translates it.
+//! The writers' page: a French draft pasted or uploaded (the empty form
+//! holds a front-matter template; the file name, when not given, is made
+//! from the date and the title), checked like `relais submit` checks a
+//! file (the error once, in the page's language, at its line), placed in
+//! `posts/` and synced. A post of the same name is replaced only when the
+//! writer says so, and only the version they were shown: it then syncs
+//! like any changed post. When the engine cannot be reached, the post
+//! stays placed and the page says so; the next `relais sync` translates
+//! it. After each post: its preview, and the writer's list of posts.
 
-use super::auth::{Fields, Viewer};
-use super::html::{csrf_field, esc};
+use super::auth::{Fields, Notice, Viewer};
+use super::html::{csrf_field, esc, markdown, url_path};
 use super::i18n::Lang;
 use super::{App, Fail};
 use crate::base::error::Error;
-use crate::source::submit;
+use crate::source::{post, submit};
 use crate::sync::{self, Options};
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Path as AxumPath, Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use std::path::{Path, PathBuf};
 
 /// What the writer sent.
@@ -23,87 +28,248 @@ struct Sent {
     file: Option<(String, String)>,
 }
 
-/// `GET /submit`.
-pub async fn page(viewer: Viewer) -> Response {
+/// A draft that was not placed, kept for the next page (Post/Redirect/Get:
+/// a reload never sends a draft twice nor loses it).
+#[derive(Clone, Debug)]
+pub struct Held {
+    /// The file name, as typed or proposed.
+    name: String,
+    /// The text, as sent.
+    text: String,
+    /// Why it was not placed.
+    error: Option<Refusal>,
+    /// A post of that name exists: the question whether to replace it,
+    /// with the hash of the version shown and its title.
+    replace: Option<(String, String)>,
+}
+
+/// Why a draft was not placed, kept as data: the page says it in the
+/// language it is shown in.
+#[derive(Clone, Debug)]
+enum Refusal {
+    /// A page message (`submit-empty`).
+    Page(&'static str),
+    /// A finding in the draft: `draft-<code>` at a line and column.
+    Draft {
+        code: &'static str,
+        line: usize,
+        col: usize,
+        name: String,
+        detail: String,
+    },
+    /// Anything else, as the library says it.
+    Other(String),
+}
+
+impl Refusal {
+    fn of(e: &Error) -> Refusal {
+        match e {
+            Error::Input { loc, message, code } if !code.is_empty() => Refusal::Draft {
+                code,
+                line: loc.line,
+                col: loc.col,
+                name: loc.path.display().to_string(),
+                detail: message
+                    .strip_prefix("front matter: ")
+                    .unwrap_or(message)
+                    .to_string(),
+            },
+            other => Refusal::Other(other.to_string()),
+        }
+    }
+
+    /// In the writer's words, and where (line, column) when in the text.
+    fn said(&self, l: Lang) -> (String, Option<(usize, usize)>) {
+        match self {
+            Refusal::Page(key) => (l.t(key), None),
+            Refusal::Draft {
+                code,
+                line,
+                col,
+                name,
+                detail,
+            } => {
+                let text = l.t_args(
+                    &format!("draft-{code}"),
+                    &[
+                        ("line", (*line).into()),
+                        ("col", (*col).into()),
+                        ("name", name.clone().into()),
+                        ("detail", detail.clone().into()),
+                    ],
+                );
+                (text, Some((*line, *col)))
+            }
+            Refusal::Other(text) => (text.clone(), None),
+        }
+    }
+}
+
+/// `GET /submit` (`?done=<slug>` after a post was placed).
+pub async fn page(
+    State(app): State<App>,
+    viewer: Viewer,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
     if let Err(e) = viewer.writer() {
         return e.in_lang(viewer.lang).into_response();
     }
-    show(&viewer, StatusCode::OK, "", "", None)
+    let done = query
+        .iter()
+        .find(|(k, _)| k == "done")
+        .map(|(_, v)| v.clone())
+        .filter(|slug| post::slug_of(Path::new(&format!("{slug}.md"))).is_ok());
+    let name = viewer.name.clone();
+    let mine = app
+        .read(move |cfg| submit::posts_of(cfg, &name).unwrap_or_default())
+        .await;
+    let held = viewer.flash.draft.clone();
+    show(&viewer, held.as_ref(), done.as_deref(), &mine)
 }
 
-/// The form, with what was typed and the error, if any.
-fn show(
-    viewer: &Viewer,
-    status: StatusCode,
-    name: &str,
-    text: &str,
-    error: Option<&Error>,
-) -> Response {
+/// The page: what was just placed (with its preview), the form (a
+/// front-matter template when empty, else what was sent, its error once,
+/// or the question whether to replace a post), and the writer's posts.
+fn show(viewer: &Viewer, held: Option<&Held>, done: Option<&str>, mine: &[String]) -> Response {
     let l = viewer.lang;
-    let mut body = format!(
+    let mut body = String::new();
+    if let Some(slug) = done {
+        body.push_str(&format!(
+            "<p class=\"notice\"><a href=\"/post/{slug}\">{}</a></p>",
+            esc(&l.t("submit-preview")),
+            slug = esc(slug),
+        ));
+    }
+    body.push_str(&format!(
         "<h1>{}</h1><p class=\"hint\">{}</p>",
         esc(&l.t("submit-title")),
         esc(&l.t("submit-hint"))
-    );
-    if let Some(e) = error {
-        body.push_str(&annotated(l, text, e));
+    ));
+    if let Some(h) = held {
+        if let Some(refusal) = &h.error {
+            let (message, at) = refusal.said(l);
+            body.push_str(&annotated(l, &h.text, &message, at));
+        }
+        if let Some((hash, title)) = &h.replace {
+            body.push_str(&question(viewer, h, hash, title));
+        }
     }
+    let template = format!("---\ntitle: \"\"\ndate: {}\n---\n\n", today());
+    let (name, text) = held.map_or(("", template.as_str()), |h| (&h.name, &h.text));
+    let invalid = held.filter(|h| h.error.is_some()).map_or(
+        "",
+        |_| " aria-invalid=\"true\" aria-describedby=\"draft-error\" autofocus",
+    );
     body.push_str(&format!(
         "<form method=\"post\" action=\"/submit\" enctype=\"multipart/form-data\" class=\"card edit\">{csrf}\
-<label for=\"name\">{name_label}</label><input id=\"name\" name=\"name\" value=\"{name}\" placeholder=\"2024-09-01-rentree.md\">\
-<label for=\"text\">{text_label}</label><textarea id=\"text\" name=\"text\" rows=\"16\" lang=\"fr\">{text}</textarea>\
+<label for=\"name\">{name_label}</label><input id=\"name\" name=\"name\" value=\"{name}\" placeholder=\"{placeholder}\" aria-describedby=\"name-hint\">\
+<p class=\"hint\" id=\"name-hint\">{name_hint}</p>\
+<label for=\"text\">{text_label}</label><textarea id=\"text\" name=\"text\" rows=\"16\" lang=\"fr\"{invalid}>{text}</textarea>\
 <label for=\"file\">{file_label}</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".md,text/markdown,text/plain\">\
 <button class=\"primary\">{button}</button></form>",
         csrf = csrf_field(&viewer.csrf),
         name_label = esc(&l.t("submit-name")),
         name = esc(name),
+        placeholder = esc(&format!("{}-rentree.md", today())),
+        name_hint = esc(&l.t("submit-name-hint")),
         text_label = esc(&l.t("submit-text")),
         text = esc(text),
         file_label = esc(&l.t("submit-file")),
         button = esc(&l.t("submit-button")),
     ));
+    if !mine.is_empty() {
+        let items: String = mine
+            .iter()
+            .map(|r| {
+                let slug = r.trim_start_matches("posts/");
+                format!(
+                    "<li><a href=\"/post/{}\">{}</a></li>",
+                    esc(&url_path(slug)),
+                    esc(&format!("posts/{slug}.md"))
+                )
+            })
+            .collect();
+        body.push_str(&format!(
+            "<h2>{}</h2><ul class=\"mine\">{items}</ul>",
+            esc(&l.t("submit-mine"))
+        ));
+    }
     let title = l.t("submit-title");
-    (status, Html(viewer.page(&title, body).render())).into_response()
+    Html(viewer.page(&title, body).render()).into_response()
 }
 
-/// The error, and the draft's lines around it with the bad one marked.
-fn annotated(l: Lang, text: &str, e: &Error) -> String {
+/// `YYYY-MM-DD` today (UTC).
+fn today() -> String {
+    crate::base::clock::now().chars().take(10).collect()
+}
+
+/// A post of that name exists: replace it with this version (the one
+/// shown is the one replaced), or change the name in the form below.
+fn question(viewer: &Viewer, h: &Held, hash: &str, title: &str) -> String {
+    let l = viewer.lang;
+    let fields = [
+        ("name", h.name.as_str()),
+        ("text", h.text.as_str()),
+        ("replace", hash),
+    ];
+    let hidden: String = fields
+        .iter()
+        .map(|(k, v)| format!("<input type=\"hidden\" name=\"{k}\" value=\"{}\">", esc(v)))
+        .collect();
+    format!(
+        "<div class=\"card\" role=\"alert\"><h2>{ask}</h2><p>{what}</p>\
+<form method=\"post\" action=\"/submit\" enctype=\"multipart/form-data\">{csrf}{hidden}\
+<button class=\"primary\" autofocus>{button}</button></form></div>",
+        ask = esc(&l.t_args(
+            "submit-exists",
+            &[
+                ("name", h.name.clone().into()),
+                ("what", title.to_string().into())
+            ]
+        )),
+        what = esc(&l.t("submit-replace-hint")),
+        csrf = csrf_field(&viewer.csrf),
+        button = esc(&l.t("submit-replace")),
+    )
+}
+
+/// The error, once, and the draft's lines around it with the bad one
+/// marked.
+fn annotated(l: Lang, text: &str, message: &str, at: Option<(usize, usize)>) -> String {
     let mut out = format!(
-        "<p class=\"error\" role=\"alert\">{}</p>",
-        esc(&e.to_string())
+        "<p class=\"error\" role=\"alert\" id=\"draft-error\">{}</p>",
+        esc(message)
     );
-    let Error::Input { loc, message } = e else {
+    let Some((line, _)) = at else {
         return out;
     };
     let lines: Vec<&str> = text.lines().collect();
     if lines.is_empty() {
         return out;
     }
-    let first = loc.line.saturating_sub(4).max(1);
-    let last = (loc.line + 3).min(lines.len());
+    let first = line.saturating_sub(4).max(1);
+    let last = (line + 3).min(lines.len());
     out.push_str(&format!(
         "<ol class=\"lines\" start=\"{first}\" aria-label=\"{}\">",
         esc(&l.t("submit-lines"))
     ));
     for n in first..=last {
-        let line = lines.get(n - 1).copied().unwrap_or("");
-        if n == loc.line {
+        let text = esc(lines.get(n - 1).copied().unwrap_or(""));
+        if n == line {
             out.push_str(&format!(
-                "<li class=\"bad\"><code>{}</code><p class=\"error\">{}:{} {}</p></li>",
-                esc(line),
-                loc.line,
-                loc.col,
-                esc(message)
+                "<li class=\"bad\"><code>{text}</code> <strong>{}</strong></li>",
+                esc(&l.t("submit-here"))
             ));
         } else {
-            out.push_str(&format!("<li><code>{}</code></li>", esc(line)));
+            out.push_str(&format!("<li><code>{text}</code></li>"));
         }
     }
     out.push_str("</ol>");
     out
 }
 
-/// `POST /submit` (multipart: `csrf`, `name`, `text`, `file`).
+/// `POST /submit` (multipart: `csrf`, `name`, `text`, `file`; `replace`,
+/// the hash of the version to replace, after the question).
 pub async fn post(State(app): State<App>, viewer: Viewer, multipart: Multipart) -> Response {
     let l = viewer.lang;
     let sent = match read(multipart).await {
@@ -115,34 +281,68 @@ pub async fn post(State(app): State<App>, viewer: Viewer, multipart: Multipart) 
         return e.in_lang(l).into_response();
     }
     let (name, text) = draft_of(&fields, sent.file);
-    if text.trim().is_empty() || name.is_empty() {
-        return show(
-            &viewer,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &name,
-            &text,
-            Some(&Error::Config(l.t("submit-empty"))),
-        );
+    let replace = fields.get("replace").map(str::to_string);
+    let hold = |name: String, text: String, error, replace| {
+        app.sessions.flash(&viewer.session, |f| {
+            f.draft = Some(Held {
+                name,
+                text,
+                error,
+                replace,
+            });
+        });
+        Redirect::to("/submit").into_response()
+    };
+    if text.trim().is_empty() {
+        return hold(name, text, Some(Refusal::Page("submit-empty")), None);
     }
+    // An error is shown with the name as the writer left it (empty: the
+    // proposal is made again once the draft reads).
+    let typed = name.clone();
+    let name = if name.is_empty() {
+        proposed_name(&text)
+    } else {
+        name
+    };
     let file = PathBuf::from(&name);
-    let (f, t) = (file.clone(), text.clone());
-    let outcome = app.write(move |cfg| place_and_sync(cfg, &f, t)).await;
+    let (f, t, writer) = (file.clone(), text.clone(), viewer.name.clone());
+    let outcome = app
+        .write(move |cfg| place_and_sync(cfg, &f, t, replace.as_deref(), &writer))
+        .await;
     match outcome {
-        Ok(Ok((slug, report))) => done(&viewer, &slug, &report),
-        Ok(Err(e)) => show(
-            &viewer,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &name,
-            &text,
-            Some(&e),
-        ),
-        Err(busy) => show(
-            &viewer,
-            StatusCode::SERVICE_UNAVAILABLE,
-            &name,
-            &text,
-            Some(&busy),
-        ),
+        Ok(Ok(Placed::Done(slug, report))) => {
+            let texts = done(l, &slug, &report);
+            app.sessions.flash(&viewer.session, |f| {
+                f.draft = None;
+                f.notices
+                    .extend(texts.into_iter().map(|text| Notice { at: None, text }));
+            });
+            Redirect::to(&format!("/submit?done={}", url_path(&slug))).into_response()
+        }
+        Ok(Ok(Placed::Exists { seen, title })) => hold(name, text, None, Some((seen, title))),
+        Ok(Err(e)) => hold(typed, text, Some(Refusal::of(&e)), None),
+        Err(busy) => hold(typed, text, Some(Refusal::of(&busy)), None),
+    }
+}
+
+/// A file name made of the draft's date (else today) and the first words
+/// of its title, when the writer gave none: `2025-06-01-visite-a-quito.md`.
+fn proposed_name(text: &str) -> String {
+    let Ok(p) = post::parse(Path::new("draft.md"), text.to_string()) else {
+        // Its error is for the check to report, under a name it accepts.
+        return "draft.md".into();
+    };
+    let date = p
+        .front
+        .get("date")
+        .map(|d| d.trim_matches('"').chars().take(10).collect::<String>())
+        .filter(|d| d.len() == 10 && d.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        .unwrap_or_else(today);
+    let words = crate::source::ids::slug_words(p.title().unwrap_or(""), 6, 50);
+    if words.is_empty() {
+        format!("{date}.md")
+    } else {
+        format!("{date}-{words}.md")
     }
 }
 
@@ -163,53 +363,111 @@ fn draft_of(fields: &Fields, file: Option<(String, String)>) -> (String, String)
     (name, text.replace("\r\n", "\n"))
 }
 
-/// Checks, places and syncs a draft (under the site's lock).
+/// What placing a draft came to.
+enum Placed {
+    /// Placed (new, or a new version) and synced.
+    Done(String, sync::Report),
+    /// A post of that name exists and no replacement was asked for.
+    Exists {
+        /// Hash of the post now, which a replacement must name.
+        seen: String,
+        /// Its title.
+        title: String,
+    },
+}
+
+/// Checks, places (or replaces the version the writer was shown) and
+/// syncs a draft, under the site's lock.
 fn place_and_sync(
     cfg: &crate::base::config::Config,
     file: &Path,
     text: String,
-) -> Result<(String, sync::Report), Error> {
+    replace: Option<&str>,
+    writer: &str,
+) -> Result<Placed, Error> {
     let draft = submit::check(cfg, file, text)?;
-    submit::place(&draft, file, false)?;
+    match (submit::current(&draft)?, replace) {
+        (None, _) => {
+            submit::place(&draft, file, false)?;
+        }
+        (Some(_), Some(seen)) => submit::replace(&draft, file, seen)?,
+        (Some(seen), None) => {
+            let old = post::parse(&draft.dest, crate::base::fs::read_text(&draft.dest)?);
+            let title = old.ok().and_then(|p| p.title().map(str::to_string));
+            return Ok(Placed::Exists {
+                seen,
+                title: title.unwrap_or_default(),
+            });
+        }
+    }
+    let resource = draft.post.resource();
+    submit::note_writer(cfg, &resource, writer)?;
     let opts = Options {
-        resources: vec![draft.post.resource()],
+        resources: vec![resource],
         ..Options::default()
     };
     let report = tokio::runtime::Handle::current().block_on(sync::run(cfg, &opts));
-    Ok((draft.post.slug, report))
+    Ok(Placed::Done(draft.post.slug, report))
 }
 
-/// The page after a draft was placed: what sync did, or why it stopped.
-fn done(viewer: &Viewer, slug: &str, report: &sync::Report) -> Response {
-    let l = viewer.lang;
-    let mut body = format!(
-        "<h1>{}</h1><p>{}</p>",
-        esc(&l.t("submit-done-title")),
-        esc(&l.t_args(
-            "submit-placed",
-            &[("name", format!("posts/{slug}.md").into())]
-        ))
-    );
+/// What placing and syncing did, for the next page.
+fn done(l: Lang, slug: &str, report: &sync::Report) -> Vec<String> {
+    let mut out = vec![l.t_args(
+        "submit-placed",
+        &[("name", format!("posts/{slug}.md").into())],
+    )];
     let problems: Vec<&String> = report.errors.iter().chain(&report.engine_error).collect();
     if problems.is_empty() {
-        body.push_str(&format!(
-            "<p class=\"notice\">{}</p>",
-            esc(&l.t_args("submit-synced", &[("n", report.translated.into())]))
-        ));
+        out.push(l.t_args("submit-synced", &[("n", report.translated.into())]));
     } else {
-        body.push_str(&format!(
-            "<p class=\"error\" role=\"alert\">{}</p>",
-            esc(&l.t("submit-sync-failed"))
-        ));
-        for p in problems {
-            body.push_str(&format!("<p class=\"error\">{}</p>", esc(p)));
-        }
+        out.push(l.t("submit-sync-failed"));
     }
-    body.push_str(&format!(
-        "<p><a href=\"/submit\">{}</a></p>",
-        esc(&l.t("submit-another"))
-    ));
-    let title = l.t("submit-done-title");
+    out
+}
+
+/// `GET /post/{slug}`: a post's French as it reads, for its writer.
+pub async fn preview(
+    State(app): State<App>,
+    viewer: Viewer,
+    AxumPath(slug): AxumPath<String>,
+) -> Response {
+    let l = viewer.lang;
+    if viewer.writer().is_err() && viewer.reviewer().is_err() {
+        return Fail::new(StatusCode::FORBIDDEN, l.t("forbidden-role"))
+            .in_lang(l)
+            .into_response();
+    }
+    let Ok(slug) = post::slug_of(Path::new(&format!("{slug}.md"))) else {
+        return Fail::new(StatusCode::NOT_FOUND, l.t("not-found"))
+            .in_lang(l)
+            .into_response();
+    };
+    let read = {
+        let slug = slug.clone();
+        app.read(move |cfg| {
+            let path = cfg.posts_dir().join(format!("{slug}.md"));
+            let text = crate::base::fs::read_text_opt(&path).ok().flatten()?;
+            post::parse(&path, text).ok()
+        })
+        .await
+    };
+    let Some(p) = read else {
+        return Fail::new(StatusCode::NOT_FOUND, l.t("not-found"))
+            .in_lang(l)
+            .into_response();
+    };
+    let title = p.title().unwrap_or(&slug).to_string();
+    let body = format!(
+        "<p class=\"crumbs\"><a href=\"/submit\">{back}</a> ›</p><p class=\"hint\">{note}</p>\
+<article class=\"preview card\" lang=\"fr\"><h1>{title}</h1>{html}</article>",
+        back = esc(&l.t("nav-submit")),
+        note = esc(&l.t_args(
+            "post-preview-note",
+            &[("name", format!("posts/{slug}.md").into())]
+        )),
+        title = esc(&title),
+        html = markdown(p.body()),
+    );
     Html(viewer.page(&title, body).render()).into_response()
 }
 

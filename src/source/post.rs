@@ -107,13 +107,19 @@ pub fn slug_of(path: &Path) -> std::result::Result<String, String> {
 
 /// Parses a post's text. `path` is used in error locations.
 pub fn parse(path: &Path, text: String) -> Result<Post> {
-    let slug = slug_of(path).map_err(|m| Error::input(Location::new(path, 1, 1), m))?;
+    let slug =
+        slug_of(path).map_err(|m| Error::finding(Location::new(path, 1, 1), "file-name", m))?;
     if text.trim().is_empty() {
-        return Err(Error::input(Location::new(path, 1, 1), "the post is empty"));
+        return Err(Error::finding(
+            Location::new(path, 1, 1),
+            "empty",
+            "the post is empty",
+        ));
     }
     if text.len() > MAX_POST_BYTES {
-        return Err(Error::input(
+        return Err(Error::finding(
             Location::new(path, 1, 1),
+            "too-large",
             format!(
                 "the post is {:.1} MB; posts over {} MB are refused (a news post is a few KB: is this the right file?)",
                 text.len() as f64 / 1e6,
@@ -133,8 +139,9 @@ pub fn parse(path: &Path, text: String) -> Result<Post> {
     };
     match post.title() {
         Some(t) if !t.trim().is_empty() => Ok(post),
-        _ => Err(Error::input(
+        _ => Err(Error::finding(
             Location::new(path, 2, 1),
+            "no-title",
             "the front matter has no `title`",
         )),
     }
@@ -146,14 +153,16 @@ fn split_front_matter(path: &Path, text: &str) -> Result<(BTreeMap<String, Strin
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     let fence = text[..first_line_end].trim_end();
     if fence != "---" && fence != "+++" {
-        return Err(Error::input(
+        return Err(Error::finding(
             Location::new(path, 1, 1),
+            "no-front-matter",
             "a post starts with front matter between `---` lines (YAML) or `+++` lines (TOML)",
         ));
     }
     let (inner_end, body_start) = closing_fence(text, first_line_end, fence).ok_or_else(|| {
-        Error::input(
+        Error::finding(
             Location::new(path, 1, 1),
+            "front-matter-unclosed",
             format!("the front matter opened here is never closed by a `{fence}` line"),
         )
     })?;
@@ -191,14 +200,16 @@ fn parse_yaml(
     let docs = YamlLoader::load_from_str(&inner_lf).map_err(|e| {
         let m = e.marker();
         let line = crate::base::error::line_col(text, offset).0 + m.line() - 1;
-        Error::input(
+        Error::finding(
             Location::new(path, line, m.col() + 1),
+            "front-matter-syntax",
             format!("front matter: {}", e.info()),
         )
     })?;
     let not_a_map = || {
-        Error::input(
+        Error::finding(
             Location::at_offset(path, text, offset),
+            "front-matter-lines",
             "front matter: expected `key: value` lines",
         )
     };
@@ -234,8 +245,9 @@ fn refuse_aliases(path: &Path, text: &str, offset: usize, inner_lf: &str) -> Res
             Ok((Event::StreamEnd, _)) | Err(_) => return Ok(()),
             Ok((Event::Alias(_), m)) => {
                 let line = crate::base::error::line_col(text, offset).0 + m.line() - 1;
-                return Err(Error::input(
+                return Err(Error::finding(
                     Location::new(path, line, m.col() + 1),
+                    "front-matter-alias",
                     "front matter: aliases (`*name`) are not accepted: write the value out",
                 ));
             }
@@ -259,8 +271,9 @@ fn not_a_boolean(path: &Path, text: &str, offset: usize, inner: &str) -> Error {
                 .is_some_and(|r| r.trim_start().starts_with([':', '=']))
         })
         .map_or(0, |(at, _)| at);
-    Error::input(
+    Error::finding(
         Location::at_offset(path, text, offset + at),
+        "draft-value",
         "front matter: `draft` is `true` or `false` (without quotes); a draft is never translated nor exported",
     )
 }
@@ -273,8 +286,9 @@ fn parse_toml(
 ) -> Result<BTreeMap<String, String>> {
     let table: toml::Table = toml::from_str(inner).map_err(|e| {
         let at = offset + e.span().map_or(0, |s| s.start);
-        Error::input(
+        Error::finding(
             Location::at_offset(path, text, at),
+            "front-matter-syntax",
             format!("front matter: {}", e.message()),
         )
     })?;

@@ -270,9 +270,13 @@ pub fn rel_path(cfg: &Config, path: &Path) -> String {
 /// Input errors name files relative to the site root.
 fn relative(cfg: &Config, e: Error) -> Error {
     match e {
-        Error::Input { mut loc, message } => {
+        Error::Input {
+            mut loc,
+            message,
+            code,
+        } => {
             loc.path = PathBuf::from(rel_path(cfg, &loc.path));
-            Error::Input { loc, message }
+            Error::Input { loc, message, code }
         }
         other => other,
     }

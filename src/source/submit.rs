@@ -21,7 +21,8 @@ pub struct Draft {
 /// Checks a draft: a slug-like file name, front matter with a title, a
 /// body. `file` is the name the writer knows it by (it gives the slug).
 pub fn check(cfg: &Config, file: &Path, text: String) -> Result<Draft> {
-    let slug = post::slug_of(file).map_err(|m| Error::input(Location::new(file, 1, 1), m))?;
+    let slug = post::slug_of(file)
+        .map_err(|m| Error::finding(Location::new(file, 1, 1), "file-name", m))?;
     let rel = Path::new("posts").join(format!("{slug}.md"));
     let post = post::parse(&rel, text).map_err(|e| at_file(e, file))?;
     Ok(Draft {
@@ -39,8 +40,9 @@ pub fn place(draft: &Draft, file: &Path, same_file: bool) -> Result<bool> {
     }
     if draft.dest.exists() {
         let slug = &draft.post.slug;
-        return Err(Error::input(
+        return Err(Error::finding(
             Location::new(file, 1, 1),
+            "exists",
             format!("a post named `{slug}` already exists (posts/{slug}.md): rename the file"),
         ));
     }
@@ -48,12 +50,90 @@ pub fn place(draft: &Draft, file: &Path, same_file: bool) -> Result<bool> {
     Ok(true)
 }
 
+/// What a post holds now, as [`replace`] expects it: a hash of its bytes;
+/// `None` when there is no such post.
+pub fn current(draft: &Draft) -> Result<Option<String>> {
+    let bytes = crate::base::fs::read_bytes_opt(&draft.dest)?;
+    Ok(bytes.map(|b| crate::base::digest::hash_bytes(&b)))
+}
+
+/// Writes the draft over the post of the same name: a new version, which
+/// the next sync treats like any changed post (translations a person
+/// edited are kept and become stale, relais's own are redone). `seen` is
+/// [`current`] of the version the writer was shown; when the post changed
+/// since (another writer), nothing is written.
+pub fn replace(draft: &Draft, file: &Path, seen: &str) -> Result<()> {
+    if current(draft)?.as_deref() != Some(seen) {
+        return Err(Error::finding(
+            Location::new(file, 1, 1),
+            "changed-since",
+            format!(
+                "posts/{}.md changed since you were shown it: nothing was written",
+                draft.post.slug
+            ),
+        ));
+    }
+    crate::base::fs::write_atomic(&draft.dest, draft.post.text.as_bytes())
+}
+
+/// Who submitted which post through the writers' page, kept in
+/// `review/submitted.json` (resource → names): each writer's list of their
+/// posts.
+const SUBMITTED: &str = "submitted.json";
+
+/// Notes that `name` submitted `resource`.
+pub fn note_writer(cfg: &Config, resource: &str, name: &str) -> Result<()> {
+    let path = cfg.state_dir().join(SUBMITTED);
+    let mut all = read_submitted(cfg)?;
+    let names = all.entry(resource.to_string()).or_default();
+    if !names.iter().any(|n| n == name) {
+        names.push(name.to_string());
+        let text = serde_json::to_string_pretty(&all).expect("a map of strings") + "\n";
+        crate::base::fs::write_atomic(&path, text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The posts `name` submitted, that still exist, newest name first.
+pub fn posts_of(cfg: &Config, name: &str) -> Result<Vec<String>> {
+    let mut out: Vec<String> = read_submitted(cfg)?
+        .into_iter()
+        .filter(|(resource, names)| {
+            names.iter().any(|n| n == name)
+                && cfg
+                    .posts_dir()
+                    .join(format!("{}.md", resource.trim_start_matches("posts/")))
+                    .is_file()
+        })
+        .map(|(resource, _)| resource)
+        .collect();
+    out.sort_by(|a, b| b.cmp(a));
+    Ok(out)
+}
+
+fn read_submitted(cfg: &Config) -> Result<std::collections::BTreeMap<String, Vec<String>>> {
+    let path = cfg.state_dir().join(SUBMITTED);
+    match crate::base::fs::read_bytes_opt(&path)? {
+        None => Ok(Default::default()),
+        Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            Error::input(
+                Location::new(&path, e.line(), e.column()),
+                format!("not the list of submitted posts relais writes: {e}"),
+            )
+        }),
+    }
+}
+
 /// Errors about the draft name the file the writer gave.
 fn at_file(e: Error, file: &Path) -> Error {
     match e {
-        Error::Input { mut loc, message } => {
+        Error::Input {
+            mut loc,
+            message,
+            code,
+        } => {
             loc.path = file.to_path_buf();
-            Error::Input { loc, message }
+            Error::Input { loc, message, code }
         }
         other => other,
     }
@@ -99,5 +179,17 @@ mod tests {
         let err = place(&again, Path::new("a.md"), false).unwrap_err();
         assert!(err.to_string().contains("already exists"), "{err}");
         assert_eq!(std::fs::read_to_string(&draft.dest).unwrap(), text);
+        // A new version replaces only the version the writer was shown.
+        let seen = current(&draft).unwrap().unwrap();
+        std::fs::write(&draft.dest, "---\ntitle: Changée\n---\ny\n").unwrap();
+        let err = replace(&again, Path::new("a.md"), &seen).unwrap_err();
+        assert!(err.to_string().contains("changed since"), "{err}");
+        let seen = current(&draft).unwrap().unwrap();
+        replace(&again, Path::new("a.md"), &seen).unwrap();
+        assert!(
+            std::fs::read_to_string(&draft.dest)
+                .unwrap()
+                .contains("Autre")
+        );
     }
 }

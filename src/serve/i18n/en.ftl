@@ -108,14 +108,13 @@ notice-skipped = { $name } left alone: { $what }
 notice-conflict = { $name }: this message changed since the page was shown (a sync or another person); nothing was done. Review it as it is now.
 
 submit-title = Submit a post
-submit-hint = Paste the post’s Markdown (front matter with a title, then the text) or choose its file. The file name becomes the address: lowercase letters, digits and dashes.
+submit-hint = Write or paste the post in Markdown: the title between the quotes of “title”, the date, then the text below the “---” line. Or choose the .md file.
 submit-name = File name
 submit-text = Text of the post
 submit-file = Or a .md file
 submit-button = Send
 submit-lines = Lines of the post
 submit-empty = Give a file name and a text (or a file).
-submit-done-title = Post received
 submit-placed = The post is placed in { $name }.
 submit-synced = { $n ->
     [0] Nothing new to translate.
@@ -123,7 +122,6 @@ submit-synced = { $n ->
    *[other] { $n } machine translations made.
 }
 submit-sync-failed = Machine translation could not be done; the post is placed and will be translated at the next sync.
-submit-another = Submit another post
 
 ## What is wrong with a translation (codes of `check::Problem`).
 
@@ -210,3 +208,27 @@ show-finished = { $n ->
     [one] Show the finished one too
    *[other] Show the { $n } finished too
 }
+
+## The writers’ page.
+
+submit-name-hint = Optional: left empty, it is made from the date and the title. It becomes the post’s address (lowercase letters, digits and dashes).
+submit-preview = See the post received
+submit-mine = Your posts
+submit-here = ← here
+submit-exists = A post is already called { $name } (“{ $what }”). Replace it with this new version?
+submit-replace-hint = Translations already reviewed are kept; where the French changes, they will need review again. To keep both posts, change the file name below instead.
+submit-replace = Replace with this version
+post-preview-note = The post in French as it reads ({ $name }).
+
+draft-file-name = The file name { $name } will not do: only lowercase letters without accents, digits and dashes, ending in .md.
+draft-empty = The post is empty.
+draft-too-large = The file is far too big for a post: is it the right file?
+draft-no-title = The post has no title: write it between the quotes of “title: ""” (line { $line }).
+draft-no-front-matter = The post must start with a “---” line, then the title and date, then another “---” line (line { $line }).
+draft-front-matter-unclosed = The opening part (title, date) started by “---” on line { $line } is never closed by another “---” line.
+draft-front-matter-syntax = The opening part (title, date) does not read on line { $line }, column { $col }: check the colons and quotes ({ $detail }).
+draft-front-matter-lines = The opening part (title, date) must be made of “name: value” lines (line { $line }).
+draft-front-matter-alias = Line { $line }: write the value out (“*name” references are not accepted).
+draft-draft-value = Line { $line }: “draft” is true or false, without quotes (a draft is neither translated nor published).
+draft-exists = A post already has this name: { $name }.
+draft-changed-since = The post changed since you were shown it (someone else): nothing was written. Send yours again to see it as it is now.

@@ -108,14 +108,13 @@ notice-skipped = { $name } non traité : { $what }
 notice-conflict = { $name } : ce message a changé depuis l’affichage de la page (une synchronisation ou une autre personne) ; rien n’a été fait. Relisez-le tel qu’il est maintenant.
 
 submit-title = Proposer un article
-submit-hint = Collez le Markdown de l’article (front matter avec un titre, puis le texte) ou choisissez le fichier. Le nom du fichier devient l’adresse : lettres minuscules, chiffres et tirets.
+submit-hint = Écrivez ou collez l’article en Markdown : le titre entre les guillemets de « title », la date, puis le texte sous la ligne « --- ». Ou choisissez le fichier .md.
 submit-name = Nom du fichier
 submit-text = Texte de l’article
 submit-file = Ou un fichier .md
 submit-button = Envoyer
 submit-lines = Lignes de l’article
 submit-empty = Donnez un nom de fichier et un texte (ou un fichier).
-submit-done-title = Article reçu
 submit-placed = L’article est placé dans { $name }.
 submit-synced = { $n ->
     [0] Rien de nouveau à traduire.
@@ -123,7 +122,6 @@ submit-synced = { $n ->
    *[other] { $n } traductions automatiques faites.
 }
 submit-sync-failed = La traduction automatique n’a pas pu se faire ; l’article est bien placé et sera traduit à la prochaine synchronisation.
-submit-another = Proposer un autre article
 
 ## Ce qui ne va pas dans une traduction (codes de `check::Problem`).
 
@@ -222,3 +220,27 @@ show-finished = { $n ->
     [one] Afficher aussi l’article terminé
    *[other] Afficher aussi les { $n } terminés
 }
+
+## La page des rédacteurs.
+
+submit-name-hint = Facultatif : laissé vide, il est fait de la date et du titre. Il devient l’adresse de l’article (lettres minuscules, chiffres et tirets).
+submit-preview = Voir l’article reçu
+submit-mine = Vos articles
+submit-here = ← ici
+submit-exists = Un article s’appelle déjà { $name } (« { $what } »). Le remplacer par cette nouvelle version ?
+submit-replace-hint = Les traductions déjà relues sont gardées ; là où le français change, elles seront à revoir. Pour garder les deux articles, changez plutôt le nom du fichier ci-dessous.
+submit-replace = Remplacer par cette version
+post-preview-note = L’article en français tel qu’il se lit ({ $name }).
+
+draft-file-name = Le nom du fichier { $name } ne convient pas : seulement des lettres minuscules sans accents, des chiffres et des tirets, terminé par .md.
+draft-empty = L’article est vide.
+draft-too-large = Le fichier est bien trop gros pour un article : est-ce le bon fichier ?
+draft-no-title = L’article n’a pas de titre : écrivez-le entre les guillemets de « title: "" » (ligne { $line }).
+draft-no-front-matter = L’article doit commencer par une ligne « --- », puis le titre et la date, puis une autre ligne « --- » (ligne { $line }).
+draft-front-matter-unclosed = La partie du début (titre, date) ouverte par « --- » ligne { $line } n’est jamais refermée par une autre ligne « --- ».
+draft-front-matter-syntax = Le début de l’article (titre, date) ne se lit pas ligne { $line }, colonne { $col } : vérifiez les deux-points et les guillemets ({ $detail }).
+draft-front-matter-lines = Le début de l’article (titre, date) doit être fait de lignes « nom: valeur » (ligne { $line }).
+draft-front-matter-alias = Ligne { $line } : écrivez la valeur en entier (les renvois « *nom » ne sont pas acceptés).
+draft-draft-value = Ligne { $line } : « draft » vaut true ou false, sans guillemets (un brouillon n’est ni traduit ni publié).
+draft-exists = Un article porte déjà ce nom : { $name }.
+draft-changed-since = L’article a changé depuis qu’il vous a été montré (une autre personne l’a modifié) : rien n’a été écrit. Envoyez-la de nouveau pour la voir telle qu’elle est maintenant.
