@@ -133,10 +133,11 @@ impl<'a> Checks<'a> {
     /// Each problem once (see [`problem::dedup`]).
     pub fn problems(&self, src: &Message, translated: &Message) -> Vec<Problem> {
         let mut out = problems(src, translated, self.kind);
-        out.extend(self.glossary.violations(
+        let lost = self.glossary.violations(
             &crate::fluent::text::message_text(src),
             &crate::fluent::text::message_text(translated),
-        ));
+        );
+        out.extend(lost.into_iter().map(Problem::KeepTerm));
         if self.kind.syntax == Syntax::Plain {
             let cx = FluentContext {
                 locale: self.locale,

@@ -639,7 +639,8 @@ fn text_warnings(
             );
         }
     }
-    for v in file.glossary.violations(&s, &t) {
+    for term in file.glossary.violations(&s, &t) {
+        let v = super::Problem::KeepTerm(term);
         file.error(report, at, "glossary", format!("{id}: {v}"));
     }
     for rule in crate::mt::typography::findings(&visible, &locale.to_string()) {

@@ -6,6 +6,7 @@
 //! removed. The pull API takes the token itself, as a Bearer header.
 
 use super::cookie::{cookie, set_cookie};
+use super::flash::{Flash, Notice};
 use super::html::{self, Page, Who, esc};
 use super::i18n::Lang;
 use super::tokens::{Keyring, Role, Token};
@@ -37,32 +38,6 @@ struct Session {
     expires: Instant,
     /// What the last actions did, for the next page.
     flash: Flash,
-}
-
-/// What an action leaves for the next page of its session: its notices,
-/// the message to come back to, an edit that was refused (with what was
-/// typed). A page that shows them (a GET) takes the notices and the focus;
-/// a refused edit stays (a reload shows it again) until that message is
-/// saved or decided on.
-#[derive(Clone, Debug, Default)]
-pub struct Flash {
-    /// What happened, each next to its message when it has one.
-    pub notices: Vec<Notice>,
-    /// The message the page puts focus on.
-    pub focus: Option<String>,
-    /// An edit refused on the page at this `/{locale}/{resource}`.
-    pub refused: Option<(String, super::card::Refused)>,
-    /// A writer's draft that was not placed (the writers' page).
-    pub draft: Option<super::submit::Held>,
-}
-
-/// One thing an action did.
-#[derive(Clone, Debug)]
-pub struct Notice {
-    /// The message it is about, if one: shown next to it.
-    pub at: Option<String>,
-    /// What to say.
-    pub text: String,
 }
 
 /// Every open session.

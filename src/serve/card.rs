@@ -3,7 +3,7 @@
 //! reviewer's changes highlighted, the state and post-edit distance, a
 //! stale message's suggestion, problems, and the forms that act on it.
 
-use super::auth::Notice;
+use super::flash::{Notice, Refused};
 use super::html::{button_form, csrf_field, diff, esc, highlight, rendered};
 use super::i18n::Lang;
 use crate::review::diff::is_unchanged;
@@ -12,19 +12,6 @@ use crate::review::report::Item;
 use crate::review::state::State;
 use crate::review::view::{Entry, Seen};
 use crate::source::kind::Syntax;
-
-/// An edit that was refused, shown again with what was typed.
-#[derive(Clone, Debug)]
-pub struct Refused {
-    /// The message edited: its card shows the form open.
-    pub id: String,
-    /// The value as typed.
-    pub value: String,
-    /// Attribute name → text, as typed.
-    pub attributes: Vec<(String, String)>,
-    /// Why the edit was refused, shown above the fields.
-    pub errors: Vec<String>,
-}
 
 /// What every card of a page shares.
 pub struct Context<'a> {

@@ -57,7 +57,7 @@ pub struct Page<'a> {
     /// The person signed in; `None` on the sign-in and error pages.
     pub who: Option<Who<'a>>,
     /// What the last actions did, shown above the content.
-    pub notices: &'a [super::auth::Notice],
+    pub notices: &'a [super::flash::Notice],
     /// The content: HTML whose text the caller escaped.
     pub body: String,
 }

@@ -16,6 +16,7 @@ pub mod auth;
 pub mod card;
 mod cookie;
 pub mod dashboard;
+pub mod flash;
 pub mod html;
 pub mod i18n;
 pub mod listen;

@@ -6,8 +6,9 @@
 //! notice); a refused edit shows the page again with what was typed and
 //! why, next to the message.
 
-use super::auth::{Fields, Notice, Viewer};
-use super::card::{self, Context, Refused};
+use super::auth::{Fields, Viewer};
+use super::card::{self, Context};
+use super::flash::{Notice, Refused};
 use super::html::{button_form, esc, markdown, url_path};
 use super::i18n::Lang;
 use super::{App, Fail, path};

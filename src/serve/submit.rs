@@ -8,7 +8,8 @@
 //! stays placed and the page says so; the next `relais sync` translates
 //! it. After each post: its preview, and the writer's list of posts.
 
-use super::auth::{Fields, Notice, Viewer};
+use super::auth::{Fields, Viewer};
+use super::flash::{Held, Notice, Refusal};
 use super::html::{csrf_field, esc, markdown, url_path};
 use super::i18n::Lang;
 use super::{App, Fail};
@@ -26,83 +27,6 @@ struct Sent {
     fields: Vec<(String, String)>,
     /// An uploaded file: its name and text.
     file: Option<(String, String)>,
-}
-
-/// A draft that was not placed, kept for the next page (Post/Redirect/Get:
-/// a reload never sends a draft twice nor loses it).
-#[derive(Clone, Debug)]
-pub struct Held {
-    /// The file name, as typed or proposed.
-    name: String,
-    /// The text, as sent.
-    text: String,
-    /// Why it was not placed.
-    error: Option<Refusal>,
-    /// A post of that name exists: the question whether to replace it,
-    /// with the hash of the version shown and its title.
-    replace: Option<(String, String)>,
-}
-
-/// Why a draft was not placed, kept as data: the page says it in the
-/// language it is shown in.
-#[derive(Clone, Debug)]
-enum Refusal {
-    /// A page message (`submit-empty`).
-    Page(&'static str),
-    /// A finding in the draft: `draft-<code>` at a line and column.
-    Draft {
-        code: &'static str,
-        line: usize,
-        col: usize,
-        name: String,
-        detail: String,
-    },
-    /// Anything else, as the library says it.
-    Other(String),
-}
-
-impl Refusal {
-    fn of(e: &Error) -> Refusal {
-        match e {
-            Error::Input { loc, message, code } if !code.is_empty() => Refusal::Draft {
-                code,
-                line: loc.line,
-                col: loc.col,
-                name: loc.path.display().to_string(),
-                detail: message
-                    .strip_prefix("front matter: ")
-                    .unwrap_or(message)
-                    .to_string(),
-            },
-            other => Refusal::Other(other.to_string()),
-        }
-    }
-
-    /// In the writer's words, and where (line, column) when in the text.
-    fn said(&self, l: Lang) -> (String, Option<(usize, usize)>) {
-        match self {
-            Refusal::Page(key) => (l.t(key), None),
-            Refusal::Draft {
-                code,
-                line,
-                col,
-                name,
-                detail,
-            } => {
-                let text = l.t_args(
-                    &format!("draft-{code}"),
-                    &[
-                        ("line", (*line).into()),
-                        ("col", (*col).into()),
-                        ("name", name.clone().into()),
-                        ("detail", detail.clone().into()),
-                    ],
-                );
-                (text, Some((*line, *col)))
-            }
-            Refusal::Other(text) => (text.clone(), None),
-        }
-    }
 }
 
 /// `GET /submit` (`?done=<slug>` after a post was placed).
