@@ -469,9 +469,13 @@ fn the_key_appears_in_no_output_log_state_or_cache_file() {
     assert!(fake.log().iter().all(|l| !l.body.contains(KEY)));
 }
 
+/// Issue 15: DeepL API Free holds one glossary per account since 2025.
+/// The site's glossary is one multilingual (v3) glossary with a dictionary
+/// per target language, edited in place; every request says who sends it.
 #[test]
-fn glossary_is_created_once_sent_by_id_and_replaced_when_the_file_changes() {
+fn one_glossary_for_every_locale_made_once_and_edited_in_place() {
     let fake = Fake::deepl(KEY);
+    fake.glossary_limit(1);
     let s = site(&fake, "");
     s.write(
         "glossary.toml",
@@ -484,24 +488,46 @@ fn glossary_is_created_once_sent_by_id_and_replaced_when_the_file_changes() {
     let report = s.sync(&[]);
     assert_eq!(report["invalid"], 0, "{report:#}");
     assert_eq!(
-        fake.requests("/v2/glossaries"),
-        2,
-        "one glossary per target language"
+        fake.glossaries(),
+        [(true, vec!["en".to_string(), "es".to_string()])],
+        "one multilingual glossary, a dictionary per locale"
     );
-    let created: Vec<Value> = fake
-        .log()
+    let log = fake.log();
+    assert!(
+        log.iter().all(|l| l
+            .user_agent
+            .as_deref()
+            .is_some_and(|ua| ua.starts_with("relais/"))),
+        "every request carries a User-Agent"
+    );
+    let created: Vec<Value> = log
         .iter()
-        .filter(|l| l.path == "/v2/glossaries")
+        .filter(|l| l.path == "/v3/glossaries")
         .map(|l| serde_json::from_str(&l.body).unwrap())
         .collect();
-    let en = created.iter().find(|g| g["target_lang"] == "en").unwrap();
-    assert_eq!(en["source_lang"], "fr");
-    assert_eq!(en["entries_format"], "tsv");
+    assert_eq!(created.len(), 1, "made once");
+    let dict = &created[0]["dictionaries"][0];
+    assert_eq!(dict["source_lang"], "fr");
+    assert_eq!(dict["entries_format"], "tsv");
+    let added: Vec<Value> = log
+        .iter()
+        .filter(|l| l.method == "PUT")
+        .map(|l| serde_json::from_str(&l.body).unwrap())
+        .collect();
+    let en = created[0]["dictionaries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(&added)
+        .find(|d| d["target_lang"] == "en")
+        .cloned()
+        .unwrap();
     assert!(
         en["entries"]
             .as_str()
             .unwrap()
-            .contains("droits de l’enfant\tchildren's rights\n")
+            .contains("droits de l’enfant\tchildren's rights\n"),
+        "{en}"
     );
     for b in translate_bodies(&fake) {
         assert!(
@@ -523,41 +549,41 @@ fn glossary_is_created_once_sent_by_id_and_replaced_when_the_file_changes() {
             .contains("fake-glossary")
     );
 
-    // Same glossary: no new one, even after an edit.
+    // Same glossary: nothing asked, even after an edit.
     fake.forget();
     let post = s
         .read("posts/2024-06-06-keoogo.md")
         .replace("Un autre", "Un nouveau");
     s.write("posts/2024-06-06-keoogo.md", &post);
     s.sync(&[]);
-    assert_eq!(fake.requests("/v2/glossaries"), 0);
+    assert!(
+        fake.log().iter().all(|l| !l.path.contains("glossaries")),
+        "{:?}",
+        fake.log()
+    );
     assert_eq!(fake.requests("/v2/translate"), 2);
 
-    // A changed glossary replaces the old one (created, then deleted).
+    // A changed glossary: the English dictionary replaced in place, the
+    // glossary kept (Free holds only one), nothing deleted.
     fake.forget();
     let g = s
         .read("glossary.toml")
         .replace("children's rights", "child rights");
     s.write("glossary.toml", &g);
-    let dry = s.json(&["sync", "--dry-run"]).0;
-    assert_eq!(
-        dry["estimate"][0]["segments"], 0,
-        "nothing changed in the French: {dry:#}"
-    );
     let post = s
         .read("posts/2024-06-06-keoogo.md")
         .replace("défend", "protège");
     s.write("posts/2024-06-06-keoogo.md", &post);
     s.sync(&[]);
     let log = fake.log();
+    assert!(log.iter().any(|l| l.method == "PUT"
+        && l.path.ends_with("/dictionaries")
+        && l.body.contains("child rights")));
     assert!(
-        log.iter()
-            .any(|l| l.method == "POST" && l.path == "/v2/glossaries")
+        !log.iter()
+            .any(|l| l.method == "DELETE" || l.method == "POST" && l.path.contains("glossaries"))
     );
-    assert!(
-        log.iter()
-            .any(|l| l.method == "DELETE" && l.path.starts_with("/v2/glossaries/"))
-    );
+    assert_eq!(fake.glossaries().len(), 1);
     assert!(
         s.read("locales/en/posts/2024-06-06-keoogo.ftl")
             .contains("protège the child rights")
@@ -572,20 +598,35 @@ fn glossary_is_created_once_sent_by_id_and_replaced_when_the_file_changes() {
     s.write("posts/2024-06-06-keoogo.md", &post);
     let report = s.sync(&[]);
     assert_eq!(report["translated"], 2, "{report:#}");
-    let statuses: Vec<(String, u16)> = fake
-        .log()
-        .iter()
-        .map(|l| (l.path.clone(), l.status))
-        .collect();
-    let gone = statuses
-        .iter()
-        .filter(|(p, s)| p == "/v2/translate" && *s == 404);
-    assert_eq!(gone.count(), 2, "{statuses:?}");
-    assert_eq!(fake.requests("/v2/glossaries"), 2, "{statuses:?}");
+    assert_eq!(fake.requests("/v3/glossaries"), 1, "{:?}", fake.log());
+    assert_eq!(fake.glossaries().len(), 1);
     assert!(
         s.read("locales/en/posts/2024-06-06-keoogo.ftl")
             .contains("Un dernier")
     );
+}
+
+/// An account full of other glossaries: said, with what to do, before any
+/// text is sent.
+#[test]
+fn an_account_that_refuses_another_glossary_says_what_to_do() {
+    let fake = Fake::deepl(KEY);
+    fake.glossary_limit(0);
+    let s = site(&fake, "");
+    s.write("glossary.toml", "keep = [\"KEOOGO\"]\n");
+    s.write(
+        "posts/2024-06-06-keoogo.md",
+        "---\ntitle: KEOOGO\n---\n\nKEOOGO défend les enfants.\n",
+    );
+    let (out, code) = s.json(&["sync"]);
+    assert_eq!(code, 3, "{out:#}");
+    let error = out["engine_error"].as_str().unwrap_or_default();
+    assert!(error.contains("holds one glossary"), "{out:#}");
+    assert!(
+        !error.contains("character quota"),
+        "not the character quota: {out:#}"
+    );
+    assert_eq!(fake.requests("/v2/translate"), 0);
 }
 
 #[test]

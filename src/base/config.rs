@@ -59,6 +59,29 @@ pub enum Formality {
     Less,
 }
 
+/// DeepL's translation model (`model_type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelType {
+    /// DeepL's default: faster, classic models.
+    LatencyOptimized,
+    /// The next-generation models; refused for a language they lack.
+    QualityOptimized,
+    /// The next-generation models where DeepL has them, else the classic.
+    PreferQualityOptimized,
+}
+
+impl ModelType {
+    /// The value DeepL takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            ModelType::LatencyOptimized => "latency_optimized",
+            ModelType::QualityOptimized => "quality_optimized",
+            ModelType::PreferQualityOptimized => "prefer_quality_optimized",
+        }
+    }
+}
+
 /// One `[engine]` (or `[engine.<locale>]`) table.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -98,6 +121,10 @@ pub struct EngineConfig {
     /// DeepL: a description of the site that guides translation (not
     /// translated, not billed), sent with every request.
     pub context: Option<String>,
+    /// DeepL: which models translate (`latency_optimized`, the default,
+    /// `quality_optimized`, `prefer_quality_optimized`); the model used is
+    /// recorded beside the engine.
+    pub model_type: Option<ModelType>,
 }
 
 impl EngineConfig {
@@ -114,6 +141,7 @@ impl EngineConfig {
             ("variant", self.variant.is_some()),
             ("formality", self.formality.is_some()),
             ("context", self.context.is_some()),
+            ("model_type", self.model_type.is_some()),
         ];
         match self.kind {
             EngineKind::Deepl => {

@@ -151,6 +151,10 @@ pub struct MachineText {
     /// Intermediate language when the engine pivoted (`es` for fr→es→en).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pivot: Option<String>,
+    /// The model that answered, when the engine said (DeepL's
+    /// `model_type_used`, an LLM's model).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     /// When the answer was recorded (RFC 3339, UTC).
     pub at: String,
     /// Words the engine did not know (Apertium), for review to highlight.
@@ -235,9 +239,13 @@ pub struct Removed {
 impl MachineText {
     /// The engine as people name it: `apertium`, `apertium (via es)`.
     pub fn engine_label(&self) -> String {
-        match &self.pivot {
-            Some(p) => format!("{} (via {p})", self.engine),
+        let engine = match &self.model {
+            Some(m) => format!("{} {m}", self.engine),
             None => self.engine.clone(),
+        };
+        match &self.pivot {
+            Some(p) => format!("{engine} (via {p})"),
+            None => engine,
         }
     }
 
@@ -362,6 +370,7 @@ mod tests {
                 source_hash: source_hash.into(),
                 engine: "apertium".into(),
                 pivot: None,
+                model: None,
                 at: "t".into(),
                 unknown: vec![],
                 memory: None,

@@ -160,6 +160,7 @@ fn from_memory(
             source_hash: job.source_hash.clone(),
             engine: "memory".into(),
             pivot: None,
+            model: None,
             at: String::new(),
             unknown: Vec::new(),
             memory: Some(hit.origin.clone()),
@@ -177,7 +178,7 @@ fn restore_job(
     checks: &Checks,
 ) -> Option<std::result::Result<(Message, MachineText), String>> {
     let texts = job.units().texts();
-    let mut meta: Option<(&'static str, Option<String>)> = None;
+    let mut meta: Option<(&'static str, Option<String>, Option<String>)> = None;
     let mut unknown: Vec<String> = Vec::new();
     for text in &texts {
         let got = answers.get(&(locale.clone(), text.to_string()))?;
@@ -185,7 +186,7 @@ fn restore_job(
             Ok(a) => a,
             Err(reason) => return Some(Err(reason.clone())),
         };
-        meta = Some((got.engine, answer.pivot.clone()));
+        meta = Some((got.engine, answer.pivot.clone(), answer.model.clone()));
         for w in &answer.unknown {
             if !unknown.contains(w) {
                 unknown.push(w.clone());
@@ -202,7 +203,7 @@ fn restore_job(
     if !problems.is_empty() {
         return Some(Err(joined(&problems)));
     }
-    let (engine, pivot) = meta.unwrap_or(("engine", None));
+    let (engine, pivot, model) = meta.unwrap_or(("engine", None, None));
     let text = text::message_text(&message);
     let machine = MachineText {
         hash: digest::hash(&text),
@@ -210,6 +211,7 @@ fn restore_job(
         source_hash: job.source_hash.clone(),
         engine: engine.to_string(),
         pivot,
+        model,
         at: String::new(),
         unknown,
         memory: None,

@@ -3,7 +3,10 @@
 //! reference/mt-apis.md so that a client that breaks it fails a test.
 //!
 //! DeepL: 403 without the right `Authorization: DeepL-Auth-Key` header
-//! (empty body when it is missing, as DeepL's own mock does), 413 above 50
+//! (empty body when it is missing, as DeepL's own mock does), 400 without
+//! a `User-Agent` (DeepL's mock refuses those), v2 glossaries (one pair
+//! each) and v3 multilingual ones (a dictionary per pair, replaced in
+//! place), 456 beyond the account's glossary limit (one on Free), 413 above 50
 //! texts or 128 KiB, 400 for a plain `EN` target, a missing or foreign
 //! `source_lang`, `tag_handling` other than `xml`, `more`/`less` formality
 //! for English, a glossary of another pair, or text that is not
@@ -68,13 +71,21 @@ pub(crate) struct Logged {
     pub(crate) status: u16,
     pub(crate) body: String,
     pub(crate) authorization: Option<String>,
+    pub(crate) user_agent: Option<String>,
     /// When the request arrived and when its answer left.
     pub(crate) received: Instant,
     pub(crate) answered: Instant,
 }
 
-/// A glossary the fake holds: source language, target language, entries.
-type Glossary = (String, String, Vec<(String, String)>);
+/// A dictionary the fake holds: source language, target language, entries.
+type Dictionary = (String, String, Vec<(String, String)>);
+
+/// A glossary: one dictionary (v2) or several (v3).
+#[derive(Clone, Debug)]
+struct Glossary {
+    v3: bool,
+    dictionaries: Vec<Dictionary>,
+}
 
 struct State {
     kind: Kind,
@@ -87,6 +98,8 @@ struct State {
     latency: Duration,
     drop_word: Option<String>,
     glossaries: HashMap<String, Glossary>,
+    /// Glossaries the account may hold (one on Free).
+    glossary_limit: Option<usize>,
     next_id: usize,
     /// (target, text) of every text translated.
     texts: Vec<(String, String)>,
@@ -123,6 +136,7 @@ impl Fake {
             latency: Duration::ZERO,
             drop_word: None,
             glossaries: HashMap::new(),
+            glossary_limit: None,
             next_id: 1,
             texts: Vec::new(),
             characters: 0,
@@ -170,6 +184,23 @@ impl Fake {
     /// The engine leaves this word out of every translation.
     pub(crate) fn drop_word(&self, word: &str) {
         self.state.lock().unwrap().drop_word = Some(word.to_string());
+    }
+
+    /// The account holds at most `n` glossaries (DeepL API Free: 1).
+    pub(crate) fn glossary_limit(&self, n: usize) {
+        self.state.lock().unwrap().glossary_limit = Some(n);
+    }
+
+    /// The glossaries held: (is v3, its dictionaries' target languages).
+    pub(crate) fn glossaries(&self) -> Vec<(bool, Vec<String>)> {
+        let s = self.state.lock().unwrap();
+        let mut out: Vec<(bool, Vec<String>)> = s
+            .glossaries
+            .values()
+            .map(|g| (g.v3, g.dictionaries.iter().map(|d| d.1.clone()).collect()))
+            .collect();
+        out.sort();
+        out
     }
 
     /// Forgets every glossary, as if deleted on the account.
@@ -266,14 +297,22 @@ async fn handle(
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
-    let authorization = parts
-        .headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let (authorization, user_agent) = (header("authorization"), header("user-agent"));
     let body = String::from_utf8_lossy(&bytes).into_owned();
     let mut s = state.lock().unwrap();
     let (status, headers, reply) = match s.kind {
+        Kind::Deepl if user_agent.as_deref().is_none_or(str::is_empty) => msg(
+            400,
+            "message",
+            "fake: DeepL's mock refuses requests without a User-Agent",
+        ),
         Kind::Deepl => s.deepl(
             parts.method.as_str(),
             parts.uri.path(),
@@ -288,6 +327,7 @@ async fn handle(
         status,
         body,
         authorization,
+        user_agent,
         received,
         answered: Instant::now(),
     });
@@ -323,6 +363,18 @@ impl State {
                 json!({"character_count": self.characters, "character_limit": 500000}).to_string(),
             ),
             ("POST", "/v2/glossaries") => self.create_glossary(body),
+            ("POST", "/v3/glossaries") => self.create_multilingual(body),
+            ("PUT", p) if p.starts_with("/v3/glossaries/") && p.ends_with("/dictionaries") => {
+                let id = &p["/v3/glossaries/".len()..p.len() - "/dictionaries".len()];
+                self.replace_dictionary(id, body)
+            }
+            ("DELETE", p) if p.starts_with("/v3/glossaries/") => {
+                let id = &p["/v3/glossaries/".len()..];
+                match self.glossaries.remove(id) {
+                    Some(_) => (204, vec![], String::new()),
+                    None => msg(404, "message", "Glossary not found"),
+                }
+            }
             ("GET", p) if p.starts_with("/v2/glossaries/") => {
                 let id = &p["/v2/glossaries/".len()..];
                 match self.glossaries.get(id) {
@@ -397,11 +449,23 @@ impl State {
             None => Vec::new(),
             Some(id) => match self.glossaries.get(id) {
                 None => return msg(404, "message", "Glossary not found"),
-                Some((src, tgt, _)) if src != "fr" || *tgt != root => {
-                    return msg(400, "message", "Glossary does not match the language pair");
-                }
-                Some((_, _, e)) => e.clone(),
+                Some(g) => match g
+                    .dictionaries
+                    .iter()
+                    .find(|(src, tgt, _)| src == "fr" && *tgt == root)
+                {
+                    None => {
+                        return msg(400, "message", "Glossary does not match the language pair");
+                    }
+                    Some((_, _, e)) => e.clone(),
+                },
             },
+        };
+        let model = match v.get("model_type").map(|m| m.as_str().unwrap_or_default()) {
+            None => None,
+            Some(m @ ("latency_optimized" | "quality_optimized")) => Some(m.to_string()),
+            Some("prefer_quality_optimized") => Some("quality_optimized".to_string()),
+            Some(_) => return msg(400, "message", "Value for 'model_type' not supported."),
         };
         if texts.iter().any(|t| !well_formed(t)) {
             return msg(400, "message", "Tag handling parsing failed");
@@ -433,7 +497,10 @@ impl State {
                     Some(Fault::DuplicateTag) => text = text.replace(tag, &format!("{tag}{tag}")),
                     _ => {}
                 }
-                json!({"detected_source_language": "FR", "text": text})
+                match &model {
+                    Some(m) => json!({"detected_source_language": "FR", "text": text, "model_type_used": m}),
+                    None => json!({"detected_source_language": "FR", "text": text}),
+                }
             })
             .collect();
         if matches!(content_fault, Some(Fault::Fewer)) {
@@ -446,37 +513,87 @@ impl State {
         let Ok(v) = serde_json::from_str::<Value>(body) else {
             return msg(400, "message", "Invalid request: expected a JSON body");
         };
-        let (src, tgt) = (
-            v["source_lang"].as_str().unwrap_or_default(),
-            v["target_lang"].as_str().unwrap_or_default(),
-        );
-        if src != "fr" || !["en", "es"].contains(&tgt) || v["entries_format"] != "tsv" {
-            return msg(
-                400,
-                "message",
-                "Unsupported glossary language pair or format",
-            );
+        let dictionary = match dictionary(&v) {
+            Ok(d) => d,
+            Err(reply) => return reply,
+        };
+        let n = dictionary.2.len();
+        match self.hold(false, vec![dictionary]) {
+            Ok(id) => (
+                201,
+                vec![],
+                json!({"glossary_id": id, "ready": true, "entry_count": n}).to_string(),
+            ),
+            Err(reply) => reply,
         }
-        let mut entries = Vec::new();
-        for line in v["entries"].as_str().unwrap_or_default().lines() {
-            let Some((a, b)) = line.split_once('\t') else {
-                return msg(400, "message", "Invalid glossary entries");
-            };
-            if entries.iter().any(|(x, _): &(String, String)| x == a) {
-                return msg(400, "message", "Duplicate source term");
+    }
+
+    /// `POST /v3/glossaries`: `name` and `dictionaries`.
+    fn create_multilingual(&mut self, body: &str) -> Reply {
+        let Ok(v) = serde_json::from_str::<Value>(body) else {
+            return msg(400, "message", "Invalid request: expected a JSON body");
+        };
+        if v["name"].as_str().is_none_or(str::is_empty) {
+            return msg(400, "message", "Missing or invalid argument: name");
+        }
+        let Some(list) = v["dictionaries"].as_array().filter(|l| !l.is_empty()) else {
+            return msg(400, "message", "Missing or invalid argument: dictionaries");
+        };
+        let mut dictionaries = Vec::new();
+        for d in list {
+            match dictionary(d) {
+                Ok(d) => dictionaries.push(d),
+                Err(reply) => return reply,
             }
-            entries.push((a.to_string(), b.to_string()));
+        }
+        let info: Vec<Value> = dictionaries
+            .iter()
+            .map(|(s, t, e)| json!({"source_lang": s, "target_lang": t, "entry_count": e.len()}))
+            .collect();
+        match self.hold(true, dictionaries) {
+            Ok(id) => (
+                201,
+                vec![],
+                json!({"glossary_id": id, "name": v["name"], "dictionaries": info,
+                       "creation_time": "2026-01-01T00:00:00Z"})
+                .to_string(),
+            ),
+            Err(reply) => reply,
+        }
+    }
+
+    /// `PUT /v3/glossaries/{id}/dictionaries`: one pair's entries replaced
+    /// (or added).
+    fn replace_dictionary(&mut self, id: &str, body: &str) -> Reply {
+        let Ok(v) = serde_json::from_str::<Value>(body) else {
+            return msg(400, "message", "Invalid request: expected a JSON body");
+        };
+        let d = match dictionary(&v) {
+            Ok(d) => d,
+            Err(reply) => return reply,
+        };
+        let Some(g) = self.glossaries.get_mut(id).filter(|g| g.v3) else {
+            return msg(404, "message", "Glossary not found");
+        };
+        let info = json!({"source_lang": d.0, "target_lang": d.1, "entry_count": d.2.len()});
+        g.dictionaries.retain(|(s, t, _)| !(*s == d.0 && *t == d.1));
+        g.dictionaries.push(d);
+        (200, vec![], info.to_string())
+    }
+
+    /// Keeps a new glossary, unless the account holds its limit (456).
+    fn hold(&mut self, v3: bool, dictionaries: Vec<Dictionary>) -> Result<String, Reply> {
+        if self
+            .glossary_limit
+            .is_some_and(|n| self.glossaries.len() >= n)
+        {
+            return Err((456, vec![], String::new()));
         }
         let id = format!("fake-glossary-{}", self.next_id);
         self.next_id += 1;
-        let n = entries.len();
         self.glossaries
-            .insert(id.clone(), (src.into(), tgt.into(), entries));
-        (
-            201,
-            vec![],
-            json!({"glossary_id": id, "ready": true, "entry_count": n}).to_string(),
-        )
+            .insert(id.clone(), Glossary { v3, dictionaries });
+        Ok(id)
     }
 
     fn libre(&mut self, path: &str, body: &str) -> Reply {
@@ -679,4 +796,31 @@ fn well_formed(text: &str) -> bool {
         }
     }
     depth == 0
+}
+
+/// A dictionary of a glossary request: `source_lang`, `target_lang`,
+/// `entries` (TSV, source terms unique), `entries_format`.
+fn dictionary(v: &Value) -> Result<Dictionary, Reply> {
+    let (src, tgt) = (
+        v["source_lang"].as_str().unwrap_or_default(),
+        v["target_lang"].as_str().unwrap_or_default(),
+    );
+    if src != "fr" || !["en", "es"].contains(&tgt) || v["entries_format"] != "tsv" {
+        return Err(msg(
+            400,
+            "message",
+            "Unsupported glossary language pair or format",
+        ));
+    }
+    let mut entries = Vec::new();
+    for line in v["entries"].as_str().unwrap_or_default().lines() {
+        let Some((a, b)) = line.split_once('\t') else {
+            return Err(msg(400, "message", "Invalid glossary entries"));
+        };
+        if entries.iter().any(|(x, _): &(String, String)| x == a) {
+            return Err(msg(400, "message", "Duplicate source term"));
+        }
+        entries.push((a.to_string(), b.to_string()));
+    }
+    Ok((src.to_string(), tgt.to_string(), entries))
 }

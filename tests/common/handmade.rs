@@ -38,6 +38,7 @@ pub(crate) fn machine(french: &str, text: &str, engine: &str, unknown: &[&str]) 
         source_hash: digest::hash(&t(french)),
         engine: engine.to_string(),
         pivot,
+        model: None,
         at: AT.to_string(),
         unknown: unknown.iter().map(|s| s.to_string()).collect(),
         memory: None,

@@ -137,6 +137,7 @@ impl Apertium {
             text: current.trim().to_string(),
             pivot,
             unknown,
+            model: None,
         })
     }
 
@@ -165,6 +166,7 @@ impl Apertium {
             text: leg.text.clone(),
             pivot: None,
             unknown: leg.unknown.clone(),
+            model: None,
         };
         let kept = self
             .legs

@@ -32,6 +32,8 @@ struct Line {
     pivot: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     unknown: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    model: Option<String>,
 }
 
 /// The key of a line as this module writes it (`{"key":"…",…`), read
@@ -98,6 +100,7 @@ impl Cache {
                             text: l.text,
                             pivot: l.pivot,
                             unknown: l.unknown,
+                            model: l.model,
                         },
                     );
                 }
@@ -151,6 +154,7 @@ impl Cache {
                 text: t.text.clone(),
                 pivot: t.pivot.clone(),
                 unknown: t.unknown.clone(),
+                model: t.model.clone(),
             };
             text.push_str(&serde_json::to_string(&line).expect("cache lines serialise"));
             text.push('\n');
@@ -201,6 +205,7 @@ mod tests {
             text: text.into(),
             pivot: None,
             unknown: vec![],
+            model: None,
         }
     }
 

@@ -8,16 +8,20 @@
 //! makes (it already XML-escapes `& < >`); formality as `prefer_*`;
 //! `context` only when configured; at most 50 texts and 128 KiB a request.
 //!
-//! The site's glossary becomes one DeepL glossary per target language,
-//! created only when its entries change: its id and version are kept in
-//! the cache folder (`deepl-glossaries.json`), never in the committed
-//! state, since an id belongs to one DeepL account.
+//! The site's glossary becomes one DeepL multilingual glossary
+//! (`/v3/glossaries`) with a dictionary per target language, made once and
+//! edited in place when entries change (a Free account holds a single
+//! glossary since 2025); a server without v3 gets one v2 glossary per
+//! pair. Ids and versions are kept in the cache folder
+//! (`deepl-glossary-v3.json`, `deepl-glossaries.json`), never in the
+//! committed state, since an id belongs to one DeepL account. Every
+//! request carries `User-Agent: relais/<version>` (`http`).
 
 use super::batch::Limits;
 use super::http::Http;
 use super::key::{self, ApiKey};
 use super::{Context, EngineError, Pair, Translation, Translator};
-use crate::base::config::{EngineConfig, Formality};
+use crate::base::config::{EngineConfig, Formality, ModelType};
 use crate::mt::glossary::Glossary;
 use async_trait::async_trait;
 use reqwest::header::{AUTHORIZATION, HeaderValue};
@@ -36,6 +40,8 @@ pub const MAX_TEXTS: usize = 50;
 /// Bytes per request body.
 pub const MAX_BYTES: usize = 128 * 1024;
 const GLOSSARY_FILE: &str = "deepl-glossaries.json";
+/// The site's one multilingual glossary per server (`/v3/glossaries`).
+const GLOSSARY_V3_FILE: &str = "deepl-glossary-v3.json";
 
 /// The DeepL API v2 client, with the site's glossary kept as one DeepL
 /// glossary per target language.
@@ -47,11 +53,14 @@ pub struct Deepl {
     variant: Option<String>,
     formality: Option<Formality>,
     context: Option<String>,
+    model_type: Option<ModelType>,
     concurrency: usize,
     glossary: Arc<Glossary>,
     cache_dir: PathBuf,
     /// Glossary id per target language, settled once per run.
     glossary_ids: tokio::sync::Mutex<HashMap<String, Option<String>>>,
+    /// The server has no `/v3/glossaries`: one v2 glossary per pair.
+    v2_only: std::sync::atomic::AtomicBool,
 }
 
 #[derive(Serialize)]
@@ -66,6 +75,8 @@ struct TranslateBody<'a> {
     context: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     glossary_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    model_type: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +87,9 @@ struct TranslateResponse {
 #[derive(Deserialize)]
 struct TranslationItem {
     text: String,
+    /// Present when `model_type` was sent.
+    #[serde(default)]
+    model_type_used: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -96,6 +110,29 @@ struct GlossaryInfo {
 
 fn ready() -> bool {
     true
+}
+
+/// A v3 dictionary: one language pair of the multilingual glossary.
+#[derive(Serialize)]
+struct Dictionary<'a> {
+    source_lang: &'a str,
+    target_lang: &'a str,
+    entries: String,
+    entries_format: &'static str,
+}
+
+#[derive(Serialize)]
+struct MultilingualBody<'a> {
+    name: String,
+    dictionaries: Vec<Dictionary<'a>>,
+}
+
+/// The site's multilingual glossary, as remembered between runs: its id
+/// and the version of each target language's dictionary.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct StoredV3 {
+    id: String,
+    dictionaries: BTreeMap<String, String>,
 }
 
 /// A glossary DeepL holds for this site, as remembered between runs.
@@ -144,10 +181,12 @@ impl Deepl {
             variant: cfg.variant.clone(),
             formality: cfg.formality,
             context: cfg.context.clone(),
+            model_type: cfg.model_type,
             concurrency: cfg.concurrency,
             glossary: ctx.glossary.clone(),
             cache_dir: ctx.cache_dir.clone(),
             glossary_ids: tokio::sync::Mutex::new(HashMap::new()),
+            v2_only: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -181,6 +220,7 @@ impl Deepl {
             formality: self.formality.and_then(formality),
             context: self.context.as_deref(),
             glossary_id,
+            model_type: self.model_type.map(ModelType::name),
         }
     }
 
@@ -219,7 +259,10 @@ impl Deepl {
         Ok(resp
             .translations
             .into_iter()
-            .map(|t| Translation::plain(t.text))
+            .map(|t| Translation {
+                model: t.model_type_used,
+                ..Translation::plain(t.text)
+            })
             .collect())
     }
 
@@ -261,6 +304,139 @@ impl Deepl {
         if version.is_empty() {
             return Ok(None);
         }
+        if !self.v2_only.load(std::sync::atomic::Ordering::Relaxed) {
+            match self.settle_v3(pair, &version, gone).await {
+                Err(EngineError::Rejected { status: 404, .. }) => {
+                    // A server without multilingual glossaries.
+                    tracing::info!("DeepL has no /v3/glossaries here: one v2 glossary per pair");
+                    self.v2_only
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                result => return result.map(Some),
+            }
+        }
+        self.settle_v2(pair, &version, gone).await.map(Some)
+    }
+
+    /// The site's one multilingual glossary, with this pair's dictionary
+    /// at `version`: made when there is none, its dictionary replaced in
+    /// place when the entries changed. A Free account holds one glossary:
+    /// v2 glossaries relais made before are removed when the account
+    /// refuses another one.
+    async fn settle_v3(
+        &self,
+        pair: &Pair,
+        version: &str,
+        gone: Option<&str>,
+    ) -> Result<String, EngineError> {
+        let lang = pair.target.language.as_str().to_string();
+        let slot = self.http.base().to_string();
+        let mut stored = self.load_v3();
+        let mine = stored
+            .get(&slot)
+            .filter(|s| Some(s.id.as_str()) != gone)
+            .cloned();
+        if let Some(mut s) = mine {
+            if s.dictionaries.get(&lang).map(String::as_str) == Some(version) {
+                return Ok(s.id);
+            }
+            let path = format!("/v3/glossaries/{}/dictionaries", s.id);
+            let body = self.dictionary(pair);
+            let build = |c: &reqwest::Client| self.request(c, reqwest::Method::PUT, &path);
+            let put: Result<serde_json::Value, EngineError> =
+                self.http.post_json(0, build, &body).await;
+            match put {
+                Ok(_) => {
+                    s.dictionaries.insert(lang, version.to_string());
+                    let id = s.id.clone();
+                    stored.insert(slot, s);
+                    self.save_v3(&stored);
+                    return Ok(id);
+                }
+                // Deleted on the account: made again below.
+                Err(EngineError::Rejected { status: 404, .. }) => {}
+                Err(e) => return Err(self.glossary_refused(e)),
+            }
+        }
+        let id = match self.create_v3(pair).await {
+            Err(EngineError::Quota { .. }) if self.drop_v2_glossaries().await => {
+                self.create_v3(pair).await
+            }
+            other => other,
+        }
+        .map_err(|e| self.glossary_refused(e))?;
+        let dictionaries = BTreeMap::from([(lang, version.to_string())]);
+        stored.insert(
+            slot,
+            StoredV3 {
+                id: id.clone(),
+                dictionaries,
+            },
+        );
+        self.save_v3(&stored);
+        Ok(id)
+    }
+
+    /// This pair's entries, as a v3 dictionary.
+    fn dictionary<'a>(&self, pair: &'a Pair) -> Dictionary<'a> {
+        Dictionary {
+            source_lang: pair.source.language.as_str(),
+            target_lang: pair.target.language.as_str(),
+            entries: self.glossary.tsv(&pair.target),
+            entries_format: "tsv",
+        }
+    }
+
+    async fn create_v3(&self, pair: &Pair) -> Result<String, EngineError> {
+        let body = MultilingualBody {
+            name: "relais".into(),
+            dictionaries: vec![self.dictionary(pair)],
+        };
+        let build = |c: &reqwest::Client| self.request(c, reqwest::Method::POST, "/v3/glossaries");
+        let info: GlossaryInfo = self.http.post_json(0, build, &body).await?;
+        Ok(info.glossary_id)
+    }
+
+    /// Removes the v2 glossaries relais made on this server (their ids are
+    /// in the cache folder); true when there were some.
+    async fn drop_v2_glossaries(&self) -> bool {
+        let mut stored = self.load_glossaries();
+        let prefix = format!("{} ", self.http.base());
+        let mine: Vec<String> = stored
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        for slot in &mine {
+            if let Some(old) = stored.remove(slot) {
+                self.delete_glossary(&old.id).await;
+            }
+        }
+        self.save_glossaries(&stored);
+        !mine.is_empty()
+    }
+
+    /// A glossary the account will not take, said with what to do: the
+    /// 456 of glossary endpoints is not the character quota.
+    fn glossary_refused(&self, e: EngineError) -> EngineError {
+        match e {
+            EngineError::Quota { message, .. } => EngineError::Setup {
+                engine: NAME,
+                message: format!(
+                    "DeepL refuses another glossary on this account ({message}): a DeepL API Free account holds one glossary. Delete the glossaries relais did not make (DeepL's account page, or GET and DELETE /v3/glossaries), or give this site a key of its own; relais needs one glossary for all its locales"
+                ),
+            },
+            e => self.hint(e),
+        }
+    }
+
+    /// One v2 glossary per pair (servers without v3).
+    async fn settle_v2(
+        &self,
+        pair: &Pair,
+        version: &str,
+        gone: Option<&str>,
+    ) -> Result<String, EngineError> {
         let slot = format!("{} {pair}", self.http.base());
         let mut stored = self.load_glossaries();
         let known = |s: &&Stored| Some(s.id.as_str()) != gone;
@@ -269,9 +445,12 @@ impl Deepl {
             .filter(known)
             .filter(|s| s.version == version)
         {
-            return Ok(Some(s.id.clone()));
+            return Ok(s.id.clone());
         }
-        let id = self.create_glossary(pair, &version).await?;
+        let id = self
+            .create_glossary(pair, version)
+            .await
+            .map_err(|e| self.glossary_refused(e))?;
         if let Some(old) = stored.get(&slot).filter(known) {
             self.delete_glossary(&old.id).await;
         }
@@ -279,11 +458,11 @@ impl Deepl {
             slot,
             Stored {
                 id: id.clone(),
-                version,
+                version: version.to_string(),
             },
         );
         self.save_glossaries(&stored);
-        Ok(Some(id))
+        Ok(id)
     }
 
     async fn create_glossary(&self, pair: &Pair, version: &str) -> Result<String, EngineError> {
@@ -336,8 +515,23 @@ impl Deepl {
     }
 
     fn load_glossaries(&self) -> BTreeMap<String, Stored> {
-        let path = self.cache_dir.join(GLOSSARY_FILE);
-        std::fs::read_to_string(path)
+        self.load(GLOSSARY_FILE)
+    }
+
+    fn save_glossaries(&self, stored: &BTreeMap<String, Stored>) {
+        self.save(GLOSSARY_FILE, stored);
+    }
+
+    fn load_v3(&self) -> BTreeMap<String, StoredV3> {
+        self.load(GLOSSARY_V3_FILE)
+    }
+
+    fn save_v3(&self, stored: &BTreeMap<String, StoredV3>) {
+        self.save(GLOSSARY_V3_FILE, stored);
+    }
+
+    fn load<T: serde::de::DeserializeOwned + Default>(&self, file: &str) -> T {
+        std::fs::read_to_string(self.cache_dir.join(file))
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default()
@@ -345,10 +539,10 @@ impl Deepl {
 
     /// Remembers the glossary ids; failing to only costs a new glossary
     /// next run.
-    fn save_glossaries(&self, stored: &BTreeMap<String, Stored>) {
+    fn save(&self, file: &str, stored: &impl Serialize) {
         let mut text = serde_json::to_string_pretty(stored).expect("serialises");
         text.push('\n');
-        let path = self.cache_dir.join(GLOSSARY_FILE);
+        let path = self.cache_dir.join(file);
         let result = super::cache::ensure_dir(&self.cache_dir)
             .and_then(|()| crate::base::fs::write_if_changed(&path, &text));
         if let Err(e) = result {
@@ -425,8 +619,11 @@ pub fn scope(cfg: &EngineConfig, pair: &Pair, glossary: &Glossary) -> String {
         .as_deref()
         .map(crate::base::digest::hash)
         .unwrap_or_default();
+    let model = cfg
+        .model_type
+        .map_or(String::new(), |m| format!("|model={}", m.name()));
     format!(
-        "target={}|formality={}|context={context}|glossary={}",
+        "target={}|formality={}|context={context}|glossary={}{model}",
         target_code(&pair.target, cfg.variant.as_deref()),
         cfg.formality.and_then(formality).unwrap_or("default"),
         glossary.version(&pair.target),

@@ -20,6 +20,10 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// What every request says it comes from (DeepL's own mock refuses a
+/// request without one; its official clients always send theirs).
+pub const USER_AGENT: &str = concat!("relais/", env!("CARGO_PKG_VERSION"));
+
 /// A client's connection to its server.
 pub struct Http {
     engine: &'static str,
@@ -43,6 +47,7 @@ impl Http {
     ) -> Result<Http, EngineError> {
         let client = reqwest::Client::builder()
             .timeout(Duration::from_secs(cfg.timeout))
+            .user_agent(USER_AGENT)
             .build()
             .map_err(|e| EngineError::Unavailable {
                 engine,

@@ -51,15 +51,19 @@ pub struct Translation {
     pub pivot: Option<String>,
     /// Words the engine marked as unknown.
     pub unknown: Vec<String>,
+    /// The model that answered, when the engine says (DeepL's
+    /// `model_type_used`, an LLM's `model`).
+    pub model: Option<String>,
 }
 
 impl Translation {
-    /// A translation with no pivot and no unknown words.
+    /// A translation with no pivot, no unknown words and no model named.
     pub fn plain(text: String) -> Translation {
         Translation {
             text,
             pivot: None,
             unknown: Vec::new(),
+            model: None,
         }
     }
 }
