@@ -737,3 +737,29 @@ fn an_error_body_that_echoes_the_key_never_shows_it() {
         assert!(!text.contains(KEY), "the key is in {}", file.display());
     }
 }
+
+/// Issue 15: a segment with nothing to translate (only placeables or
+/// markup, numbers, do-not-translate terms) is its own translation: never
+/// sent, never billed.
+#[test]
+fn segments_with_nothing_to_translate_are_never_sent() {
+    let fake = Fake::deepl(KEY);
+    let s = site(&fake, "");
+    s.write("glossary.toml", "keep = [\"KEOOGO\"]\n");
+    s.write(
+        "posts/2024-06-06-keoogo.md",
+        "---\ntitle: Chiffres\n---\n\n**KEOOGO**\n\n<https://keoogo.org>\n\n**2024** : 560\n\nLes enfants lisent.\n",
+    );
+    let report = s.sync(&[]);
+    assert_eq!(report["invalid"], 0, "{report:#}");
+    let sent: Vec<String> = fake.texts().into_iter().map(|(_, t)| t).collect();
+    assert!(
+        sent.iter()
+            .all(|t| t.contains("enfants") || t == "Chiffres"),
+        "only text with words is sent: {sent:?}"
+    );
+    assert_eq!(sent.len(), 4, "title and sentence, in en and es: {sent:?}");
+    let en = s.read("locales/en/posts/2024-06-06-keoogo.ftl");
+    assert!(en.contains("**KEOOGO**"), "{en}");
+    assert!(en.contains("**2024** : 560"), "{en}");
+}

@@ -145,6 +145,11 @@ impl Glossary {
         hex::encode(&Sha256::digest(tsv.as_bytes())[..8])
     }
 
+    /// The do-not-translate terms, as written.
+    pub fn keep(&self) -> &[String] {
+        &self.keep
+    }
+
     /// The terms to protect for an engine without glossaries.
     pub fn terms(&self, locale: &LanguageIdentifier) -> Terms {
         Terms::new(&self.entries(locale))

@@ -39,6 +39,9 @@ pub struct Work {
     /// The protected texts to translate, each once.
     pub texts: Vec<String>,
     keys: Vec<String>,
+    /// The glossary's do-not-translate terms (a segment of nothing else
+    /// is its own translation).
+    keep: Vec<String>,
 }
 
 impl Work {
@@ -55,6 +58,7 @@ impl Work {
             locale,
             texts,
             keys,
+            keep: glossary.keep().to_vec(),
         }
     }
 }
@@ -67,7 +71,8 @@ pub struct Answer {
     /// The name of the locale's engine (`apertium`, `deepl`…), also for an
     /// answer the cache served.
     pub engine: &'static str,
-    /// Served by the cache: no request made.
+    /// Served by the cache, or its own translation (nothing in it to
+    /// translate): no request made.
     pub cached: bool,
 }
 
@@ -133,7 +138,7 @@ pub fn estimate(cfg: &Config, cache: &Cache, work: &[Work]) -> Vec<Estimate> {
                 .texts
                 .iter()
                 .zip(&w.keys)
-                .filter(|(_, k)| cache.get(k).is_none())
+                .filter(|(t, k)| cache.get(k).is_none() && !nothing_to_translate(t, &w.keep))
                 .map(|(t, _)| t)
                 .collect();
             Estimate {
@@ -163,7 +168,7 @@ pub async fn run(
     };
     let mut pending = Vec::new();
     for w in work {
-        let misses = serve_from_cache(cfg, cache, w, &mut out.answers);
+        let misses = serve_from_cache(cfg, cache, &glossary, w, &mut out.answers);
         pending.push(misses);
     }
     let total = pending.iter().map(|w: &Work| w.texts.len()).sum();
@@ -232,17 +237,27 @@ fn keep_answers(
     }
 }
 
-/// Puts the cached answers of a locale in `answers`; returns the segments
-/// still to send, with their cache keys.
-fn serve_from_cache(cfg: &Config, cache: &Cache, work: Work, answers: &mut Answers) -> Work {
+/// Puts the cached answers of a locale in `answers`, and the segments that
+/// are their own translation; returns the segments still to send, with
+/// their cache keys.
+fn serve_from_cache(
+    cfg: &Config,
+    cache: &Cache,
+    glossary: &Glossary,
+    work: Work,
+    answers: &mut Answers,
+) -> Work {
     let engine = cfg.engine_for(&work.locale).kind.name();
     let mut texts = Vec::new();
     let mut keys = Vec::new();
     for (text, key) in work.texts.into_iter().zip(work.keys) {
-        match cache.get(&key) {
+        let known = cache.get(&key).cloned().or_else(|| {
+            nothing_to_translate(&text, glossary.keep()).then(|| Translation::plain(text.clone()))
+        });
+        match known {
             Some(t) => {
                 let answer = Answer {
-                    result: Ok(t.clone()),
+                    result: Ok(t),
                     engine,
                     cached: true,
                 };
@@ -258,7 +273,43 @@ fn serve_from_cache(cfg: &Config, cache: &Cache, work: Work, answers: &mut Answe
         locale: work.locale,
         texts,
         keys,
+        keep: work.keep,
     }
+}
+
+/// A protected segment with nothing for an engine to translate: only
+/// `<x/>` and `<g>` elements, character references, digits, punctuation,
+/// spaces and do-not-translate terms. It is its own translation: sending
+/// it would bill its characters for nothing.
+pub fn nothing_to_translate(text: &str, keep: &[String]) -> bool {
+    let mut rest = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // An element tag: `<x id="1"/>`, `<g id="2">`, `</g>`.
+            '<' => {
+                for c in chars.by_ref() {
+                    if c == '>' {
+                        break;
+                    }
+                }
+                rest.push(' ');
+            }
+            // A character reference: `&amp;`, `&#39;`.
+            '&' => {
+                while let Some(c) = chars.next_if(|c| c.is_ascii_alphanumeric() || *c == '#') {
+                    let _ = c;
+                }
+                chars.next_if_eq(&';');
+                rest.push(' ');
+            }
+            c => rest.push(c),
+        }
+    }
+    for term in keep {
+        rest = rest.replace(term.as_str(), " ");
+    }
+    !rest.chars().any(char::is_alphabetic)
 }
 
 /// One client per distinct engine configuration, shared across locales.
@@ -275,4 +326,31 @@ fn engine_for(
     let e = engine::build(ec, ctx)?;
     engines.push((ec.clone(), e.clone()));
     Ok(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeables_markup_numbers_and_kept_terms_are_their_own_translation() {
+        let keep = vec!["KEOOGO".to_string()];
+        for own in [
+            "<x id=\"1\"/>",
+            "<x id=\"1\"/> <x id=\"2\"/>",
+            "<g id=\"1\"><x id=\"2\"/></g> : 2024 &amp; 12 %",
+            "KEOOGO",
+            "<g id=\"1\">KEOOGO</g> !",
+        ] {
+            assert!(nothing_to_translate(own, &keep), "{own}");
+        }
+        for words in [
+            "<g id=\"1\">Bonjour</g>",
+            "KEOOGO à Bobo",
+            "&lt;b&gt; gras",
+            "É",
+        ] {
+            assert!(!nothing_to_translate(words, &keep), "{words}");
+        }
+    }
 }
