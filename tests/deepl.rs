@@ -763,3 +763,56 @@ fn segments_with_nothing_to_translate_are_never_sent() {
     assert!(en.contains("**KEOOGO**"), "{en}");
     assert!(en.contains("**2024** : 560"), "{en}");
 }
+
+/// Issue 15: `post_context = true` sends each post's title and summary as
+/// DeepL's `context` (free of charge), batches made per post; `model_type`
+/// is sent and the model DeepL used is recorded beside the engine.
+#[test]
+fn post_context_makes_batches_per_post_and_model_type_is_recorded() {
+    let fake = Fake::deepl(KEY);
+    let s = site(
+        &fake,
+        "post_context = true\ncontext = \"Une ONG française\"\nmodel_type = \"prefer_quality_optimized\"\n",
+    );
+    s.write(
+        "posts/2024-06-06-a.md",
+        "---\ntitle: Visite à Quito\nsummary: Les enfants à Quito\n---\n\nLes enfants lisent.\n",
+    );
+    s.write(
+        "posts/2024-06-07-b.md",
+        "---\ntitle: Fête à Bobo\n---\n\nLes parents chantent.\n",
+    );
+    let report = s.sync(&[]);
+    assert_eq!(report["invalid"], 0, "{report:#}");
+    let bodies = translate_bodies(&fake);
+    assert_eq!(bodies.len(), 4, "a batch per post and locale: {bodies:#?}");
+    for b in &bodies {
+        let context = b["context"].as_str().unwrap();
+        assert!(context.starts_with("Une ONG française\n"), "{context}");
+        let texts: Vec<&str> = b["text"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        let quito = texts
+            .iter()
+            .any(|t| t.contains("enfants") || t.contains("Quito"));
+        let bobo = texts
+            .iter()
+            .any(|t| t.contains("parents") || t.contains("Bobo"));
+        assert!(quito != bobo, "one post per batch: {texts:?}");
+        if quito {
+            assert!(
+                context.contains("Visite à Quito — Les enfants à Quito"),
+                "{context}"
+            );
+        }
+        assert_eq!(b["model_type"], "prefer_quality_optimized");
+    }
+    let record = s.read("review/en/posts/2024-06-06-a.json");
+    assert!(
+        record.contains("\"model\": \"quality_optimized\""),
+        "{record}"
+    );
+}

@@ -25,6 +25,10 @@ pub enum EngineKind {
     Deepl,
     /// LibreTranslate, usually self-hosted: a key only when the server asks for one.
     Libretranslate,
+    /// Any OpenAI-compatible Chat Completions API: OpenAI, Mistral, or a
+    /// local Ollama, llama.cpp `llama-server`, vLLM, LM Studio; `model`
+    /// required, a key only when the server asks for one.
+    Openai,
 }
 
 impl EngineKind {
@@ -34,13 +38,15 @@ impl EngineKind {
             EngineKind::Apertium => "apertium",
             EngineKind::Deepl => "deepl",
             EngineKind::Libretranslate => "libretranslate",
+            EngineKind::Openai => "openai",
         }
     }
 
-    /// Whether the engine takes the site's glossary itself (DeepL); other
-    /// engines get glossary terms protected as `<x/>` elements.
+    /// Whether the engine takes the site's glossary itself (DeepL as a
+    /// DeepL glossary, an LLM in its instructions); other engines get
+    /// glossary terms protected as `<x/>` elements.
     pub fn has_glossaries(self) -> bool {
-        self == EngineKind::Deepl
+        matches!(self, EngineKind::Deepl | EngineKind::Openai)
     }
 }
 
@@ -125,9 +131,31 @@ pub struct EngineConfig {
     /// `quality_optimized`, `prefer_quality_optimized`); the model used is
     /// recorded beside the engine.
     pub model_type: Option<ModelType>,
+    /// DeepL: send the post's title and summary as `context` (free of
+    /// charge), batches made per post.
+    #[serde(default)]
+    pub post_context: bool,
+    /// OpenAI-compatible: the model (`mistral-large-latest`, `gpt-4.1`,
+    /// `qwen2.5:14b`); required.
+    pub model: Option<String>,
+    /// OpenAI-compatible: sampling temperature (0 by default: the same
+    /// answer for the same request, as far as the server allows).
+    pub temperature: Option<f64>,
+    /// OpenAI-compatible: a seed, for servers that take one.
+    pub seed: Option<u64>,
+    /// OpenAI-compatible: what to tell the model for this locale ("usted",
+    /// "British spelling").
+    pub instructions: Option<String>,
+    /// OpenAI-compatible: segments per request (20 by default).
+    pub batch: Option<usize>,
 }
 
 impl EngineConfig {
+    /// Whether the engine gets batches of one post each, with the post.
+    pub fn by_document(&self) -> bool {
+        self.kind == EngineKind::Openai || (self.kind == EngineKind::Deepl && self.post_context)
+    }
+
     /// Checks what serde cannot: settings that only make sense for one
     /// kind of engine, and a key for DeepL.
     fn validate(&self) -> std::result::Result<(), String> {
@@ -140,10 +168,52 @@ impl EngineConfig {
         let deepl_only = [
             ("variant", self.variant.is_some()),
             ("formality", self.formality.is_some()),
-            ("context", self.context.is_some()),
             ("model_type", self.model_type.is_some()),
+            ("post_context", self.post_context),
         ];
+        let llm_only = [
+            ("model", self.model.is_some()),
+            ("temperature", self.temperature.is_some()),
+            ("seed", self.seed.is_some()),
+            ("instructions", self.instructions.is_some()),
+            ("batch", self.batch.is_some()),
+        ];
+        if self.kind != EngineKind::Openai
+            && let Some((key, _)) = llm_only.iter().find(|(_, set)| *set)
+        {
+            return Err(format!(
+                "`{key}` is a setting of kind = \"openai\"; kind = \"{}\" has no such thing",
+                self.kind.name()
+            ));
+        }
+        if self.context.is_some() && !matches!(self.kind, EngineKind::Deepl | EngineKind::Openai) {
+            return Err(format!(
+                "`context` is a DeepL and kind = \"openai\" setting; kind = \"{}\" has no such thing",
+                self.kind.name()
+            ));
+        }
         match self.kind {
+            EngineKind::Openai => {
+                if self.model.as_deref().is_none_or(|m| m.trim().is_empty()) {
+                    return Err("kind = \"openai\" needs `model`, the model the server runs (`mistral-large-latest`, `gpt-4.1-mini`, `qwen2.5:14b`)".into());
+                }
+                if self.url.is_none() {
+                    return Err("kind = \"openai\" needs `url`, the API's base (`https://api.mistral.ai/v1`, `https://api.openai.com/v1`, `http://127.0.0.1:11434/v1` for Ollama)".into());
+                }
+                if let Some(t) = self.temperature.filter(|t| !(0.0..=2.0).contains(t)) {
+                    return Err(format!(
+                        "temperature = {t}: between 0 and 2 (0: the same answer every time)"
+                    ));
+                }
+                if self.batch == Some(0) {
+                    return Err("`batch` must be at least 1".into());
+                }
+                if let Some((key, _)) = deepl_only.iter().find(|(_, set)| *set) {
+                    return Err(format!(
+                        "`{key}` is a DeepL setting; kind = \"openai\" has no such thing"
+                    ));
+                }
+            }
             EngineKind::Deepl => {
                 if self.key_env.is_none() {
                     return Err("kind = \"deepl\" needs `key_env`, the name of the environment variable holding the key".into());

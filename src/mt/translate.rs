@@ -42,6 +42,8 @@ pub struct Work {
     /// The glossary's do-not-translate terms (a segment of nothing else
     /// is its own translation).
     keep: Vec<String>,
+    /// The post each text comes from, for engines that work by document.
+    pub docs: engine::Docs,
 }
 
 impl Work {
@@ -59,7 +61,14 @@ impl Work {
             texts,
             keys,
             keep: glossary.keep().to_vec(),
+            docs: engine::Docs::default(),
         }
+    }
+
+    /// The same work, each text with the document it comes from.
+    pub fn in_documents(mut self, docs: engine::Docs) -> Work {
+        self.docs = docs;
+        self
     }
 }
 
@@ -90,10 +99,21 @@ pub struct Outcome {
     pub characters: usize,
     /// Retries of those requests after transient failures.
     pub retries: usize,
+    /// Tokens LLM engines said they used, when one was asked.
+    pub tokens: Option<Tokens>,
     /// Why an engine stopped the run, if one did.
     pub engine_error: Option<String>,
     /// Problems that did not stop the run (the cache could not be written).
     pub errors: Vec<Error>,
+}
+
+/// Tokens of an LLM engine's answers (their `usage`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tokens {
+    /// Tokens of the requests: instructions, context and segments.
+    pub prompt: usize,
+    /// Tokens of the answers.
+    pub completion: usize,
 }
 
 /// `--dry-run`: what a run would send, per locale.
@@ -196,7 +216,8 @@ pub async fn run(
             }
         };
         let pair = pair(cfg, &w.locale);
-        let error = engine::translate_all(engine.as_ref(), &pair, &w.texts, &mut on_batch).await;
+        let error =
+            engine::translate_all(engine.as_ref(), &pair, &w.texts, &w.docs, &mut on_batch).await;
         if let Some(e) = error {
             out.engine_error = Some(e.to_string());
         }
@@ -207,6 +228,8 @@ pub async fn run(
     out.requests = ctx.meter.requests();
     out.characters = ctx.meter.characters();
     out.retries = ctx.meter.retries();
+    let (prompt, completion) = ctx.meter.tokens_used();
+    out.tokens = (prompt + completion > 0).then_some(Tokens { prompt, completion });
     out
 }
 
@@ -250,7 +273,9 @@ fn serve_from_cache(
     let engine = cfg.engine_for(&work.locale).kind.name();
     let mut texts = Vec::new();
     let mut keys = Vec::new();
-    for (text, key) in work.texts.into_iter().zip(work.keys) {
+    let mut of = Vec::new();
+    let docs_of = work.docs.of;
+    for (i, (text, key)) in work.texts.into_iter().zip(work.keys).enumerate() {
         let known = cache.get(&key).cloned().or_else(|| {
             nothing_to_translate(&text, glossary.keep()).then(|| Translation::plain(text.clone()))
         });
@@ -266,6 +291,7 @@ fn serve_from_cache(
             None => {
                 texts.push(text);
                 keys.push(key);
+                of.extend(docs_of.get(i).copied());
             }
         }
     }
@@ -274,6 +300,10 @@ fn serve_from_cache(
         texts,
         keys,
         keep: work.keep,
+        docs: engine::Docs {
+            docs: work.docs.docs,
+            of,
+        },
     }
 }
 

@@ -72,6 +72,10 @@ pub struct Report {
     /// Requests sent again after a transient failure (counted in
     /// `requests` too).
     pub retries: usize,
+    /// Tokens an LLM engine said the run used (prompt and completion,
+    /// from its `usage`); absent when no LLM was asked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<crate::mt::translate::Tokens>,
     /// (message, locale) pairs that got new machine text.
     pub translated: usize,
     /// Pairs served by the translation cache or by a duplicate in the same
@@ -194,6 +198,7 @@ async fn translate_pending(
     report.requests = outcome.requests;
     report.characters = outcome.characters;
     report.retries = outcome.retries;
+    report.tokens = outcome.tokens;
     report.engine_error = outcome.engine_error;
     outcome.errors.into_iter().for_each(|e| report.error(e));
     Some(outcome.answers)

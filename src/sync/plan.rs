@@ -161,12 +161,20 @@ impl<'a> Plan<'a> {
         (pending, known)
     }
 
-    /// What each locale sends: the unique texts of its pending jobs.
+    /// What each locale sends: the unique texts of its pending jobs, each
+    /// with the post it comes from (the first, for a text in several).
     pub(super) fn work(&self, pending: &[Pending]) -> Vec<Work> {
         (0..self.locales.len())
             .map(|l| {
-                let texts = unique_texts(pending.iter().filter(|p| p.locale == l));
-                Work::new(self.cfg, self.glossary, self.locales[l].clone(), texts)
+                let mine: Vec<&Pending> = pending.iter().filter(|p| p.locale == l).collect();
+                let (texts, of) = unique_texts(mine.iter().copied());
+                let locale = self.locales[l].clone();
+                let work = Work::new(self.cfg, self.glossary, locale.clone(), texts);
+                if !self.cfg.engine_for(&locale).by_document() {
+                    return work;
+                }
+                let docs = mine.iter().map(|p| document(p)).collect();
+                work.in_documents(crate::mt::engine::Docs { docs, of })
             })
             .collect()
     }
@@ -418,7 +426,31 @@ fn plan_message(
 }
 
 /// Unique protected texts of a locale, in first-seen order.
-fn unique_texts<'a>(pending: impl Iterator<Item = &'a Pending>) -> Vec<String> {
+/// The document a pending target's texts come from: its resource, the
+/// post's title and summary, its texts in order.
+fn document(p: &Pending) -> crate::mt::engine::Doc {
+    let post = p
+        .target
+        .as_ref()
+        .and_then(|t| t.source.post.as_ref())
+        .map(|s| &s.post);
+    let front = |key: &str| post.and_then(|p| p.front.get(key)).cloned();
+    crate::mt::engine::Doc {
+        name: p.resource.clone(),
+        title: post.and_then(|p| p.title().map(str::to_string)),
+        summary: front("summary").or_else(|| front("description")),
+        texts: p
+            .jobs
+            .iter()
+            .filter(|j| j.memory.is_none())
+            .flat_map(|j| j.texts().into_iter().map(str::to_string))
+            .collect(),
+    }
+}
+
+/// The unique texts of the pending jobs, in first-seen order, and for each
+/// the index of the pending target it was first seen in.
+fn unique_texts<'a>(pending: impl Iterator<Item = &'a Pending>) -> (Vec<String>, Vec<usize>) {
     let pending: Vec<&Pending> = pending.collect();
     // Sized up front: growing re-hashes every text already seen. The
     // texts are the site's own: a fast hash, no need to resist floods.
@@ -426,16 +458,18 @@ fn unique_texts<'a>(pending: impl Iterator<Item = &'a Pending>) -> Vec<String> {
     let mut seen = rustc_hash::FxHashSet::default();
     seen.reserve(jobs);
     let mut out = Vec::with_capacity(jobs);
-    for p in pending {
+    let mut of = Vec::with_capacity(jobs);
+    for (d, p) in pending.into_iter().enumerate() {
         for job in p.jobs.iter().filter(|j| j.memory.is_none()) {
             for text in job.texts() {
                 if seen.insert(text) {
                     out.push(text.to_string());
+                    of.push(d);
                 }
             }
         }
     }
-    out
+    (out, of)
 }
 
 /// Gives each pending job whose French has an approved translation

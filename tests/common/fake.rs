@@ -55,12 +55,19 @@ pub(crate) enum Fault {
     /// 400 whose message echoes the request's key, with terminal control
     /// bytes and a long tail (a misbehaving server or proxy).
     EchoKey,
+    /// An LLM's answer that is not JSON.
+    BrokenJson,
+    /// An LLM's answer with its translations in reverse order.
+    Reorder,
+    /// An LLM's answer cut short (`finish_reason: length`).
+    Cut,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Deepl,
     Libre,
+    Openai,
 }
 
 /// One request the server received.
@@ -104,6 +111,10 @@ struct State {
     /// (target, text) of every text translated.
     texts: Vec<(String, String)>,
     characters: u64,
+    /// OpenAI-compatible: characters of messages a request may hold (400
+    /// `context_length_exceeded` above), and whether `json_schema` is taken.
+    context_limit: usize,
+    schema: bool,
 }
 
 /// A fake engine server on 127.0.0.1.
@@ -118,6 +129,24 @@ impl Fake {
     /// A DeepL server that accepts `key`.
     pub(crate) fn deepl(key: &str) -> Fake {
         Fake::start(Kind::Deepl, Some(key.to_string()))
+    }
+
+    /// An OpenAI-compatible Chat Completions server (`/v1/chat/completions`),
+    /// with a Bearer key required when `key` is set.
+    pub(crate) fn openai(key: Option<&str>) -> Fake {
+        Fake::start(Kind::Openai, key.map(str::to_string))
+    }
+
+    /// Requests whose messages hold more characters get 400
+    /// `context_length_exceeded`.
+    pub(crate) fn context_limit(&self, chars: usize) {
+        self.state.lock().unwrap().context_limit = chars;
+    }
+
+    /// The server refuses `json_schema` response formats (400), as some
+    /// local servers do.
+    pub(crate) fn without_json_schema(&self) {
+        self.state.lock().unwrap().schema = false;
     }
 
     /// A LibreTranslate server, with an API key required when `key` is set.
@@ -140,6 +169,8 @@ impl Fake {
             next_id: 1,
             texts: Vec::new(),
             characters: 0,
+            context_limit: 100_000,
+            schema: true,
         }));
         let (tx, rx) = std::sync::mpsc::channel();
         let shared = state.clone();
@@ -320,6 +351,7 @@ async fn handle(
             &body,
         ),
         Kind::Libre => s.libre(parts.uri.path(), &body),
+        Kind::Openai => s.openai(parts.uri.path(), authorization.as_deref(), &body),
     };
     s.log.push(Logged {
         method: parts.method.to_string(),
@@ -594,6 +626,167 @@ impl State {
         self.glossaries
             .insert(id.clone(), Glossary { v3, dictionaries });
         Ok(id)
+    }
+
+    /// Chat Completions, as OpenAI, Mistral, vLLM and llama.cpp answer it.
+    fn openai(&mut self, path: &str, auth: Option<&str>, body: &str) -> Reply {
+        let error = |status: u16, message: &str, code: &str| {
+            (
+                status,
+                vec![],
+                json!({"error": {"message": message, "type": "invalid_request_error", "code": code}})
+                    .to_string(),
+            )
+        };
+        if path != "/v1/chat/completions" {
+            return error(404, "Not found", "not_found");
+        }
+        if let Some(key) = &self.key
+            && auth != Some(format!("Bearer {key}").as_str())
+        {
+            return error(401, "Incorrect API key provided", "invalid_api_key");
+        }
+        let Ok(v) = serde_json::from_str::<Value>(body) else {
+            return error(
+                400,
+                "We could not parse the JSON body of your request",
+                "invalid_json",
+            );
+        };
+        if v["model"].as_str().is_none_or(|m| m.is_empty()) {
+            return error(400, "you must provide a model parameter", "missing_model");
+        }
+        let Some(messages) = v["messages"].as_array().filter(|m| !m.is_empty()) else {
+            return error(400, "'messages' is a required property", "missing_messages");
+        };
+        for m in messages {
+            let role_ok = matches!(m["role"].as_str(), Some("system" | "user" | "assistant"));
+            if !role_ok || !m["content"].is_string() {
+                return error(
+                    400,
+                    "each message needs a role and a string content",
+                    "invalid_messages",
+                );
+            }
+        }
+        if let Some(t) = v.get("temperature")
+            && !t.as_f64().is_some_and(|t| (0.0..=2.0).contains(&t))
+        {
+            return error(
+                400,
+                "temperature must be between 0 and 2",
+                "invalid_temperature",
+            );
+        }
+        match v["response_format"]["type"].as_str() {
+            None | Some("json_object" | "text") => {}
+            Some("json_schema") if !self.schema => {
+                return error(
+                    400,
+                    "response_format json_schema is not supported by this server",
+                    "unsupported",
+                );
+            }
+            Some("json_schema") if v["response_format"]["json_schema"]["schema"].is_object() => {}
+            Some(_) => return error(400, "invalid response_format", "invalid_response_format"),
+        }
+        let chars: usize = messages
+            .iter()
+            .map(|m| m["content"].as_str().unwrap_or_default().chars().count())
+            .sum();
+        if chars > self.context_limit {
+            return error(
+                400,
+                &format!(
+                    "This model's maximum context length is {} characters; the messages hold {chars}",
+                    self.context_limit
+                ),
+                "context_length_exceeded",
+            );
+        }
+        if let Some(reply) = self.fault("error") {
+            return reply;
+        }
+        let system = messages[0]["content"].as_str().unwrap_or_default();
+        let root = if system.contains("(es)") { "es" } else { "en" };
+        // A model follows the glossary it is given in its instructions.
+        let mut glossary: Vec<(String, String)> = Vec::new();
+        for line in system.lines() {
+            if let Some(terms) =
+                line.strip_prefix("Write these terms exactly as they are, never translated: ")
+            {
+                for t in terms.trim_end_matches('.').split(", ") {
+                    glossary.push((t.to_string(), t.to_string()));
+                }
+            }
+            if let Some(pairs) = line.strip_prefix("Translate these French terms like this: ") {
+                for p in pairs.trim_end_matches('.').split("; ") {
+                    if let Some((a, b)) = p.split_once(" → ") {
+                        glossary.push((
+                            a.trim_matches('"').to_string(),
+                            b.trim_matches('"').to_string(),
+                        ));
+                    }
+                }
+            }
+        }
+        glossary.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
+        // The last user message asking for segments: the first one.
+        let request: Value = messages
+            .iter()
+            .find(|m| m["role"] == "user")
+            .and_then(|m| serde_json::from_str(m["content"].as_str()?).ok())
+            .unwrap_or_default();
+        let Some(segments) = request["segments"].as_array() else {
+            return error(400, "fake: no segments in the request", "fake");
+        };
+        self.translated_requests += 1;
+        let content_fault = match self.faults.front() {
+            Some(Fault::LoseTag | Fault::BrokenJson | Fault::Reorder | Fault::Cut) => {
+                self.faults.pop_front()
+            }
+            _ => None,
+        };
+        let mut out: Vec<Value> = segments
+            .iter()
+            .map(|seg| {
+                let t = seg["text"].as_str().unwrap_or_default();
+                self.texts.push((root.to_string(), t.to_string()));
+                self.characters += t.chars().count() as u64;
+                let mut text = self.translate(t, root, &glossary);
+                if matches!(content_fault, Some(Fault::LoseTag)) {
+                    text = text.replace("<x id=\"1\"/>", "");
+                }
+                json!({"id": seg["id"], "text": text})
+            })
+            .collect();
+        if matches!(content_fault, Some(Fault::Reorder)) {
+            out.reverse();
+        }
+        let content = match content_fault {
+            Some(Fault::BrokenJson) => {
+                "Here are the translations: {\"translations\": [".to_string()
+            }
+            _ => json!({"translations": out}).to_string(),
+        };
+        let finish = if matches!(content_fault, Some(Fault::Cut)) {
+            "length"
+        } else {
+            "stop"
+        };
+        let completion = (content.chars().count() / 4).max(1);
+        (
+            200,
+            vec![],
+            json!({
+                "id": "chatcmpl-fake",
+                "object": "chat.completion",
+                "model": v["model"],
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}],
+                "usage": {"prompt_tokens": chars / 4, "completion_tokens": completion, "total_tokens": chars / 4 + completion}
+            })
+            .to_string(),
+        )
     }
 
     fn libre(&mut self, path: &str, body: &str) -> Reply {

@@ -7,7 +7,7 @@
 //! retries spent), no new batch starts; batches already in flight finish
 //! and their answers are kept, since they were paid for.
 
-use super::{EngineError, Pair, Translation, Translator};
+use super::{Docs, EngineError, Pair, Translation, Translator};
 use futures::StreamExt;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -93,18 +93,53 @@ pub fn plan(texts: &[String], limits: &Limits) -> Plan {
 /// One answer: the translation, or why this text got none.
 pub type Answer = Result<Translation, String>;
 
+/// [`plan`], with no batch holding the texts of two documents.
+pub fn plan_by_document(texts: &[String], of: &[usize], limits: &Limits) -> Plan {
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..texts.len() {
+        let doc = of.get(i).copied().unwrap_or(usize::MAX);
+        match groups.iter_mut().find(|(d, _)| *d == doc) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((doc, vec![i])),
+        }
+    }
+    let mut out = Plan::default();
+    for (_, members) in groups {
+        let group: Vec<String> = members.iter().map(|&i| texts[i].clone()).collect();
+        let p = plan(&group, limits);
+        out.batches.extend(
+            p.batches
+                .into_iter()
+                .map(|b| b.into_iter().map(|j| members[j]).collect()),
+        );
+        out.too_large.extend(
+            p.too_large
+                .into_iter()
+                .map(|(j, bytes)| (members[j], bytes)),
+        );
+    }
+    out
+}
+
 /// Translates `texts`; `on_batch` receives the answers of each batch (by
 /// index into `texts`) as soon as it returns. Returns the error that
 /// stopped the run, if one did; texts without an answer are left for the
-/// next run.
+/// next run. An engine that works by document gets batches of one
+/// document each, with the document (`docs`).
 pub async fn translate_all(
     engine: &dyn Translator,
     pair: &Pair,
     texts: &[String],
+    docs: &Docs,
     on_batch: &mut dyn FnMut(Vec<(usize, Answer)>),
 ) -> Option<EngineError> {
     let limits = engine.limits(pair);
-    let plan = plan(texts, &limits);
+    let by_doc = engine.by_document() && docs.of.len() == texts.len();
+    let plan = if by_doc {
+        plan_by_document(texts, &docs.of, &limits)
+    } else {
+        plan(texts, &limits)
+    };
     if !plan.too_large.is_empty() {
         let max = limits.bytes.unwrap_or_default();
         on_batch(
@@ -121,7 +156,10 @@ pub async fn translate_all(
             return (indices, None);
         }
         let chunk: Vec<String> = indices.iter().map(|&i| texts[i].clone()).collect();
-        let result = engine.translate(pair, &chunk).await;
+        let doc = by_doc
+            .then(|| indices.first().and_then(|&i| docs.docs.get(docs.of[i])))
+            .flatten();
+        let result = engine.translate_in(pair, &chunk, doc).await;
         if result.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -133,12 +171,7 @@ pub async fn translate_all(
         match result {
             None => {}
             Some(Ok(answers)) if answers.len() == indices.len() => {
-                on_batch(
-                    indices
-                        .into_iter()
-                        .zip(answers.into_iter().map(Ok))
-                        .collect(),
-                );
+                on_batch(indices.into_iter().zip(answers).collect());
             }
             Some(Ok(answers)) => {
                 first.get_or_insert(EngineError::BadResponse {
@@ -210,6 +243,17 @@ mod tests {
         assert_eq!(p.batches, vec![vec![0, 2]]);
         assert_eq!(p.too_large, vec![(1, 50 + 2003)]);
         assert!(too_large("deepl", 2053, 1000).contains("3 KiB"));
+    }
+
+    #[test]
+    fn a_batch_holds_one_document() {
+        let limits = Limits {
+            texts: 2,
+            bytes: None,
+            overhead: 0,
+        };
+        let p = plan_by_document(&texts(&[1; 5]), &[0, 1, 0, 0, 1], &limits);
+        assert_eq!(p.batches, vec![vec![0, 2], vec![3], vec![1, 4]]);
     }
 
     #[test]

@@ -20,7 +20,7 @@
 use super::batch::Limits;
 use super::http::Http;
 use super::key::{self, ApiKey};
-use super::{Context, EngineError, Pair, Translation, Translator};
+use super::{Context, Doc, EngineError, Pair, Translation, Translator};
 use crate::base::config::{EngineConfig, Formality, ModelType};
 use crate::mt::glossary::Glossary;
 use async_trait::async_trait;
@@ -54,6 +54,8 @@ pub struct Deepl {
     formality: Option<Formality>,
     context: Option<String>,
     model_type: Option<ModelType>,
+    /// The post's title and summary go in `context`, batches per post.
+    post_context: bool,
     concurrency: usize,
     glossary: Arc<Glossary>,
     cache_dir: PathBuf,
@@ -182,6 +184,7 @@ impl Deepl {
             formality: cfg.formality,
             context: cfg.context.clone(),
             model_type: cfg.model_type,
+            post_context: cfg.post_context,
             concurrency: cfg.concurrency,
             glossary: ctx.glossary.clone(),
             cache_dir: ctx.cache_dir.clone(),
@@ -211,6 +214,7 @@ impl Deepl {
         pair: &Pair,
         texts: &'a [String],
         glossary_id: Option<&'a str>,
+        context: Option<&'a str>,
     ) -> TranslateBody<'a> {
         TranslateBody {
             text: texts,
@@ -218,7 +222,7 @@ impl Deepl {
             target_lang: target_code(&pair.target, self.variant.as_deref()),
             tag_handling: "xml",
             formality: self.formality.and_then(formality),
-            context: self.context.as_deref(),
+            context,
             glossary_id,
             model_type: self.model_type.map(ModelType::name),
         }
@@ -248,8 +252,9 @@ impl Deepl {
         pair: &Pair,
         texts: &[String],
         glossary_id: Option<&str>,
+        context: Option<&str>,
     ) -> Result<Vec<Translation>, EngineError> {
-        let body = self.body(pair, texts, glossary_id);
+        let body = self.body(pair, texts, glossary_id, context);
         let build = |c: &reqwest::Client| self.request(c, reqwest::Method::POST, "/v2/translate");
         let resp: TranslateResponse = self
             .http
@@ -264,6 +269,29 @@ impl Deepl {
                 ..Translation::plain(t.text)
             })
             .collect())
+    }
+
+    /// Sends a batch with `context`, making the glossary again when DeepL
+    /// no longer has it.
+    async fn translate_with(
+        &self,
+        pair: &Pair,
+        texts: &[String],
+        context: Option<&str>,
+    ) -> Result<Vec<Translation>, EngineError> {
+        let id = self.glossary_id(pair, None).await?;
+        match self
+            .send_translate(pair, texts, id.as_deref(), context)
+            .await
+        {
+            Err(EngineError::Rejected { status: 404, .. }) if id.is_some() => {
+                tracing::warn!("DeepL no longer has the site's glossary: making it again");
+                let id = self.glossary_id(pair, id.as_deref()).await?;
+                self.send_translate(pair, texts, id.as_deref(), context)
+                    .await
+            }
+            result => result,
+        }
     }
 
     /// Characters used and allowed in this billing period.
@@ -561,7 +589,19 @@ impl Translator for Deepl {
         // A glossary id is 36 characters; count one whenever there may be.
         let placeholder = "00000000-0000-0000-0000-000000000000";
         let has_glossary = !self.glossary.version(&pair.target).is_empty();
-        let empty = self.body(pair, &[], has_glossary.then_some(placeholder));
+        // A post's context is counted at its longest a title and a summary
+        // may make it.
+        let room = self.post_context.then(|| "x".repeat(1024));
+        let context = match (&self.context, &room) {
+            (Some(c), Some(r)) => Some(format!("{c}\n{r}")),
+            (c, r) => c.clone().or(r.clone()),
+        };
+        let empty = self.body(
+            pair,
+            &[],
+            has_glossary.then_some(placeholder),
+            context.as_deref(),
+        );
         Limits::json(MAX_TEXTS, MAX_BYTES, &empty)
     }
 
@@ -574,15 +614,44 @@ impl Translator for Deepl {
         pair: &Pair,
         texts: &[String],
     ) -> Result<Vec<Translation>, EngineError> {
-        let id = self.glossary_id(pair, None).await?;
-        match self.send_translate(pair, texts, id.as_deref()).await {
-            Err(EngineError::Rejected { status: 404, .. }) if id.is_some() => {
-                tracing::warn!("DeepL no longer has the site's glossary: making it again");
-                let id = self.glossary_id(pair, id.as_deref()).await?;
-                self.send_translate(pair, texts, id.as_deref()).await
+        self.translate_with(pair, texts, self.context.as_deref())
+            .await
+    }
+
+    fn by_document(&self) -> bool {
+        self.post_context
+    }
+
+    async fn translate_in(
+        &self,
+        pair: &Pair,
+        texts: &[String],
+        doc: Option<&Doc>,
+    ) -> Result<Vec<super::batch::Answer>, EngineError> {
+        let context = post_context(self.context.as_deref(), doc);
+        let answers = self.translate_with(pair, texts, context.as_deref()).await?;
+        Ok(answers.into_iter().map(Ok).collect())
+    }
+}
+
+/// The `context` of a post's batch: the site's context, then the post's
+/// title and summary (at most 1,000 characters of them), French.
+fn post_context(site: Option<&str>, doc: Option<&Doc>) -> Option<String> {
+    let mut post = String::new();
+    if let Some(d) = doc {
+        for part in [&d.title, &d.summary].into_iter().flatten() {
+            if !post.is_empty() {
+                post.push_str(" — ");
             }
-            result => result,
+            post.push_str(part);
         }
+    }
+    let post: String = post.chars().take(1000).collect();
+    match (site, post.is_empty()) {
+        (Some(s), false) => Some(format!("{s}\n{post}")),
+        (Some(s), true) => Some(s.to_string()),
+        (None, false) => Some(post),
+        (None, true) => None,
     }
 }
 
@@ -619,9 +688,12 @@ pub fn scope(cfg: &EngineConfig, pair: &Pair, glossary: &Glossary) -> String {
         .as_deref()
         .map(crate::base::digest::hash)
         .unwrap_or_default();
-    let model = cfg
+    let mut model = cfg
         .model_type
         .map_or(String::new(), |m| format!("|model={}", m.name()));
+    if cfg.post_context {
+        model.push_str("|post_context");
+    }
     format!(
         "target={}|formality={}|context={context}|glossary={}{model}",
         target_code(&pair.target, cfg.variant.as_deref()),

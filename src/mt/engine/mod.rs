@@ -15,6 +15,7 @@ pub mod deepl;
 pub mod http;
 pub mod key;
 pub mod libretranslate;
+pub mod openai;
 pub mod retry;
 
 pub use batch::{Limits, translate_all};
@@ -70,6 +71,31 @@ impl Translation {
 
 pub use crate::base::error::EngineError;
 
+/// The post (or bundle) a batch of segments comes from, for engines that
+/// translate better knowing it: its title and summary, and its segments
+/// being translated in this run, in order (the neighbours of each other).
+/// Context only: never translated, never part of an answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// `posts/<slug>`, `site`.
+    pub name: String,
+    /// The post's title (front matter), French.
+    pub title: Option<String>,
+    /// The post's `summary` or `description` (front matter), French.
+    pub summary: Option<String>,
+    /// Its protected segments sent in this run, in post order.
+    pub texts: Vec<String>,
+}
+
+/// Which document each text of a batch run belongs to.
+#[derive(Clone, Debug, Default)]
+pub struct Docs {
+    /// The documents.
+    pub docs: Vec<Doc>,
+    /// For each text, the index of its document (the first it appears in).
+    pub of: Vec<usize>,
+}
+
 /// What an engine client needs besides its configuration.
 #[derive(Clone)]
 pub struct Context {
@@ -83,12 +109,15 @@ pub struct Context {
     pub cache_dir: PathBuf,
 }
 
-/// Requests, characters and retries of a run, shared by every client.
+/// Requests, characters, retries and tokens of a run, shared by every
+/// client.
 #[derive(Debug, Default)]
 pub struct Meter {
     requests: AtomicUsize,
     characters: AtomicUsize,
     retries: AtomicUsize,
+    prompt_tokens: AtomicUsize,
+    completion_tokens: AtomicUsize,
 }
 
 impl Meter {
@@ -121,6 +150,21 @@ impl Meter {
     pub fn retries(&self) -> usize {
         self.retries.load(Ordering::Relaxed)
     }
+
+    /// Tokens an LLM said a request used (its `usage`).
+    pub fn tokens(&self, prompt: usize, completion: usize) {
+        self.prompt_tokens.fetch_add(prompt, Ordering::Relaxed);
+        self.completion_tokens
+            .fetch_add(completion, Ordering::Relaxed);
+    }
+
+    /// Prompt and completion tokens so far.
+    pub fn tokens_used(&self) -> (usize, usize) {
+        (
+            self.prompt_tokens.load(Ordering::Relaxed),
+            self.completion_tokens.load(Ordering::Relaxed),
+        )
+    }
 }
 
 /// Characters of texts, as engines bill them.
@@ -143,6 +187,28 @@ pub trait Translator: Send + Sync {
         pair: &Pair,
         texts: &[String],
     ) -> Result<Vec<Translation>, EngineError>;
+    /// Batches hold the segments of one document, which
+    /// [`Translator::translate_in`] is given.
+    fn by_document(&self) -> bool {
+        false
+    }
+    /// Translates a batch of the segments of `doc` (when the engine works
+    /// [`Translator::by_document`]), in order.
+    /// A text the engine could not translate (an LLM that lost it twice)
+    /// is an `Err` with the reason, in its place; the others are kept.
+    async fn translate_in(
+        &self,
+        pair: &Pair,
+        texts: &[String],
+        _doc: Option<&Doc>,
+    ) -> Result<Vec<batch::Answer>, EngineError> {
+        Ok(self
+            .translate(pair, texts)
+            .await?
+            .into_iter()
+            .map(Ok)
+            .collect())
+    }
 }
 
 /// Builds the client a configuration asks for. The key must be in the
@@ -155,6 +221,7 @@ pub fn build(cfg: &EngineConfig, ctx: &Context) -> Result<Arc<dyn Translator>, E
         EngineKind::Libretranslate => {
             Arc::new(libretranslate::LibreTranslate::new(cfg, ctx.meter.clone())?)
         }
+        EngineKind::Openai => Arc::new(openai::OpenAi::new(cfg, ctx)?),
     })
 }
 
@@ -166,6 +233,7 @@ pub fn scope(cfg: &EngineConfig, pair: &Pair, glossary: &Glossary) -> String {
         EngineKind::Apertium => format!("mark_unknown={}", cfg.mark_unknown),
         EngineKind::Libretranslate => String::new(),
         EngineKind::Deepl => deepl::scope(cfg, pair, glossary),
+        EngineKind::Openai => openai::scope(cfg, pair, glossary),
     };
     format!("{}|{pair}|{settings}", cfg.kind.name())
 }
