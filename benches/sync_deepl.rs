@@ -3,8 +3,10 @@
 //!
 //! Prints the requests made, the wall time, and its ratio to the floor
 //! (requests / concurrency × 100 ms: the time the requests alone take when
-//! `concurrency` are always in flight). Not a test: nothing is asserted
-//! beyond the run succeeding.
+//! `concurrency` are always in flight). Then the same site with
+//! `post_context = true` (each post's title and summary as DeepL's
+//! `context`, so batches per post): what that costs in requests and time.
+//! Not a test: nothing is asserted beyond the runs succeeding.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -68,5 +70,35 @@ fn main() {
         "  re-run               {:.2} s, {} requests",
         rerun.as_secs_f64(),
         again["requests"]
+    );
+
+    // The same posts with the post's title and summary as context.
+    let fake = Fake::deepl(KEY);
+    fake.set_latency(LATENCY);
+    let site = Site::with_engine(
+        &["en", "es"],
+        &format!(
+            "kind = \"deepl\"\nurl = \"{}\"\nkey_env = \"RELAIS_BENCH_KEY\"\nconcurrency = {CONCURRENCY}\npost_context = true\n",
+            fake.url
+        ),
+    );
+    site.set_env("RELAIS_BENCH_KEY", KEY);
+    site.write_posts(POSTS, PARAGRAPHS);
+    let start = Instant::now();
+    let (report, code) = site.json(&["sync"]);
+    let wall_post = start.elapsed();
+    assert_eq!(code, 0, "{report:#}");
+    let requests_post = report["requests"].as_u64().unwrap();
+    let floor_post = LATENCY.as_secs_f64() * requests_post as f64 / CONCURRENCY as f64;
+    println!("relais sync with post_context = true (batches per post)");
+    println!(
+        "  requests             {requests_post} ({:.1}× the site-wide context's {requests})",
+        requests_post as f64 / requests as f64
+    );
+    println!(
+        "  wall time            {:.2} s ({:.1}× {:.2} s), floor {floor_post:.2} s",
+        wall_post.as_secs_f64(),
+        wall_post.as_secs_f64() / wall.as_secs_f64(),
+        wall.as_secs_f64()
     );
 }

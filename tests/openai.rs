@@ -276,3 +276,22 @@ fn configuration_names_what_is_missing() {
         "{err}"
     );
 }
+
+#[test]
+fn a_dry_run_estimates_the_tokens_and_sends_nothing() {
+    let fake = Fake::openai(None);
+    let s = site(&fake, false, "");
+    post(
+        &s,
+        "2025-06-01-quito",
+        "Visite",
+        &["Les enfants lisent un livre ensemble."],
+    );
+    let (doc, code) = s.json(&["sync", "--dry-run"]);
+    assert_eq!(code, 0, "{doc:#}");
+    let tokens = doc["estimate"][0]["tokens"].as_u64().unwrap();
+    assert!((300..3000).contains(&tokens), "{doc:#}");
+    assert_eq!(fake.log().len(), 0);
+    let out = String::from_utf8(s.relais(&["sync", "--dry-run"]).stdout).unwrap();
+    assert!(out.contains("tokens"), "{out}");
+}

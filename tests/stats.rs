@@ -79,3 +79,37 @@ fn stats_follow_approvals() {
         assert!(text.contains(needle), "{needle} in\n{text}");
     }
 }
+
+/// Issue 15: the figure per locale and engine, and the engine reviewers
+/// changed least in each locale, with a warning when it rests on too few
+/// messages.
+#[test]
+fn the_engine_reviewers_changed_least_is_named_per_locale() {
+    let site = ui_site();
+    let (doc, _) = site.json(&["stats"]);
+    let pairs: Vec<&str> = doc["by_locale_engine"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"].as_str().unwrap())
+        .collect();
+    assert!(pairs.iter().all(|k| k.contains(" · ")), "{pairs:?}");
+    assert_eq!(pairs.len(), 2, "{pairs:?}");
+    let best = doc["best"].as_array().unwrap();
+    assert!(!best.is_empty(), "{doc:#}");
+    for b in best {
+        let key = format!(
+            "{} · {}",
+            b["locale"].as_str().unwrap(),
+            b["engine"].as_str().unwrap()
+        );
+        assert_eq!(
+            group(&doc, "by_locale_engine", &key)["word_rate"],
+            b["word_rate"]
+        );
+        assert_eq!(b["enough"], false, "one message is too few to go by");
+    }
+    let text = String::from_utf8(site.relais(&["stats"]).stdout).unwrap();
+    assert!(text.contains("least ("), "{text}");
+    assert!(text.contains("too few to go by"), "{text}");
+}

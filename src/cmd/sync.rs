@@ -78,8 +78,11 @@ fn print(report: &Report, json: bool) {
     if report.dry_run {
         let mut out = String::from("would send (nothing sent):\n");
         for e in &report.estimate {
+            let tokens = e
+                .tokens
+                .map_or(String::new(), |t| format!(", about {t} tokens"));
             out.push_str(&format!(
-                "  {:<4} {:<15} {:>6} segments {:>9} characters   ({} in the cache, not sent)\n",
+                "  {:<4} {:<15} {:>6} segments {:>9} characters   ({} in the cache, not sent{tokens})\n",
                 e.locale, e.engine, e.segments, e.characters, e.cached
             ));
         }
@@ -97,6 +100,14 @@ fn print(report: &Report, json: bool) {
     );
     if report.retries > 0 {
         out.push_str(&format!("; {} requests retried", report.retries));
+    }
+    if let Some(t) = report.tokens {
+        out.push_str(&format!(
+            "; {} tokens ({} prompt, {} completion)",
+            t.prompt + t.completion,
+            t.prompt,
+            t.completion
+        ));
     }
     out.push('\n');
     super::print_out(&out);

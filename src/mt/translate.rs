@@ -129,6 +129,11 @@ pub struct Estimate {
     pub characters: usize,
     /// Segments the cache already holds: not sent, not billed.
     pub cached: usize,
+    /// An LLM engine: the tokens the run would use, roughly (four
+    /// characters a token; the instructions and the post's context once
+    /// per request; the answer as long as the segments).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<usize>,
 }
 
 /// The folder of the cache, under the state folder.
@@ -161,15 +166,28 @@ pub fn estimate(cfg: &Config, cache: &Cache, work: &[Work]) -> Vec<Estimate> {
                 .filter(|(t, k)| cache.get(k).is_none() && !nothing_to_translate(t, &w.keep))
                 .map(|(t, _)| t)
                 .collect();
+            let ec = cfg.engine_for(&w.locale);
+            let characters = engine::characters(&misses);
             Estimate {
                 locale: w.locale.to_string(),
-                engine: cfg.engine_for(&w.locale).kind.name().to_string(),
+                engine: ec.kind.name().to_string(),
                 segments: misses.len(),
-                characters: engine::characters(&misses),
+                characters,
                 cached: w.texts.len() - misses.len(),
+                tokens: (ec.kind == crate::base::config::EngineKind::Openai)
+                    .then(|| llm_tokens(misses.len(), characters, ec.batch)),
             }
         })
         .collect()
+}
+
+/// The tokens an LLM run of `segments` segments of `characters` characters
+/// would use, roughly: instructions and context (about 1,500 characters)
+/// once per request, the segments in, as much out.
+fn llm_tokens(segments: usize, characters: usize, batch: Option<usize>) -> usize {
+    const PER_REQUEST: usize = 1500;
+    let requests = segments.div_ceil(batch.unwrap_or(20).max(1));
+    (requests * PER_REQUEST + 2 * characters).div_ceil(4)
 }
 
 /// Translates every locale's segments: cache first, then engines.

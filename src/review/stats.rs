@@ -100,6 +100,25 @@ pub struct Group {
     pub measures: Measures,
 }
 
+/// The engine reviewers changed least in a locale.
+#[derive(Debug, Serialize)]
+pub struct Best {
+    /// The target locale.
+    pub locale: String,
+    /// The engine as people name it.
+    pub engine: String,
+    /// Its word edit rate there.
+    pub word_rate: f64,
+    /// Approved messages it is measured on.
+    pub messages: usize,
+    /// Whether that is enough to go by ([`ENOUGH`] messages or more).
+    pub enough: bool,
+}
+
+/// Approved messages of an engine in a locale below which its rate says
+/// little.
+pub const ENOUGH: usize = 20;
+
 /// The report.
 #[derive(Debug, Default, Serialize)]
 pub struct Stats {
@@ -109,6 +128,11 @@ pub struct Stats {
     pub by_locale: Vec<Group>,
     /// Per engine as people name it (`apertium (via es)`, `memory`).
     pub by_engine: Vec<Group>,
+    /// Per locale and engine (`en · deepl quality_optimized`): what a site
+    /// compares to choose an engine per locale (`[engine.en]`).
+    pub by_locale_engine: Vec<Group>,
+    /// Per locale, the engine reviewers changed least.
+    pub best: Vec<Best>,
     /// Per resource.
     pub by_resource: Vec<Group>,
     /// Per reviewer who approved.
@@ -140,6 +164,8 @@ pub fn stats(cfg: &Config, resources: &[String]) -> Stats {
     out.total = group("all", out.messages.iter());
     out.by_locale = groups(&out.messages, |m| m.locale.clone());
     out.by_engine = groups(&out.messages, |m| m.engine.clone());
+    out.by_locale_engine = groups(&out.messages, |m| format!("{} · {}", m.locale, m.engine));
+    out.best = best(&out.messages);
     out.by_resource = groups(&out.messages, |m| m.resource.clone());
     out.by_reviewer = groups(&out.messages, |m| m.reviewer.clone());
     out
@@ -167,6 +193,34 @@ fn measure(site: &Site, view: &View, e: &Entry) -> Option<MessageStat> {
         ),
         unchanged: mt == approved,
     })
+}
+
+/// Per locale, the engine with the lowest word edit rate (translation
+/// memory is not an engine one can choose, and does not count).
+fn best(messages: &[MessageStat]) -> Vec<Best> {
+    let engines: Vec<&MessageStat> = messages.iter().filter(|m| m.engine != "memory").collect();
+    let mut locales: Vec<&str> = engines.iter().map(|m| m.locale.as_str()).collect();
+    locales.sort_unstable();
+    locales.dedup();
+    locales
+        .into_iter()
+        .filter_map(|locale| {
+            let mut by: BTreeMap<&str, Vec<&MessageStat>> = BTreeMap::new();
+            for m in engines.iter().filter(|m| m.locale == locale) {
+                by.entry(m.engine.as_str()).or_default().push(m);
+            }
+            by.into_iter()
+                .map(|(engine, ms)| (engine, group(engine, ms.into_iter())))
+                .min_by(|a, b| a.1.measures.word_rate.total_cmp(&b.1.measures.word_rate))
+                .map(|(engine, g)| Best {
+                    locale: locale.to_string(),
+                    engine: engine.to_string(),
+                    word_rate: g.measures.word_rate,
+                    messages: g.messages,
+                    enough: g.messages >= ENOUGH,
+                })
+        })
+        .collect()
 }
 
 fn groups(messages: &[MessageStat], key: impl Fn(&MessageStat) -> String) -> Vec<Group> {
@@ -212,6 +266,7 @@ pub fn render(stats: &Stats, messages: bool) -> String {
     let sections = [
         ("locale", &stats.by_locale),
         ("engine", &stats.by_engine),
+        ("locale · engine", &stats.by_locale_engine),
         ("reviewer", &stats.by_reviewer),
         ("resource", &stats.by_resource),
     ];
@@ -235,6 +290,20 @@ pub fn render(stats: &Stats, messages: bool) -> String {
             g.unchanged_share * 100.0,
             g.measures.word_rate,
             g.measures.char_rate
+        ));
+    }
+    if !stats.best.is_empty() {
+        out.push('\n');
+    }
+    for b in &stats.best {
+        let caveat = if b.enough {
+            String::new()
+        } else {
+            format!(" — only {} messages, too few to go by", b.messages)
+        };
+        out.push_str(&format!(
+            "{}: reviewers changed {} least ({:.3} word edits per word over {} messages){caveat}\n",
+            b.locale, b.engine, b.word_rate, b.messages
         ));
     }
     if stats.without_machine > 0 {
