@@ -295,3 +295,24 @@ fn a_dry_run_estimates_the_tokens_and_sends_nothing() {
     let out = String::from_utf8(s.relais(&["sync", "--dry-run"]).stdout).unwrap();
     assert!(out.contains("tokens"), "{out}");
 }
+
+/// Issue 15: an LLM's budgets are in tokens (the dry run's estimate).
+#[test]
+fn an_llm_budget_is_counted_in_tokens() {
+    let fake = Fake::openai(None);
+    let s = site(&fake, false, "budget_run = 100\n");
+    post(
+        &s,
+        "2025-06-01-quito",
+        "Visite",
+        &["Les enfants lisent un livre ensemble."],
+    );
+    let out = s.relais(&["sync"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("tokens to openai, over budget_run = 100"),
+        "{err}"
+    );
+    assert_eq!(fake.log().len(), 0, "nothing sent");
+}

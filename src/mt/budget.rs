@@ -1,4 +1,6 @@
-//! Character budgets for paid engines: per run and per calendar month.
+//! Budgets for paid engines: per run and per calendar month, in
+//! characters (what DeepL bills), or in tokens for an LLM engine
+//! (`kind = "openai"`: the estimate of `--dry-run`).
 //!
 //! Before anything is sent, `sync` adds up the characters each engine
 //! would be sent (cache hits excluded); a run over `budget_run`, or one
@@ -31,12 +33,18 @@ fn month(now: &str) -> String {
     now.chars().take(7).collect()
 }
 
-/// Characters each engine would be sent, with the budgets of its table.
-fn planned(
-    cfg: &Config,
-    estimates: &[Estimate],
-) -> BTreeMap<String, (u64, Option<u64>, Option<u64>)> {
-    let mut out: BTreeMap<String, (u64, Option<u64>, Option<u64>)> = BTreeMap::new();
+/// What a run would send one engine, in its unit, and its budgets.
+struct Planned {
+    amount: u64,
+    unit: &'static str,
+    run: Option<u64>,
+    month: Option<u64>,
+}
+
+/// Characters (tokens for an LLM) each engine would be sent, with the
+/// budgets of its table.
+fn planned(cfg: &Config, estimates: &[Estimate]) -> BTreeMap<String, Planned> {
+    let mut out: BTreeMap<String, Planned> = BTreeMap::new();
     for (locale, e) in cfg.targets.iter().filter_map(|l| {
         estimates
             .iter()
@@ -44,10 +52,17 @@ fn planned(
             .map(|e| (l, e))
     }) {
         let ec = cfg.engine_for(locale);
-        let entry = out
-            .entry(e.engine.clone())
-            .or_insert((0, ec.budget_run, ec.budget_month));
-        entry.0 += e.characters as u64;
+        let entry = out.entry(e.engine.clone()).or_insert(Planned {
+            amount: 0,
+            unit: if e.tokens.is_some() {
+                "tokens"
+            } else {
+                "characters"
+            },
+            run: ec.budget_run,
+            month: ec.budget_month,
+        });
+        entry.amount += e.tokens.unwrap_or(e.characters) as u64;
     }
     out
 }
@@ -56,10 +71,7 @@ fn planned(
 /// may go ahead.
 pub fn check_and_record(cfg: &Config, estimates: &[Estimate], now: &str) -> Result<()> {
     let plan = planned(cfg, estimates);
-    if plan
-        .values()
-        .all(|(_, run, month)| run.is_none() && month.is_none())
-    {
+    if plan.values().all(|p| p.run.is_none() && p.month.is_none()) {
         return Ok(());
     }
     let ledger_path = path(cfg);
@@ -68,10 +80,11 @@ pub fn check_and_record(cfg: &Config, estimates: &[Estimate], now: &str) -> Resu
         None => Ledger::default(),
     };
     let this_month = month(now);
-    for (engine, (chars, run, per_month)) in &plan {
-        if let Some(limit) = run.filter(|l| chars > l) {
+    for (engine, p) in &plan {
+        let (chars, unit) = (p.amount, p.unit);
+        if let Some(limit) = p.run.filter(|l| chars > *l) {
             return Err(Error::Config(format!(
-                "this sync would send {chars} characters to {engine}, over budget_run = {limit}: nothing was sent (raise it in relais.toml, or sync fewer resources: relais sync posts/<slug>)"
+                "this sync would send {chars} {unit} to {engine}, over budget_run = {limit}: nothing was sent (raise it in relais.toml, or sync fewer resources: relais sync posts/<slug>)"
             )));
         }
         let used = ledger
@@ -80,19 +93,19 @@ pub fn check_and_record(cfg: &Config, estimates: &[Estimate], now: &str) -> Resu
             .and_then(|m| m.get(engine))
             .copied()
             .unwrap_or(0);
-        if let Some(limit) = per_month.filter(|l| used + chars > *l) {
+        if let Some(limit) = p.month.filter(|l| used + chars > *l) {
             return Err(Error::Config(format!(
-                "this sync would send {chars} characters to {engine}; {used} of budget_month = {limit} are already used in {this_month}: nothing was sent"
+                "this sync would send {chars} {unit} to {engine}; {used} of budget_month = {limit} are already used in {this_month}: nothing was sent"
             )));
         }
     }
-    for (engine, (chars, _, _)) in plan {
+    for (engine, p) in plan {
         *ledger
             .months
             .entry(this_month.clone())
             .or_default()
             .entry(engine)
-            .or_default() += chars;
+            .or_default() += p.amount;
     }
     crate::mt::engine::cache::ensure_dir(&crate::mt::translate::cache_dir(cfg))?;
     let mut text = serde_json::to_string_pretty(&ledger).expect("ledger serialises");
