@@ -16,6 +16,10 @@ pub(crate) struct Cli {
     /// Print one JSON document on stdout (diagnostics stay on stderr).
     #[arg(long, global = true)]
     pub json: bool,
+    /// Commit what the command changed to the site's git repository (as
+    /// `[git] commit_cli = true` does for every command that writes).
+    #[arg(long, global = true)]
+    pub commit: bool,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -301,6 +301,53 @@ pub struct Config {
     typography: BTreeMap<String, bool>,
     engine: EngineConfig,
     engine_overrides: BTreeMap<String, EngineConfig>,
+    /// `[git]`: committing, pushing and pulling the site's repository.
+    pub git: GitConfig,
+    /// `[serve]`: what `relais serve` does besides pages.
+    pub serve: ServeConfig,
+}
+
+/// `[git]` of `relais.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GitConfig {
+    /// Commit every change `relais serve` makes (unset: yes, inside a git
+    /// repository).
+    pub commit: Option<bool>,
+    /// Commit the changes of `sync`, `approve`, `unapprove`,
+    /// `accept-suggestion`, `submit` and `mv` too (else only with
+    /// `--commit`).
+    #[serde(default)]
+    pub commit_cli: bool,
+    /// The remote `relais serve` pushes to and pulls from (`origin`); unset:
+    /// no push, no pull.
+    pub remote: Option<String>,
+    /// The remote's branch (unset: the branch checked out).
+    pub branch: Option<String>,
+    /// How often `relais serve` pulls (`30s`, `5m`; default `60s`).
+    pub pull_interval: Option<String>,
+    /// A person's commit address, `{name}` replaced by their name as an
+    /// address part (default `{name}@users.noreply.relais`).
+    pub email: Option<String>,
+}
+
+impl GitConfig {
+    /// How often to pull.
+    pub fn pull_every(&self) -> std::time::Duration {
+        self.pull_interval
+            .as_deref()
+            .and_then(|d| humantime::parse_duration(d).ok())
+            .unwrap_or(std::time::Duration::from_secs(60))
+    }
+}
+
+/// `[serve]` of `relais.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServeConfig {
+    /// Sync posts that arrive by a pull (writers who commit directly);
+    /// unset: yes when `[git] remote` is set.
+    pub sync: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -315,6 +362,10 @@ struct RawConfig {
     #[serde(default)]
     typography: BTreeMap<String, bool>,
     engine: toml::Table,
+    #[serde(default)]
+    git: GitConfig,
+    #[serde(default)]
+    serve: ServeConfig,
 }
 
 fn default_front_matter() -> Vec<String> {
@@ -374,6 +425,8 @@ impl Config {
             typography: raw.typography,
             engine,
             engine_overrides,
+            git: raw.git,
+            serve: raw.serve,
         })
     }
 

@@ -96,9 +96,55 @@ pub fn write_if_changed(path: &Path, contents: &str) -> Result<bool> {
     Ok(true)
 }
 
+/// The files written or removed while a [`Recording`] is alive, in order
+/// (the process's writers take the site lock, one at a time).
+static WRITTEN: std::sync::Mutex<Option<Vec<std::path::PathBuf>>> = std::sync::Mutex::new(None);
+
+/// Notes every file written or removed from now until it is finished:
+/// what one change of the site touched, for its commit.
+pub struct Recording(());
+
+impl Recording {
+    /// Starts noting (a recording already running is restarted).
+    pub fn start() -> Recording {
+        *WRITTEN.lock().unwrap_or_else(|e| e.into_inner()) = Some(Vec::new());
+        Recording(())
+    }
+
+    /// The files written or removed, each once, in the order first touched.
+    pub fn finish(self) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for p in WRITTEN
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .unwrap_or_default()
+        {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+}
+
+impl Drop for Recording {
+    fn drop(&mut self) {
+        WRITTEN.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
+}
+
+/// Notes a file changed some other way (renamed) for a running [`Recording`].
+pub fn note(path: &Path) {
+    if let Some(list) = WRITTEN.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+        list.push(path.to_path_buf());
+    }
+}
+
 /// Writes through a temporary file in the same folder, then renames it over
 /// the target, so a reader never sees half a file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    note(path);
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
@@ -150,6 +196,7 @@ mod fault {
 
 /// Removes a file if it exists. Returns whether it existed.
 pub fn remove_if_exists(path: &Path) -> Result<bool> {
+    note(path);
     match std::fs::remove_file(path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),

@@ -8,6 +8,7 @@ pub mod config;
 pub mod digest;
 pub mod error;
 pub mod fs;
+pub mod git;
 pub mod journal;
 pub mod lock;
 pub mod par;

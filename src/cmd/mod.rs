@@ -156,12 +156,43 @@ fn with_writer_lock(
     f: impl FnOnce(&Config) -> Result<u8, Error>,
 ) -> Result<u8, Error> {
     let wait = lock_wait(relais::base::lock::DEFAULT_WAIT);
+    let asked = std::env::args().any(|a| a == "--commit");
     with_config(root, |cfg| {
         let _lock = relais::base::lock::SiteLock::acquire(cfg, wait, |holder| {
             eprintln!("waiting for another relais ({holder}) to finish writing this site…");
         })?;
-        f(cfg)
+        if !(asked || cfg.git.commit_cli) {
+            return f(cfg);
+        }
+        let recording = relais::base::fs::Recording::start();
+        let result = f(cfg);
+        commit_cli(cfg, recording.finish());
+        result
     })
+}
+
+/// Commits what a command wrote, by git's own identity, the command line
+/// as the message; a site outside git, or a failure, is said on stderr.
+fn commit_cli(cfg: &Config, files: Vec<PathBuf>) {
+    let Some(repo) = relais::base::git::Repo::find(&cfg.root) else {
+        eprintln!("warning: --commit: {} is not in a git repository", cfg.root.display());
+        return;
+    };
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .scan(false, |skip, a| {
+            let keep = !*skip && !matches!(a.as_str(), "--commit" | "--json" | "-C");
+            *skip = a == "-C";
+            Some(keep.then_some(a))
+        })
+        .flatten()
+        .collect();
+    let message = format!("relais {}", words.join(" "));
+    match repo.commit(&files, None, &message) {
+        Ok(Some(id)) => eprintln!("committed {} ({})", &id[..12.min(id.len())], message),
+        Ok(None) => {}
+        Err(e) => eprintln!("warning: nothing committed: {e}"),
+    }
 }
 
 fn fail(e: &Error) -> ExitCode {

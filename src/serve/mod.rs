@@ -21,6 +21,7 @@ pub mod html;
 pub mod i18n;
 pub mod listen;
 pub mod path;
+pub mod repo;
 pub mod review;
 pub mod submit;
 pub mod tokens;
@@ -73,6 +74,8 @@ pub struct Inner {
     pub sessions: auth::Sessions,
     /// The last export built, for the pull API.
     pub export: api::Cache,
+    /// The site's git repository, when changes are committed.
+    pub git: Option<Arc<repo::Git>>,
 }
 
 impl std::ops::Deref for App {
@@ -87,6 +90,7 @@ impl App {
     /// The server of the site of `cfg`: nobody signed in, no export built.
     pub fn new(cfg: Config, opts: Options) -> App {
         App(Arc::new(Inner {
+            git: repo::Git::of(&cfg).map(Arc::new),
             cfg,
             opts,
             sessions: auth::Sessions::default(),
@@ -111,6 +115,31 @@ impl App {
                 tracing::info!("waiting for another relais ({holder}) to finish writing")
             })?;
             Ok(f(&app.cfg))
+        })
+        .await
+    }
+
+    /// [`App::write`] of a change by `who` (a token's name; `None`:
+    /// relais), committed when the site commits: exactly the files `f`
+    /// wrote, with the message `message` makes of what `f` returned.
+    pub async fn change<T: Send + 'static>(
+        &self,
+        who: Option<String>,
+        f: impl FnOnce(&Config) -> T + Send + 'static,
+        message: impl FnOnce(&T) -> String + Send + 'static,
+    ) -> Result<T, Error> {
+        let git = self.git.clone();
+        self.write(move |cfg| {
+            let Some(git) = git else {
+                return f(cfg);
+            };
+            let recording = crate::base::fs::Recording::start();
+            let out = f(cfg);
+            let files = recording.finish();
+            if !files.is_empty() {
+                git.commit(&files, who.as_deref(), &message(&out));
+            }
+            out
         })
         .await
     }
@@ -199,7 +228,9 @@ pub async fn run(
     let stop = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    listen::serve(listener, router(App::new(cfg, opts)), timeouts, stop).await;
+    let app = App::new(cfg, opts);
+    repo::start(&app).await;
+    listen::serve(listener, router(app), timeouts, stop).await;
     Ok(())
 }
 

@@ -76,6 +76,8 @@ pub fn rename(cfg: &Config, from: &str, to: &str) -> Result<Report> {
     };
     for (a, b) in moves.into_iter().filter(|(a, _)| a.exists()) {
         std::fs::rename(&a, &b).map_err(|e| Error::io(&a, e))?;
+        crate::base::fs::note(&a);
+        crate::base::fs::note(&b);
         report.moved.push((
             crate::source::read::rel_path(cfg, &a),
             crate::source::read::rel_path(cfg, &b),

@@ -1,0 +1,333 @@
+//! The site's git repository, through the `git` command: the same git the
+//! site's admin uses, with its credentials (SSH agent, credential helper)
+//! and its configuration, never any of relais's own. Nothing here prints
+//! or stores a credential; `GIT_TERMINAL_PROMPT=0` so that nothing ever
+//! waits for a password.
+//!
+//! What relais does with it: commit exactly the files a change wrote, with
+//! the person as author and relais as committer ([`Repo::commit`]); push,
+//! fetch and rebase on the remote; put local commits that cannot be
+//! rebased on a branch of their own (`relais/conflict-<time>`) before
+//! taking the remote's state ([`Repo::pull`]).
+
+use crate::base::error::{Error, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Who a commit is by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    /// The person's name (their token's name).
+    pub name: String,
+    /// Their address.
+    pub email: String,
+}
+
+/// The committer of every commit relais makes.
+pub const COMMITTER: (&str, &str) = ("relais", "relais@localhost");
+
+/// A git working tree the site lives in.
+#[derive(Clone, Debug)]
+pub struct Repo {
+    /// The top of the working tree.
+    pub top: PathBuf,
+}
+
+/// How a pull ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Pulled {
+    /// Nothing new on the remote.
+    Same,
+    /// The remote moved and local commits (if any) were rebased on it:
+    /// the commit before and after.
+    Moved {
+        /// HEAD before.
+        from: String,
+        /// HEAD after.
+        to: String,
+    },
+    /// Local commits could not be rebased: they are on `branch` (pushed),
+    /// and the working tree is the remote's.
+    Conflict {
+        /// `relais/conflict-<time>`.
+        branch: String,
+        /// HEAD before (the local commits).
+        from: String,
+        /// HEAD after (the remote's).
+        to: String,
+    },
+}
+
+impl Repo {
+    /// The repository `dir` is in; `None` outside one (or without git).
+    pub fn find(dir: &Path) -> Option<Repo> {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["rev-parse", "--show-toplevel"])
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .output()
+            .ok()?;
+        if !out.status.success() {
+            return None;
+        }
+        let top = String::from_utf8(out.stdout).ok()?.trim().to_string();
+        Some(Repo {
+            top: PathBuf::from(top),
+        })
+    }
+
+    /// `git ARGS` in the working tree; its output when it succeeds.
+    pub fn git(&self, args: &[&str]) -> Result<String> {
+        self.git_env(args, &[])
+    }
+
+    fn git_env(&self, args: &[&str], env: &[(&str, &str)]) -> Result<String> {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(&self.top)
+            .args(args)
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env("LC_ALL", "C")
+            .envs(env.iter().copied())
+            .output()
+            .map_err(|e| Error::Config(format!("git could not run: {e} (is git installed?)")))?;
+        if out.status.success() {
+            return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
+        }
+        let said = String::from_utf8_lossy(&out.stderr);
+        let first: Vec<&str> = said.lines().filter(|l| !l.trim().is_empty()).take(3).collect();
+        Err(Error::Config(format!(
+            "git {}: {}",
+            args.first().copied().unwrap_or(""),
+            first.join(" / ")
+        )))
+    }
+
+    /// The path of `file` relative to the top of the working tree.
+    fn rel(&self, file: &Path) -> Option<String> {
+        let abs = if file.is_absolute() {
+            file.to_path_buf()
+        } else {
+            std::env::current_dir().ok()?.join(file)
+        };
+        let top = self.top.canonicalize().unwrap_or_else(|_| self.top.clone());
+        let parent = abs.parent()?;
+        let parent = parent.canonicalize().unwrap_or_else(|_| parent.to_path_buf());
+        let rel = parent.join(abs.file_name()?);
+        rel.strip_prefix(&top)
+            .ok()
+            .map(|p| p.to_string_lossy().into_owned())
+    }
+
+    /// Commits exactly `files` (written or removed; those git ignores and
+    /// those unchanged left out), by `author` with relais as committer (no
+    /// author: git's own identity, as in a terminal). Whatever else is
+    /// staged or changed in the working tree is left as it is. `None` when
+    /// none of the files changed.
+    pub fn commit(
+        &self,
+        files: &[PathBuf],
+        author: Option<&Author>,
+        message: &str,
+    ) -> Result<Option<String>> {
+        let rel: Vec<String> = files.iter().filter_map(|f| self.rel(f)).collect();
+        if rel.is_empty() {
+            return Ok(None);
+        }
+        let ignored = self.ignored(&rel)?;
+        let paths: Vec<&str> = rel
+            .iter()
+            .filter(|p| !ignored.contains(p))
+            .map(String::as_str)
+            .collect();
+        if paths.is_empty() {
+            return Ok(None);
+        }
+        let mut add = vec!["add", "--all", "--"];
+        add.extend(&paths);
+        self.git(&add)?;
+        let mut changed = vec!["diff", "--cached", "--name-only", "--"];
+        changed.extend(&paths);
+        if self.git(&changed)?.trim().is_empty() {
+            return Ok(None);
+        }
+        let who = author.map(|a| format!("{} <{}>", a.name, a.email));
+        let mut commit = vec!["commit", "--quiet", "--no-verify", "-m", message];
+        let mut env = Vec::new();
+        if let Some(who) = &who {
+            commit.extend(["--author", who.as_str()]);
+            env = vec![
+                ("GIT_COMMITTER_NAME", COMMITTER.0),
+                ("GIT_COMMITTER_EMAIL", COMMITTER.1),
+            ];
+        }
+        commit.push("--");
+        commit.extend(&paths);
+        self.git_env(&commit, &env)?;
+        Ok(Some(self.head()?))
+    }
+
+    /// Of `paths`, those git ignores.
+    fn ignored(&self, paths: &[String]) -> Result<Vec<String>> {
+        let mut args = vec!["check-ignore", "--no-index", "--"];
+        args.extend(paths.iter().map(String::as_str));
+        // Exit 1: none ignored.
+        Ok(self
+            .git(&args)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect())
+    }
+
+    /// Files under `dirs` (relative to the top) changed and not committed.
+    pub fn uncommitted(&self, dirs: &[&str]) -> Result<Vec<PathBuf>> {
+        let mut args = vec!["status", "--porcelain=v1", "-z", "--untracked-files=all", "--"];
+        args.extend(dirs);
+        let out = self.git(&args)?;
+        let mut files = Vec::new();
+        let mut entries = out.split('\0').filter(|e| !e.is_empty());
+        while let Some(e) = entries.next() {
+            let (status, path) = e.split_at(3.min(e.len()));
+            if status.starts_with('R') {
+                entries.next();
+            }
+            files.push(self.top.join(path));
+        }
+        Ok(files)
+    }
+
+    /// The commit checked out.
+    pub fn head(&self) -> Result<String> {
+        Ok(self.git(&["rev-parse", "HEAD"])?.trim().to_string())
+    }
+
+    /// The branch checked out (`main`).
+    pub fn branch(&self) -> Result<String> {
+        Ok(self
+            .git(&["rev-parse", "--abbrev-ref", "HEAD"])?
+            .trim()
+            .to_string())
+    }
+
+    /// Pushes HEAD to `remote`'s `branch`.
+    pub fn push(&self, remote: &str, branch: &str) -> Result<()> {
+        self.git(&["push", "--quiet", remote, &format!("HEAD:refs/heads/{branch}")])
+            .map(|_| ())
+    }
+
+    /// Commits on HEAD not on the remote's branch, and the other way round
+    /// (as of the last fetch).
+    pub fn ahead_behind(&self, remote: &str, branch: &str) -> Result<(usize, usize)> {
+        let range = format!("HEAD...{remote}/{branch}");
+        let out = self.git(&["rev-list", "--left-right", "--count", &range])?;
+        let mut n = out.split_whitespace().map(|n| n.parse().unwrap_or(0));
+        Ok((n.next().unwrap_or(0), n.next().unwrap_or(0)))
+    }
+
+    /// Fetches the remote's branch, then rebases local commits on it. When
+    /// they do not apply, the rebase is aborted, the local commits are put
+    /// on `relais/conflict-<time>` (pushed too, when it can be), and only
+    /// then is the working tree reset to the remote's: nothing is lost.
+    pub fn pull(&self, remote: &str, branch: &str, now: &str) -> Result<Pulled> {
+        self.git(&["fetch", "--quiet", remote, branch])?;
+        let theirs = format!("{remote}/{branch}");
+        let from = self.head()?;
+        let (_, behind) = self.ahead_behind(remote, branch)?;
+        if behind == 0 {
+            return Ok(Pulled::Same);
+        }
+        let rebase = self.git_env(
+            &["rebase", "--quiet", &theirs],
+            &[
+                ("GIT_COMMITTER_NAME", COMMITTER.0),
+                ("GIT_COMMITTER_EMAIL", COMMITTER.1),
+            ],
+        );
+        if rebase.is_ok() {
+            return Ok(Pulled::Moved {
+                from,
+                to: self.head()?,
+            });
+        }
+        let _ = self.git(&["rebase", "--abort"]);
+        let stamp: String = now
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let conflict = format!("relais/conflict-{stamp}");
+        self.git(&["branch", &conflict, &from])?;
+        if let Err(e) = self.push_branch(remote, &conflict) {
+            tracing::warn!("the conflict branch {conflict} stays on this machine: {e}");
+        }
+        self.git(&["reset", "--quiet", "--hard", &theirs])?;
+        Ok(Pulled::Conflict {
+            branch: conflict,
+            from,
+            to: self.head()?,
+        })
+    }
+
+    fn push_branch(&self, remote: &str, branch: &str) -> Result<()> {
+        self.git(&["push", "--quiet", remote, &format!("refs/heads/{branch}:refs/heads/{branch}")])
+            .map(|_| ())
+    }
+
+    /// Files under `dir` that differ between two commits.
+    pub fn changed(&self, from: &str, to: &str, dir: &str) -> Result<Vec<String>> {
+        let range = format!("{from}..{to}");
+        Ok(self
+            .git(&["diff", "--name-only", &range, "--", dir])?
+            .lines()
+            .map(str::to_string)
+            .collect())
+    }
+
+    /// The `relais/conflict-*` branches waiting here.
+    pub fn conflict_branches(&self) -> Result<Vec<String>> {
+        Ok(self
+            .git(&["branch", "--list", "relais/conflict-*", "--format=%(refname:short)"])?
+            .lines()
+            .map(str::to_string)
+            .collect())
+    }
+}
+
+/// A person's address for commits: `template` with `{name}` replaced by
+/// their name made an address part (`Claire Martin` → `claire-martin`).
+pub fn email(template: Option<&str>, name: &str) -> String {
+    let mut folded = String::new();
+    for c in name.to_lowercase().chars() {
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) {
+                folded.push(d);
+            }
+        });
+    }
+    let slug: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    template
+        .unwrap_or("{name}@users.noreply.relais")
+        .replace("{name}", if slug.is_empty() { "someone" } else { &slug })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_made_from_names() {
+        assert_eq!(email(None, "Claire Martin"), "claire-martin@users.noreply.relais");
+        assert_eq!(
+            email(Some("{name}@keoogo.org"), "Ana Pérez"),
+            "ana-perez@keoogo.org"
+        );
+    }
+}
