@@ -96,30 +96,38 @@ pub fn write_if_changed(path: &Path, contents: &str) -> Result<bool> {
     Ok(true)
 }
 
-/// The files written or removed while a [`Recording`] is alive, in order
-/// (the process's writers take the site lock, one at a time).
-static WRITTEN: std::sync::Mutex<Option<Vec<std::path::PathBuf>>> = std::sync::Mutex::new(None);
+/// The recordings running: an id, the folder they watch, what was written
+/// or removed under it (a site's writers take its lock, one at a time).
+type Recordings = Vec<(u64, std::path::PathBuf, Vec<std::path::PathBuf>)>;
+static RECORDINGS: std::sync::Mutex<Recordings> = std::sync::Mutex::new(Vec::new());
 
-/// Notes every file written or removed from now until it is finished:
-/// what one change of the site touched, for its commit.
-pub struct Recording(());
+fn recordings() -> std::sync::MutexGuard<'static, Recordings> {
+    RECORDINGS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Notes every file written or removed under a folder (a site's root)
+/// from now until it is finished, from any thread: what one change of the
+/// site touched, for its commit.
+pub struct Recording(u64);
 
 impl Recording {
-    /// Starts noting (a recording already running is restarted).
-    pub fn start() -> Recording {
-        *WRITTEN.lock().unwrap_or_else(|e| e.into_inner()) = Some(Vec::new());
-        Recording(())
+    /// Starts noting what is written under `root`.
+    pub fn start(root: &Path) -> Recording {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        recordings().push((id, root.to_path_buf(), Vec::new()));
+        Recording(id)
     }
 
     /// The files written or removed, each once, in the order first touched.
     pub fn finish(self) -> Vec<std::path::PathBuf> {
+        let mut all = recordings();
+        let Some(at) = all.iter().position(|(id, _, _)| *id == self.0) else {
+            return Vec::new();
+        };
+        let (_, _, files) = all.remove(at);
         let mut out = Vec::new();
-        for p in WRITTEN
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take()
-            .unwrap_or_default()
-        {
+        for p in files {
             if !out.contains(&p) {
                 out.push(p);
             }
@@ -130,14 +138,17 @@ impl Recording {
 
 impl Drop for Recording {
     fn drop(&mut self) {
-        WRITTEN.lock().unwrap_or_else(|e| e.into_inner()).take();
+        recordings().retain(|(id, _, _)| *id != self.0);
     }
 }
 
-/// Notes a file changed some other way (renamed) for a running [`Recording`].
+/// Notes a file changed some other way (renamed) for the [`Recording`]s
+/// that watch its folder.
 pub fn note(path: &Path) {
-    if let Some(list) = WRITTEN.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
-        list.push(path.to_path_buf());
+    for (_, root, files) in recordings().iter_mut() {
+        if path.starts_with(root.as_path()) {
+            files.push(path.to_path_buf());
+        }
     }
 }
 

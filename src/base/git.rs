@@ -96,7 +96,11 @@ impl Repo {
             return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
         }
         let said = String::from_utf8_lossy(&out.stderr);
-        let first: Vec<&str> = said.lines().filter(|l| !l.trim().is_empty()).take(3).collect();
+        let first: Vec<&str> = said
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(3)
+            .collect();
         Err(Error::Config(format!(
             "git {}: {}",
             args.first().copied().unwrap_or(""),
@@ -113,7 +117,9 @@ impl Repo {
         };
         let top = self.top.canonicalize().unwrap_or_else(|_| self.top.clone());
         let parent = abs.parent()?;
-        let parent = parent.canonicalize().unwrap_or_else(|_| parent.to_path_buf());
+        let parent = parent
+            .canonicalize()
+            .unwrap_or_else(|_| parent.to_path_buf());
         let rel = parent.join(abs.file_name()?);
         rel.strip_prefix(&top)
             .ok()
@@ -183,7 +189,13 @@ impl Repo {
 
     /// Files under `dirs` (relative to the top) changed and not committed.
     pub fn uncommitted(&self, dirs: &[&str]) -> Result<Vec<PathBuf>> {
-        let mut args = vec!["status", "--porcelain=v1", "-z", "--untracked-files=all", "--"];
+        let mut args = vec![
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=all",
+            "--",
+        ];
         args.extend(dirs);
         let out = self.git(&args)?;
         let mut files = Vec::new();
@@ -213,8 +225,13 @@ impl Repo {
 
     /// Pushes HEAD to `remote`'s `branch`.
     pub fn push(&self, remote: &str, branch: &str) -> Result<()> {
-        self.git(&["push", "--quiet", remote, &format!("HEAD:refs/heads/{branch}")])
-            .map(|_| ())
+        self.git(&[
+            "push",
+            "--quiet",
+            remote,
+            &format!("HEAD:refs/heads/{branch}"),
+        ])
+        .map(|_| ())
     }
 
     /// Commits on HEAD not on the remote's branch, and the other way round
@@ -252,10 +269,7 @@ impl Repo {
             });
         }
         let _ = self.git(&["rebase", "--abort"]);
-        let stamp: String = now
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect();
+        let stamp: String = now.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
         let conflict = format!("relais/conflict-{stamp}");
         self.git(&["branch", &conflict, &from])?;
         if let Err(e) = self.push_branch(remote, &conflict) {
@@ -270,8 +284,13 @@ impl Repo {
     }
 
     fn push_branch(&self, remote: &str, branch: &str) -> Result<()> {
-        self.git(&["push", "--quiet", remote, &format!("refs/heads/{branch}:refs/heads/{branch}")])
-            .map(|_| ())
+        self.git(&[
+            "push",
+            "--quiet",
+            remote,
+            &format!("refs/heads/{branch}:refs/heads/{branch}"),
+        ])
+        .map(|_| ())
     }
 
     /// Files under `dir` that differ between two commits.
@@ -287,7 +306,12 @@ impl Repo {
     /// The `relais/conflict-*` branches waiting here.
     pub fn conflict_branches(&self) -> Result<Vec<String>> {
         Ok(self
-            .git(&["branch", "--list", "relais/conflict-*", "--format=%(refname:short)"])?
+            .git(&[
+                "branch",
+                "--list",
+                "relais/conflict-*",
+                "--format=%(refname:short)",
+            ])?
             .lines()
             .map(str::to_string)
             .collect())
@@ -324,7 +348,10 @@ mod tests {
 
     #[test]
     fn addresses_are_made_from_names() {
-        assert_eq!(email(None, "Claire Martin"), "claire-martin@users.noreply.relais");
+        assert_eq!(
+            email(None, "Claire Martin"),
+            "claire-martin@users.noreply.relais"
+        );
         assert_eq!(
             email(Some("{name}@keoogo.org"), "Ana Pérez"),
             "ana-perez@keoogo.org"

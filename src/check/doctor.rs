@@ -79,10 +79,67 @@ pub async fn run(cfg: &Config) -> Report {
         }
     };
     site_files(cfg, &mut report);
+    repository(cfg, &mut report);
     for locale in &cfg.targets {
         engine_for(cfg, locale, &glossary, &mut report).await;
     }
     report
+}
+
+/// The site's git repository: branch, remote reachable, ahead and behind,
+/// conflict branches waiting.
+fn repository(cfg: &Config, report: &mut Report) {
+    use crate::base::git::Repo;
+    let what = "git repository";
+    let Some(repo) = Repo::find(&cfg.root) else {
+        report.push(
+            Level::Ok,
+            what,
+            "the site is not in a git repository: nothing is committed",
+        );
+        return;
+    };
+    let branch = repo.branch().unwrap_or_else(|_| "?".into());
+    let commits = if cfg.git.commit == Some(false) {
+        "relais serve does not commit ([git] commit = false)"
+    } else {
+        "relais serve commits every change"
+    };
+    report.push(Level::Ok, what, format!("branch {branch}; {commits}"));
+    if let Some(remote) = &cfg.git.remote {
+        let theirs = cfg.git.branch.clone().unwrap_or_else(|| branch.clone());
+        let what = format!("git remote {remote}");
+        match repo.git(&["fetch", "--quiet", remote, &theirs]) {
+            Err(e) => report.push(
+                Level::Warning,
+                what,
+                format!(
+                    "cannot be reached ({e}); commits wait here and are pushed when it answers"
+                ),
+            ),
+            Ok(_) => match repo.ahead_behind(remote, &theirs) {
+                Ok((ahead, behind)) => report.push(
+                    Level::Ok,
+                    what,
+                    format!(
+                        "reachable; {ahead} commits to push, {behind} to pull ({remote}/{theirs})"
+                    ),
+                ),
+                Err(e) => report.push(Level::Warning, what, e.to_string()),
+            },
+        }
+    }
+    match repo.conflict_branches() {
+        Ok(b) if !b.is_empty() => report.push(
+            Level::Warning,
+            "git conflict branches",
+            format!(
+                "{}: local changes that did not rebase on the remote, kept there (merge them, then delete the branch)",
+                b.join(", ")
+            ),
+        ),
+        _ => {}
+    }
 }
 
 fn site_files(cfg: &Config, report: &mut Report) {

@@ -164,7 +164,7 @@ fn with_writer_lock(
         if !(asked || cfg.git.commit_cli) {
             return f(cfg);
         }
-        let recording = relais::base::fs::Recording::start();
+        let recording = relais::base::fs::Recording::start(&cfg.root);
         let result = f(cfg);
         commit_cli(cfg, recording.finish());
         result
@@ -175,7 +175,10 @@ fn with_writer_lock(
 /// as the message; a site outside git, or a failure, is said on stderr.
 fn commit_cli(cfg: &Config, files: Vec<PathBuf>) {
     let Some(repo) = relais::base::git::Repo::find(&cfg.root) else {
-        eprintln!("warning: --commit: {} is not in a git repository", cfg.root.display());
+        eprintln!(
+            "warning: --commit: {} is not in a git repository",
+            cfg.root.display()
+        );
         return;
     };
     let words: Vec<String> = std::env::args()

@@ -91,6 +91,9 @@ pub async fn page(
     sort(&mut rows);
     let l = viewer.lang;
     let mut body = format!("<h1>{}</h1>", esc(&l.t("dashboard-title")));
+    if let Some(git) = &app.git {
+        body.push_str(&repository(l, &git.status()));
+    }
     for e in &errors {
         body.push_str(&format!("<p class=\"error\">{}</p>", esc(e)));
     }
@@ -115,6 +118,27 @@ pub async fn page(
     body.push_str(&table(&rows, l));
     let title = l.t("dashboard-title");
     Html(viewer.page(&title, body).render()).into_response()
+}
+
+/// What the shared repository has not got yet, or could not take.
+fn repository(l: Lang, s: &super::repo::Status) -> String {
+    let mut out = String::new();
+    if let Some(branch) = &s.conflict {
+        out.push_str(&format!(
+            "<p class=\"error\" role=\"alert\">{}</p>",
+            esc(&l.t_args("git-conflict", &[("name", branch.clone().into())]))
+        ));
+    }
+    if let Some(e) = &s.error {
+        out.push_str(&format!(
+            "<p class=\"notice\">{}</p>",
+            esc(&l.t_args(
+                "git-waiting",
+                &[("n", s.unpushed.into()), ("what", e.clone().into())]
+            ))
+        ));
+    }
+    out
 }
 
 fn rows(site: &Site) -> Vec<Row> {

@@ -133,7 +133,7 @@ impl App {
             let Some(git) = git else {
                 return f(cfg);
             };
-            let recording = crate::base::fs::Recording::start();
+            let recording = crate::base::fs::Recording::start(&cfg.root);
             let out = f(cfg);
             let files = recording.finish();
             if !files.is_empty() {

@@ -121,11 +121,9 @@ impl Git {
         }
         let dirs: Vec<&str> = dirs.iter().map(String::as_str).collect();
         match self.repo.uncommitted(&dirs) {
-            Ok(files) if !files.is_empty() => self.commit(
-                &files,
-                None,
-                "Changes a stopped relais left uncommitted",
-            ),
+            Ok(files) if !files.is_empty() => {
+                self.commit(&files, None, "Changes a stopped relais left uncommitted")
+            }
             Ok(_) => {}
             Err(e) => tracing::warn!("{e}"),
         }
@@ -191,14 +189,21 @@ async fn push_loop(app: App, remote: String, branch: String) {
 /// Pushes the local branch as it is now (never a rebase half done).
 fn push(git: &Git, remote: &str, branch: &str) -> Result<()> {
     let local = git.repo.branch()?;
-    let head = git.repo.git(&["rev-parse", &format!("refs/heads/{local}")])?;
+    let head = git
+        .repo
+        .git(&["rev-parse", &format!("refs/heads/{local}")])?;
     let (ahead, _) = git.repo.ahead_behind(remote, branch).unwrap_or((1, 0));
     git.status.lock().expect("git status").unpushed = ahead;
     if ahead == 0 {
         return Ok(());
     }
     git.repo
-        .git(&["push", "--quiet", remote, &format!("{}:refs/heads/{branch}", head.trim())])
+        .git(&[
+            "push",
+            "--quiet",
+            remote,
+            &format!("{}:refs/heads/{branch}", head.trim()),
+        ])
         .map(|_| ())
 }
 
@@ -244,7 +249,7 @@ fn pull(git: &Git, cfg: &Config, remote: &str, branch: &str) -> Result<()> {
             if posts.is_empty() {
                 return Ok(());
             }
-            let recording = Recording::start();
+            let recording = Recording::start(&cfg.root);
             let opts = crate::sync::Options {
                 resources: posts.clone(),
                 ..crate::sync::Options::default()
@@ -266,8 +271,15 @@ fn pull(git: &Git, cfg: &Config, remote: &str, branch: &str) -> Result<()> {
 
 /// The resources of the posts that differ between two commits.
 fn posts_changed(git: &Git, cfg: &Config, from: &str, to: &str) -> Result<Vec<String>> {
-    let top = git.repo.top.canonicalize().unwrap_or_else(|_| git.repo.top.clone());
-    let posts = cfg.posts_dir().canonicalize().unwrap_or_else(|_| cfg.posts_dir());
+    let top = git
+        .repo
+        .top
+        .canonicalize()
+        .unwrap_or_else(|_| git.repo.top.clone());
+    let posts = cfg
+        .posts_dir()
+        .canonicalize()
+        .unwrap_or_else(|_| cfg.posts_dir());
     let rel = posts
         .strip_prefix(&top)
         .map(|p| p.to_string_lossy().into_owned())

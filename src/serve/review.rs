@@ -431,25 +431,33 @@ pub async fn edit(posted: Posted) -> Response {
     let then = form.get("then").unwrap_or("save");
     let then_approve = matches!(then, "approve" | "next");
     let reviewer = viewer.name.clone();
+    let (what, tail) = (format!("`{id}`"), commit_tail(&t));
     let outcome = app
-        .write(move |cfg| {
-            let done = edit::run(cfg, &request)?;
-            if !then_approve {
-                return Ok((done, None));
-            }
-            let approve = Request {
-                action: Action::Approve,
-                resources: vec![request.resource.clone()],
-                locale: request.locale.clone(),
-                messages: vec![request.id.clone()],
-                all: false,
-                reviewer: Some(reviewer),
-                // Just written under this lock: what the person typed.
-                seen: std::collections::BTreeMap::new(),
-            };
-            let report = decide::run(cfg, &approve).map_err(EditError::Site)?;
-            Ok((done, Some(report)))
-        })
+        .change(
+            Some(viewer.name.clone()),
+            move |cfg| {
+                let done = edit::run(cfg, &request)?;
+                if !then_approve {
+                    return Ok((done, None));
+                }
+                let approve = Request {
+                    action: Action::Approve,
+                    resources: vec![request.resource.clone()],
+                    locale: request.locale.clone(),
+                    messages: vec![request.id.clone()],
+                    all: false,
+                    reviewer: Some(reviewer),
+                    // Just written under this lock: what the person typed.
+                    seen: std::collections::BTreeMap::new(),
+                };
+                let report = decide::run(cfg, &approve).map_err(EditError::Site)?;
+                Ok((done, Some(report)))
+            },
+            move |_| match then_approve {
+                true => format!("Edit and approve {what} of {tail}"),
+                false => format!("Edit {what} of {tail}"),
+            },
+        )
         .await;
     let l = viewer.lang;
     let errors = match outcome {
@@ -676,7 +684,26 @@ async fn decide_on(posted: Posted, action: Action) -> Response {
         reviewer: Some(viewer.name.clone()),
         seen,
     };
-    match app.write(move |cfg| decide::run(cfg, &request)).await {
+    let tail = commit_tail(&t);
+    let committed = move |r: &Result<Report, crate::base::error::Error>| {
+        let n = r.as_ref().map_or(0, |r| r.changed.len());
+        let verb = match action {
+            Action::Approve => "Approve",
+            Action::Unapprove => "Withdraw the approval of",
+            Action::AcceptSuggestion => "Take the suggestion for",
+        };
+        let what = match r.as_ref().ok().map(|r| r.changed.as_slice()) {
+            Some([one]) => format!("`{}`", one.id),
+            _ if n == 1 => "1 message".to_string(),
+            _ => format!("{n} messages"),
+        };
+        format!("{verb} {what} of {tail}")
+    };
+    let who = Some(viewer.name.clone());
+    match app
+        .change(who, move |cfg| decide::run(cfg, &request), committed)
+        .await
+    {
         Ok(Ok(report)) => {
             let texts = notices(l, &report);
             match (&id, one) {
@@ -700,6 +727,11 @@ async fn decide_on(posted: Posted, action: Action) -> Response {
             .into_response(),
         Err(busy) => Fail::site(busy).in_lang(l).into_response(),
     }
+}
+
+/// `posts/<slug> (en)`: where a change was made, for its commit message.
+fn commit_tail(t: &Target) -> String {
+    format!("{} ({})", t.resource, t.locale)
 }
 
 /// What a decision did, for the next page.

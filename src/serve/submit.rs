@@ -230,8 +230,17 @@ pub async fn post(State(app): State<App>, viewer: Viewer, multipart: Multipart) 
     };
     let file = PathBuf::from(&name);
     let (f, t, writer) = (file.clone(), text.clone(), viewer.name.clone());
+    let again = replace.is_some();
     let outcome = app
-        .write(move |cfg| place_and_sync(cfg, &f, t, replace.as_deref(), &writer))
+        .change(
+            Some(viewer.name.clone()),
+            move |cfg| place_and_sync(cfg, &f, t, replace.as_deref(), &writer),
+            move |placed| match placed {
+                Ok(Placed::Done(slug, _)) if again => format!("New version of posts/{slug}.md"),
+                Ok(Placed::Done(slug, _)) => format!("New post posts/{slug}.md"),
+                _ => "A writer's draft".to_string(),
+            },
+        )
         .await;
     match outcome {
         Ok(Ok(Placed::Done(slug, report))) => {

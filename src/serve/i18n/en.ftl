@@ -232,3 +232,12 @@ draft-front-matter-alias = Line { $line }: write the value out (“*name” refe
 draft-draft-value = Line { $line }: “draft” is true or false, without quotes (a draft is neither translated nor published).
 draft-exists = A post already has this name: { $name }.
 draft-changed-since = The post changed since you were shown it (someone else): nothing was written. Send yours again to see it as it is now.
+
+## The site's git repository.
+
+git-waiting = { $n ->
+    [0] The shared repository could not be reached
+    [one] One change made here is waiting to be sent to the shared repository
+   *[other] { $n } changes made here are waiting to be sent to the shared repository
+}: relais keeps trying ({ $what }).
+git-conflict = Changes made here could not be added to those of the shared repository: nothing is lost, they are kept on the branch { $name }. The person who runs the site can take them up.

@@ -244,3 +244,12 @@ draft-front-matter-alias = Ligne { $line } : écrivez la valeur en entier (les r
 draft-draft-value = Ligne { $line } : « draft » vaut true ou false, sans guillemets (un brouillon n’est ni traduit ni publié).
 draft-exists = Un article porte déjà ce nom : { $name }.
 draft-changed-since = L’article a changé depuis qu’il vous a été montré (une autre personne l’a modifié) : rien n’a été écrit. Envoyez-la de nouveau pour la voir telle qu’elle est maintenant.
+
+## Le dépôt git du site.
+
+git-waiting = { $n ->
+    [0] Le dépôt partagé n’a pas pu être joint
+    [one] Une modification faite ici attend d’être envoyée au dépôt partagé
+   *[other] { $n } modifications faites ici attendent d’être envoyées au dépôt partagé
+} : relais réessaie tout seul ({ $what }).
+git-conflict = Des modifications faites ici n’ont pas pu s’ajouter à celles du dépôt partagé : rien n’est perdu, elles sont gardées sur la branche { $name }. La personne qui gère le site peut les reprendre.
