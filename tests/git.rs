@@ -398,3 +398,56 @@ fn the_commands_commit_with_commit() {
     );
     assert_eq!(git(dir, &["rev-parse", "HEAD"]), before);
 }
+
+/// Different messages of the same bundle and review state, changed here
+/// and on the remote at once: the rebase takes both, no conflict branch.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_to_different_messages_of_one_file_both_stay() {
+    let r = repos();
+    let bundle = r.writer.join("locales/en/site.ftl");
+    let text = std::fs::read_to_string(&bundle).unwrap();
+    let last = text
+        .lines()
+        .rfind(|l| l.contains(" = ") && !l.starts_with('#'))
+        .unwrap()
+        .to_string();
+    let (id, _) = last.split_once(" = ").unwrap();
+    let id = id.trim().to_string();
+    assert_ne!(id, "read-more-label");
+    std::fs::write(
+        &bundle,
+        text.replace(&last, &format!("{id} = Hand-written English")),
+    )
+    .unwrap();
+    git(
+        &r.writer,
+        &["commit", "--quiet", "-am", "Hand-edited English"],
+    );
+    git(&r.writer, &["push", "--quiet", "origin", "main"]);
+    let claire = r.web.login("Claire Martin").await;
+    let done = r
+        .web
+        .act(
+            "/edit/en/site",
+            &claire,
+            &[
+                ("id", "read-more-label"),
+                ("value", "Read the rest of “{ $title }”"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, axum::http::StatusCode::SEE_OTHER);
+    relais::serve::repo::start(&r.web.app).await;
+    until("the edit is pushed on top of the writer's", || {
+        last_on_remote(&r.remote).starts_with("Claire Martin|")
+    })
+    .await;
+    let here = r.web.site.read("locales/en/site.ftl");
+    assert!(here.contains("Hand-written English"), "{here}");
+    assert!(here.contains("Read the rest of “{ $title }”"), "{here}");
+    assert!(
+        git(&r.remote, &["branch", "--list", "relais/conflict-*"])
+            .trim()
+            .is_empty()
+    );
+}

@@ -414,6 +414,14 @@ impl Config {
                 "`targets` must list at least one locale other than `source`",
             ));
         }
+        if let Some(d) = &raw.git.pull_interval
+            && humantime::parse_duration(d).is_err()
+        {
+            return Err(bad(
+                text.find("pull_interval").unwrap_or(0),
+                &format!("pull_interval = \"{d}\": a duration such as \"30s\", \"5m\" or \"1h\""),
+            ));
+        }
         let (engine, engine_overrides) =
             split_engine_table(raw.engine).map_err(|msg| bad(engine_error_at(text, &msg), &msg))?;
         Ok(Config {
