@@ -451,3 +451,156 @@ async fn changes_to_different_messages_of_one_file_both_stay() {
             .is_empty()
     );
 }
+
+/// `relais serve` killed with SIGKILL after writing an approval and
+/// before committing it: the next start commits what is there, nothing
+/// lost, nothing half committed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_killed_between_writing_and_committing_commits_at_the_next_start() {
+    use std::io::{BufRead, BufReader};
+    let r = repos();
+    let site = r.web.site.path().to_path_buf();
+    let tokens = site.join(".tokens.toml");
+    let token = relais::serve::tokens::add(
+        &tokens,
+        "Moussa Traoré",
+        relais::serve::tokens::Role::Reviewer,
+        &["en".to_string()],
+    )
+    .unwrap();
+    let start = |pause: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_relais"));
+        cmd.arg("-C")
+            .arg(&site)
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .env("RELAIS_TOKENS", &tokens)
+            .env_remove("RELAIS_TOKENS_TOML")
+            .stderr(std::process::Stdio::piped());
+        if pause {
+            cmd.env("RELAIS_PAUSE_BEFORE_COMMIT", "1");
+        }
+        let mut child = cmd.spawn().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("listening on ").nth(1) {
+                    let url = rest
+                        .split_whitespace()
+                        .next()
+                        .unwrap()
+                        .trim_end_matches('/');
+                    let _ = tx.send(url.to_string());
+                }
+            }
+        });
+        let url = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("relais serve says where it listens");
+        (child, url)
+    };
+    let (mut child, url) = start(true);
+    // Sign in and approve everything of site (en), as a browser does.
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let form = client.get(format!("{url}/login")).send().await.unwrap();
+    let login_cookie = form
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("relais_login="))
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let html = form.text().await.unwrap();
+    let csrf = web::hidden_fields(&html)
+        .into_iter()
+        .find(|(k, _)| k == "csrf")
+        .unwrap()
+        .1;
+    let signed = client
+        .post(format!("{url}/login"))
+        .header("cookie", &login_cookie)
+        .form(&[("csrf", csrf.as_str()), ("token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    let session = signed
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("relais_session="))
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let question = client
+        .get(format!("{url}/approve-all/en/site"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let at = question
+        .rfind("<form method=\"post\" action=\"/approve/")
+        .unwrap();
+    let form = &question[at..question[at..].find("</form>").unwrap() + at];
+    let fields = web::hidden_fields(form);
+    let approving = {
+        let client = client.clone();
+        let (url, session) = (url.clone(), session.clone());
+        tokio::spawn(async move {
+            let _ = client
+                .post(format!("{url}/approve/en/site"))
+                .header("cookie", session)
+                .form(&fields)
+                .timeout(Duration::from_secs(120))
+                .send()
+                .await;
+        })
+    };
+    // Written, not committed: now SIGKILL.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !git(&site, &["status", "--porcelain"]).contains("review/en/site.json") {
+        assert!(Instant::now() < deadline, "the approval was never written");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let _ = approving.await;
+    let before = git(&site, &["rev-parse", "HEAD"]);
+    let (mut child, _) = start(false);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while git(&site, &["rev-parse", "HEAD"]) == before {
+        assert!(
+            Instant::now() < deadline,
+            "the next start committed nothing"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let last = git(&site, &["log", "-1", "--format=%an|%s"]);
+    assert_eq!(
+        last.trim(),
+        "relais|Changes a stopped relais left uncommitted"
+    );
+    let files = git(&site, &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "review/en/site.json");
+    let dirty = git(
+        &site,
+        &["status", "--porcelain", "--", "review", "locales", "posts"],
+    );
+    assert!(dirty.trim().is_empty(), "nothing left behind: {dirty}");
+    let state = r.web.site.read("review/en/site.json");
+    assert!(state.contains("Moussa Traoré"), "the approval is kept");
+}

@@ -136,6 +136,12 @@ impl App {
             let recording = crate::base::fs::Recording::start(&cfg.root);
             let out = f(cfg);
             let files = recording.finish();
+            // The fault-injection test's moment for `kill -9`: written, not
+            // committed (never compiled into a release).
+            #[cfg(feature = "fault-injection")]
+            if std::env::var_os("RELAIS_PAUSE_BEFORE_COMMIT").is_some() {
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+            }
             if !files.is_empty() {
                 git.commit(&files, who.as_deref(), &message(&out));
             }
