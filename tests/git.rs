@@ -457,7 +457,6 @@ async fn changes_to_different_messages_of_one_file_both_stay() {
 /// lost, nothing half committed.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_killed_between_writing_and_committing_commits_at_the_next_start() {
-    use std::io::{BufRead, BufReader};
     let r = repos();
     let site = r.web.site.path().to_path_buf();
     let tokens = site.join(".tokens.toml");
@@ -480,23 +479,7 @@ async fn a_server_killed_between_writing_and_committing_commits_at_the_next_star
             cmd.env("RELAIS_PAUSE_BEFORE_COMMIT", "1");
         }
         let mut child = cmd.spawn().unwrap();
-        let stderr = child.stderr.take().unwrap();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("listening on ").nth(1) {
-                    let url = rest
-                        .split_whitespace()
-                        .next()
-                        .unwrap()
-                        .trim_end_matches('/');
-                    let _ = tx.send(url.to_string());
-                }
-            }
-        });
-        let url = rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("relais serve says where it listens");
+        let url = common::listening(&mut child);
         (child, url)
     };
     let (mut child, url) = start(true);

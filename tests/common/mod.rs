@@ -403,3 +403,26 @@ pub(crate) fn ids(list: &serde_json::Value) -> Vec<&str> {
         .map(|o| o["id"].as_str().unwrap())
         .collect()
 }
+
+/// The address a `relais serve` child (spawned with stderr piped) says it
+/// listens on; its stderr is drained from then on.
+#[allow(dead_code)]
+pub(crate) fn listening(child: &mut std::process::Child) -> String {
+    use std::io::{BufRead, BufReader};
+    let stderr = child.stderr.take().expect("stderr piped");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("listening on ").nth(1) {
+                let url = rest
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches('/');
+                let _ = tx.send(url.to_string());
+            }
+        }
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(30))
+        .expect("relais serve did not say where it listens")
+}
