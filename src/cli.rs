@@ -108,6 +108,10 @@ pub(crate) enum Command {
         /// Colour: auto (on a terminal, without NO_COLOR), always, never.
         #[arg(long, value_name = "WHEN", default_value = "auto")]
         color: When,
+        /// Each message with its history: who did what, when, and the
+        /// difference to the text now.
+        #[arg(long)]
+        history: bool,
     },
     /// Approve translations as they are now: records who, when, and the
     /// hashes of the French and of the translation.

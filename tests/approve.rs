@@ -373,3 +373,38 @@ fn accept_suggestion_all_takes_every_suggestion_and_leaves_the_rest() {
         ["welcome", "news-title", "greeting", "contact", "about"]
     );
 }
+
+/// Issue 17, item 4: `relais review --history` shows what happened to each
+/// message, newest first, with who, when and the difference to the text now.
+#[test]
+fn review_history_shows_who_did_what_and_how_the_text_differs_now() {
+    let site = ui_site();
+    // Exit 1 is fine: the hand-made site has an invalid message.
+    site.json_env(&["approve", "site", "--locale", "en", "--all"], CLAIRE);
+    let (doc, _) = site.json(&["review", "--state", "approved", "--history"]);
+    let items = doc["items"].as_array().unwrap();
+    let with_history: Vec<&Value> = items.iter().filter(|i| i["history"].is_array()).collect();
+    assert!(!with_history.is_empty(), "{doc:#}");
+    let first = &with_history[0]["history"][0];
+    assert_eq!(first["event"], "approved", "newest first: {first:#}");
+    assert_eq!(first["by"], "Claire Martin");
+    let (plain, _) = site.json(&["review", "--state", "approved"]);
+    assert!(
+        plain["items"][0].get("history").is_none(),
+        "only when asked"
+    );
+    let out = site.relais(&[
+        "review",
+        "--state",
+        "approved",
+        "--history",
+        "--color",
+        "never",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("history   approved by Claire Martin, ")
+            || text.contains("approved by Claire Martin, "),
+        "{text}"
+    );
+}

@@ -1502,3 +1502,43 @@ async fn the_to_review_filter_survives_actions_and_action_urls_lead_back() {
     let r = w.get("/edit/en/site", Some(&claire)).await;
     assert_eq!(r.location(), "/review/en/site");
 }
+
+/// Issue 17, item 4: the review page shows each message's history, folded,
+/// newest first, escaped.
+#[tokio::test]
+async fn the_page_shows_a_messages_history() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let typed = "Read <b>more</b> about “{ $title }”";
+    let r = w
+        .act(
+            "/edit/en/site?lang=en",
+            &claire,
+            &[("id", "read-more-label"), ("value", typed)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = w.get("/review/en/site?lang=en", Some(&claire)).await;
+    let card = &page.body[page.body.find("id=\"m-read-more-label\"").unwrap()..];
+    let card = &card[..card.find("</article>").unwrap()];
+    assert!(
+        card.contains("<details class=\"history\"><summary>History ("),
+        "{card}"
+    );
+    let edited = card
+        .find("<strong>Edited</strong> — by Claire Martin")
+        .expect("the edit, by whom");
+    let machine = card
+        .find("<strong>Machine translation</strong>")
+        .expect("the machine text");
+    assert!(edited < machine, "newest first: {card}");
+    assert!(
+        card.contains("Read &lt;b&gt;more&lt;/b&gt;"),
+        "escaped: {card}"
+    );
+    assert!(!card.contains("<b>more"), "{card}");
+    assert!(
+        card.contains("Difference with the text now:"),
+        "the machine text differs from the text now: {card}"
+    );
+}

@@ -75,8 +75,15 @@ fn dispatch(cli: &Cli, root: &Path) -> Result<u8, Error> {
             locales,
             states,
             color,
+            history,
         } => with_config(root, |cfg| {
-            review::run(cfg, resources, locales, states, *color, json)
+            let what = review::What {
+                resources,
+                locales,
+                states,
+                history: *history,
+            };
+            review::run(cfg, &what, *color, json)
         }),
         Command::Approve(args) => decision(root, Action::Approve, args, json),
         Command::Unapprove(args) => decision(root, Action::Unapprove, args, json),

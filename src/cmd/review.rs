@@ -6,18 +6,20 @@ use relais::review::paint::{self, Paint, When};
 use relais::review::report::{self as review, Options};
 use relais::review::state::State;
 
-pub(crate) fn run(
-    cfg: &Config,
-    resources: &[String],
-    locales: &[String],
-    states: &[State],
-    color: When,
-    json: bool,
-) -> Result<u8> {
+/// What `relais review` lists.
+pub(crate) struct What<'a> {
+    pub(crate) resources: &'a [String],
+    pub(crate) locales: &'a [String],
+    pub(crate) states: &'a [State],
+    pub(crate) history: bool,
+}
+
+pub(crate) fn run(cfg: &Config, what: &What, color: When, json: bool) -> Result<u8> {
     let opts = Options {
-        resources: resources.to_vec(),
-        locales: super::parse_locales(cfg, locales)?,
-        states: states.to_vec(),
+        resources: what.resources.to_vec(),
+        locales: super::parse_locales(cfg, what.locales)?,
+        states: what.states.to_vec(),
+        history: what.history,
     };
     let report = review::review(cfg, &opts);
     let paint = Paint {

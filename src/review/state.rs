@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// How many history entries a message keeps.
-const HISTORY_LEN: usize = 10;
+const HISTORY_LEN: usize = 50;
 /// How many approvals a message keeps (the newest; older ones are in git).
 const APPROVALS_LEN: usize = 4;
 /// How many removed messages a resource remembers.

@@ -65,7 +65,8 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry) -> String {
 <header><h2 id=\"h-{id}\" tabindex=\"-1\"{autofocus}><code>{id}</code></h2> \
 <span class=\"badge state-{state}\">{name}</span>{meta}</header>{notices}\
 <div class=\"pair\"><div class=\"side\">{source}</div><div class=\"side\">{target}{edit}\
-<div class=\"actions\">{actions}</div></div></div></article>",
+<div class=\"actions\">{actions}</div>{history}</div></div></article>",
+        history = history(cx, entry),
         autofocus = if focus { " autofocus" } else { "" },
         state = item.state.name(),
         name = esc(&state_name(l, item.state)),
@@ -73,6 +74,49 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry) -> String {
         target = column(&rows),
         actions = actions(cx, item, &entry.seen()),
         edit = edit_form(cx, entry, refused),
+    )
+}
+
+/// What happened to the message, newest first, folded: each event with
+/// who and when, its text, and how the text now differs from it.
+fn history(cx: &Context, entry: &Entry) -> String {
+    let l = cx.lang;
+    let events = crate::review::report::history(entry);
+    if events.is_empty() {
+        return String::new();
+    }
+    let items: String = events
+        .iter()
+        .map(|e| {
+            let day = e.at.get(..10).unwrap_or(&e.at);
+            let what = l.t(&format!("history-{}", e.event));
+            let who = e.by.as_deref().map_or(String::new(), |b| {
+                format!(" — {}", esc(&l.t_args("history-by", &[("name", b.to_string().into())])))
+            });
+            let lang = if e.event == "source" { cx.source_locale } else { cx.locale };
+            let now = e.diff.as_ref().map_or(String::new(), |ops| {
+                format!(
+                    "<p class=\"text\"><span class=\"hint\">{}</span> <span lang=\"{}\">{}</span></p>",
+                    esc(&l.t("history-now")),
+                    esc(cx.locale),
+                    diff(l, ops)
+                )
+            });
+            format!(
+                "<li><p><time datetime=\"{at}\">{day}</time> <strong>{what}</strong>{who}</p>\
+<p class=\"text\" lang=\"{lang}\">{text}</p>{now}</li>",
+                at = esc(&e.at),
+                day = esc(day),
+                what = esc(&what),
+                lang = esc(lang),
+                text = esc(&e.text),
+            )
+        })
+        .collect();
+    format!(
+        "<details class=\"history\"><summary>{}<span class=\"sr-only\"> {}</span></summary><ol>{items}</ol></details>",
+        esc(&l.t_args("history-title", &[("n", events.len().into())])),
+        esc(entry.id())
     )
 }
 

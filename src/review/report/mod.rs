@@ -28,6 +28,8 @@ pub struct Options {
     pub locales: Vec<LanguageIdentifier>,
     /// States to list; [`TO_REVIEW`] when empty.
     pub states: Vec<State>,
+    /// Each item with its history (`--history`).
+    pub history: bool,
 }
 
 /// The report: items in source order, then one summary per locale.
@@ -82,6 +84,54 @@ pub struct Item {
     pub reasons: Vec<crate::check::Problem>,
     /// The latest approval of this message, even if it no longer holds.
     pub last_approval: Option<LastApproval>,
+    /// What happened to the message, newest first (asked for with
+    /// `--history`; the review page always shows it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Event>,
+}
+
+/// One event of a message's history.
+#[derive(Debug, Serialize)]
+pub struct Event {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// `machine`, `suggestion`, `edited`, `approved`, `unapproved`,
+    /// `accepted`, `source`.
+    pub event: String,
+    /// Who, for a person's decision.
+    pub by: Option<String>,
+    /// The text the event is about, as a reader sees it.
+    pub text: String,
+    /// That text → the translation now, when they differ (not for `source`
+    /// events, whose text is French).
+    pub diff: Option<Vec<Op>>,
+}
+
+/// The history of an entry, newest first, each event with its diff to the
+/// translation now.
+pub fn history(e: &Entry) -> Vec<Event> {
+    let current = e.current_text.as_deref().map(crate::fluent::text::readable);
+    let Some(rec) = e.record else {
+        return Vec::new();
+    };
+    rec.history
+        .iter()
+        .rev()
+        .map(|h| {
+            let text = crate::fluent::text::readable(&h.text);
+            let diff = current
+                .as_ref()
+                .filter(|c| h.event != "source" && **c != text)
+                .map(|c| diff::words(&text, c));
+            Event {
+                at: h.at.clone(),
+                event: h.event.clone(),
+                by: h.by.clone(),
+                text,
+                diff,
+            }
+        })
+        .collect()
 }
 
 /// Who approved a message last, and when.
@@ -131,7 +181,13 @@ pub fn review(cfg: &Config, opts: &Options) -> Review {
             entries
                 .iter()
                 .filter(|e| states.contains(&e.state))
-                .map(|e| item(resource, view, e)),
+                .map(|e| {
+                    let mut i = item(resource, view, e);
+                    if opts.history {
+                        i.history = history(e);
+                    }
+                    i
+                }),
         );
         add_to_summary(&mut summaries, view, &entries);
     }
@@ -196,6 +252,7 @@ pub fn item(resource: &str, view: &View, e: &Entry) -> Item {
         } else {
             Vec::new()
         },
+        history: Vec::new(),
         last_approval: rec.and_then(|r| r.approvals.last()).map(|a| LastApproval {
             reviewer: a.reviewer.clone(),
             at: a.at.clone(),

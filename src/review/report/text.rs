@@ -48,6 +48,7 @@ pub fn render_item(item: &Item, source_locale: &str, paint: Paint) -> String {
     let mut fields = vec![source_field(item, source_locale, paint)];
     fields.extend(translation_fields(item, paint));
     fields.extend(note_fields(item, paint));
+    fields.extend(history_fields(item, paint));
     let mut out = title(item, paint);
     for (label, text) in fields {
         out.push('\n');
@@ -110,6 +111,29 @@ fn translation_fields(item: &Item, paint: Paint) -> Vec<(String, String)> {
         out.push(("mt change".into(), paint.diff(ops)));
     }
     out
+}
+
+/// `--history`: each event, newest first: when, what, who, its text, and
+/// how the text now differs from it.
+fn history_fields(item: &Item, paint: Paint) -> Vec<(String, String)> {
+    item.history
+        .iter()
+        .map(|e| {
+            let who =
+                e.by.as_deref()
+                    .map_or(String::new(), |b| format!(" by {b}"));
+            let mut text = format!(
+                "{}{who}, {}: {}",
+                e.event,
+                e.at.get(..16).unwrap_or(&e.at).replace('T', " "),
+                e.text
+            );
+            if let Some(ops) = &e.diff {
+                text.push_str(&format!("\n→ now: {}", paint.diff(ops)));
+            }
+            ("history".to_string(), text)
+        })
+        .collect()
 }
 
 /// Unknown words, problems, what to do next.

@@ -241,3 +241,19 @@ git-waiting = { $n ->
    *[other] { $n } changes made here are waiting to be sent to the shared repository
 }: relais keeps trying ({ $what }).
 git-conflict = Changes made here could not be added to those of the shared repository: nothing is lost, they are kept on the branch { $name }. The person who runs the site can take them up.
+
+## A message's history.
+
+history-title = { $n ->
+    [one] History (one event)
+   *[other] History ({ $n } events)
+}
+history-machine = Machine translation
+history-suggestion = New machine suggestion
+history-edited = Edited
+history-approved = Approved
+history-unapproved = Approval withdrawn
+history-accepted = Suggestion taken (replaced text below)
+history-source = The French changed (old French below)
+history-by = by { $name }
+history-now = Difference with the text now:

@@ -253,3 +253,19 @@ git-waiting = { $n ->
    *[other] { $n } modifications faites ici attendent d’être envoyées au dépôt partagé
 } : relais réessaie tout seul ({ $what }).
 git-conflict = Des modifications faites ici n’ont pas pu s’ajouter à celles du dépôt partagé : rien n’est perdu, elles sont gardées sur la branche { $name }. La personne qui gère le site peut les reprendre.
+
+## L’historique d’un message.
+
+history-title = { $n ->
+    [one] Historique (un événement)
+   *[other] Historique ({ $n } événements)
+}
+history-machine = Traduction automatique
+history-suggestion = Nouvelle suggestion automatique
+history-edited = Modifié
+history-approved = Approuvé
+history-unapproved = Approbation retirée
+history-accepted = Suggestion reprise (texte remplacé ci-dessous)
+history-source = Le français a changé (ancien français ci-dessous)
+history-by = par { $name }
+history-now = Différence avec le texte actuel :
