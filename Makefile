@@ -50,6 +50,7 @@ bench: $(BENCH_VENV)/bin/md2po
 	$(CARGO) bench --locked --bench sync_deepl
 	$(CARGO) bench --locked --bench sync_offline
 	$(CARGO) bench --locked --bench export
+	$(CARGO) bench --locked --bench review_page
 
 # 100 syncs killed with SIGKILL at random moments (make test runs 4).
 crash-test:

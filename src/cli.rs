@@ -112,6 +112,10 @@ pub(crate) enum Command {
         /// difference to the text now.
         #[arg(long)]
         history: bool,
+        /// Each message with the approved translations of similar French
+        /// (fuzzy memory, `fuzzy_threshold` % and more).
+        #[arg(long)]
+        memory: bool,
     },
     /// Approve translations as they are now: records who, when, and the
     /// hashes of the French and of the translation.

@@ -408,3 +408,65 @@ fn review_history_shows_who_did_what_and_how_the_text_differs_now() {
         "{text}"
     );
 }
+
+/// Issue 17, item 1: `relais review --memory` lists the approved
+/// translations of similar French, with their score and the French's diff.
+#[test]
+fn review_memory_offers_approved_translations_of_similar_french() {
+    let site = Site::committed("http://127.0.0.1:9");
+    let keoogo = "posts/2024-06-06-keoogo-dispensaire-trottoir";
+    let fr = site.read(&format!("locales/fr/{keoogo}.ftl"));
+    let french = fr
+        .lines()
+        .find_map(|l| l.strip_prefix("p-du-5-au-10 = "))
+        .unwrap()
+        .to_string();
+    site.write(
+        "posts/2025-08-01-suite.md",
+        &format!(
+            "---\ntitle: La suite\n---\n\n{}\n",
+            french.replace("trois", "quatre")
+        ),
+    );
+    let (doc, _) = site.json(&[
+        "review",
+        "posts/2025-08-01-suite",
+        "--locale",
+        "en",
+        "--state",
+        "missing",
+    ]);
+    let id = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .find(|i| i.starts_with("p-du-5"))
+        .unwrap();
+    site.write(
+        "locales/en/posts/2025-08-01-suite.ftl",
+        &format!("{id} = Draft\n"),
+    );
+    let (doc, _) = site.json(&[
+        "review",
+        "posts/2025-08-01-suite",
+        "--locale",
+        "en",
+        "--memory",
+    ]);
+    let item = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id.as_str())
+        .unwrap();
+    let best = &item["similar"][0];
+    assert!(best["score"].as_u64().unwrap() >= 90, "{item:#}");
+    assert_eq!(best["resource"], keoogo);
+    assert_eq!(best["id"], "p-du-5-au-10");
+    let (plain, _) = site.json(&["review", "posts/2025-08-01-suite", "--locale", "en"]);
+    assert!(
+        plain["items"][0].get("similar").is_none(),
+        "only when asked"
+    );
+}

@@ -1542,3 +1542,90 @@ async fn the_page_shows_a_messages_history() {
         "the machine text differs from the text now: {card}"
     );
 }
+
+/// Issue 17, item 1: a message whose French differs by one word from an
+/// approved one is offered that translation (≥ 90 %, with the diff of the
+/// French); *Use* puts it into the editor; an unrelated one gets none.
+#[tokio::test]
+async fn the_fuzzy_memory_offers_the_approved_translation_of_similar_french() {
+    let w = web();
+    let keoogo = "posts/2024-06-06-keoogo-dispensaire-trottoir";
+    let fr = w.site.read(&format!("locales/fr/{keoogo}.ftl"));
+    let line = fr
+        .lines()
+        .find(|l| l.starts_with("p-du-5-au-10 = "))
+        .unwrap();
+    let french = line.trim_start_matches("p-du-5-au-10 = ");
+    let approved = text_in(&w.site, &format!("locales/en/{keoogo}.ftl"), "p-du-5-au-10");
+    w.site.write(
+        "posts/2025-08-01-suite.md",
+        &format!(
+            "---\ntitle: La suite\n---\n\n{}\n\nLe conseil d’administration se réunira en mars.\n",
+            french.replace("trois monitrices", "quatre monitrices")
+        ),
+    );
+    // No sync needed: the page reads the post itself.
+    let ids: Vec<String> = states(&w.site, "posts/2025-08-01-suite", "en")
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let similar = ids
+        .iter()
+        .find(|i| i.starts_with("p-du-5"))
+        .unwrap()
+        .clone();
+    let other = ids.iter().find(|i| i.contains("conseil")).unwrap().clone();
+    let hand: String = ids
+        .iter()
+        .map(|id| format!("{id} = Draft English\n"))
+        .collect();
+    w.site.write("locales/en/posts/2025-08-01-suite.ftl", &hand);
+    let claire = w.login("Claire Martin").await;
+    let page = w
+        .get("/review/en/posts/2025-08-01-suite?lang=en", Some(&claire))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let card = |body: &str, id: &str| {
+        let at = body.find(&format!("id=\"m-{id}\"")).unwrap();
+        let card = &body[at..];
+        card[..card.find("</article>").unwrap()].to_string()
+    };
+    let c = card(&page.body, &similar);
+    assert!(c.contains("Translation memory"), "{c}");
+    let score: u32 = c[c.find("<p class=\"meta\">").unwrap() + 16..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(score >= 90, "{score}: {c}");
+    assert!(
+        c.contains("<del>") && c.contains("<ins>"),
+        "the French's diff: {c}"
+    );
+    assert!(
+        c.contains(&relais::serve::html::esc(&approved)),
+        "the approved text: {c}"
+    );
+    assert!(
+        !card(&page.body, &other).contains("Translation memory"),
+        "unrelated: none"
+    );
+    // *Use*: the editor opens with the approved text.
+    let used = w
+        .get(
+            &format!("/review/en/posts/2025-08-01-suite?lang=en&use=1&at={similar}"),
+            Some(&claire),
+        )
+        .await;
+    let c = card(&used.body, &similar);
+    assert!(c.contains("<details open>"), "{c}");
+    assert!(
+        c.contains(&format!(
+            "{}</textarea>",
+            relais::serve::html::esc(&approved)
+        )),
+        "{c}"
+    );
+    assert!(!used.body.contains("error-summary"), "nothing was refused");
+}

@@ -305,6 +305,9 @@ pub struct Config {
     pub git: GitConfig,
     /// `[serve]`: what `relais serve` does besides pages.
     pub serve: ServeConfig,
+    /// How similar (percent) the French of an approved translation must be
+    /// to be offered as a fuzzy memory match (70 by default).
+    pub fuzzy_threshold: u32,
 }
 
 /// `[git]` of `relais.toml`.
@@ -366,6 +369,12 @@ struct RawConfig {
     git: GitConfig,
     #[serde(default)]
     serve: ServeConfig,
+    #[serde(default = "default_fuzzy")]
+    fuzzy_threshold: u32,
+}
+
+fn default_fuzzy() -> u32 {
+    70
 }
 
 fn default_front_matter() -> Vec<String> {
@@ -435,6 +444,7 @@ impl Config {
             engine_overrides,
             git: raw.git,
             serve: raw.serve,
+            fuzzy_threshold: raw.fuzzy_threshold.clamp(1, 100),
         })
     }
 

@@ -76,12 +76,14 @@ fn dispatch(cli: &Cli, root: &Path) -> Result<u8, Error> {
             states,
             color,
             history,
+            memory,
         } => with_config(root, |cfg| {
             let what = review::What {
                 resources,
                 locales,
                 states,
                 history: *history,
+                memory: *memory,
             };
             review::run(cfg, &what, *color, json)
         }),

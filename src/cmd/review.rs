@@ -12,6 +12,7 @@ pub(crate) struct What<'a> {
     pub(crate) locales: &'a [String],
     pub(crate) states: &'a [State],
     pub(crate) history: bool,
+    pub(crate) memory: bool,
 }
 
 pub(crate) fn run(cfg: &Config, what: &What, color: When, json: bool) -> Result<u8> {
@@ -20,6 +21,7 @@ pub(crate) fn run(cfg: &Config, what: &What, color: When, json: bool) -> Result<
         locales: super::parse_locales(cfg, what.locales)?,
         states: what.states.to_vec(),
         history: what.history,
+        memory: what.memory,
     };
     let report = review::review(cfg, &opts);
     let paint = Paint {

@@ -9,6 +9,7 @@ pub mod decide;
 pub mod diff;
 pub mod distance;
 pub mod edit;
+pub mod fuzzy;
 pub mod memory;
 pub mod paint;
 pub mod preview;

@@ -8,6 +8,7 @@ use super::html::{button_form, csrf_field, diff, esc, highlight, rendered};
 use super::i18n::Lang;
 use crate::review::diff::is_unchanged;
 use crate::review::edit::editable;
+use crate::review::fuzzy::Match;
 use crate::review::report::Item;
 use crate::review::state::State;
 use crate::review::view::{Entry, Seen};
@@ -44,7 +45,8 @@ pub fn state_name(lang: Lang, state: State) -> String {
 
 /// One message: a heading, its notices, the French beside the
 /// translation (stacked on a phone), the edit form under the translation.
-pub fn render(cx: &Context, item: &Item, entry: &Entry) -> String {
+/// `matches`: the fuzzy memory's approved translations of similar French.
+pub fn render(cx: &Context, item: &Item, entry: &Entry, matches: &[Match]) -> String {
     let l = cx.lang;
     let id = esc(&item.id);
     let refused = cx.refused.filter(|r| r.id == item.id);
@@ -59,6 +61,7 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry) -> String {
         .collect();
     let source = column(&[source_row(cx, item)]);
     let mut rows = translation_rows(cx, item);
+    rows.extend(memory_rows(cx, item, matches));
     rows.extend(note_rows(l, item));
     format!(
         "<article id=\"m-{id}\" class=\"msg state-{state}\" aria-labelledby=\"h-{id}\">\
@@ -272,6 +275,45 @@ fn translation_rows<'a>(cx: &Context<'a>, item: &Item) -> Vec<Row<'a>> {
     out
 }
 
+/// The fuzzy memory's matches: how similar, where from, what changed in
+/// the French, the approved text, and *Utiliser* (into the editor).
+fn memory_rows<'a>(cx: &Context<'a>, item: &Item, matches: &[Match]) -> Vec<Row<'a>> {
+    let l = cx.lang;
+    let filter = if cx.todo { "&show=todo" } else { "" };
+    let found: String = matches
+        .iter()
+        .enumerate()
+        .map(|(n, m)| {
+            let from = l.t_args(
+                "memory-from",
+                &[
+                    ("percent", m.score.into()),
+                    ("name", format!("{} {}", m.resource, m.id).into()),
+                    ("what", m.reviewer.clone().into()),
+                ],
+            );
+            format!(
+                "<div class=\"match\"><p class=\"meta\">{from}</p>\
+<p class=\"text\" lang=\"{src}\">{diff}</p><p class=\"text\" lang=\"{locale}\">{text}</p>\
+<a class=\"button\" href=\"/review{tail}?use={n}&amp;at={id}{filter}\">{label}</a></div>",
+                from = esc(&from),
+                src = esc(cx.source_locale),
+                diff = diff(l, &m.source_diff),
+                locale = esc(cx.locale),
+                text = esc(&m.translation),
+                tail = esc(cx.tail),
+                n = n + 1,
+                id = esc(&super::html::url_path(&item.id)),
+                label = named(&l.t("memory-use"), &item.id),
+            )
+        })
+        .collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    vec![Row::note(l.t("label-memory"), found, "")]
+}
+
 /// Problems, and the approval while it holds.
 fn note_rows<'a>(l: Lang, item: &Item) -> Vec<Row<'a>> {
     let mut out = Vec::new();
@@ -349,7 +391,10 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
     let text_of = |p: Option<&crate::fluent::pattern::Pattern>| {
         p.map(|p| editable(p, cx.syntax)).unwrap_or_default()
     };
-    let invalid = refused.map(|_| format!("err-{id}"));
+    // An editor filled from the memory is open, not refused.
+    let invalid = refused
+        .filter(|r| !r.errors.is_empty())
+        .map(|_| format!("err-{id}"));
     let mut areas: Vec<(String, String, String, String)> = Vec::new();
     if entry.message.value.is_some() {
         let typed = refused.map(|r| r.value.clone());
@@ -389,7 +434,10 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
             area.render()
         })
         .collect();
-    let errors = refused.map(|r| refusal(r, id)).unwrap_or_default();
+    let errors = refused
+        .filter(|r| !r.errors.is_empty())
+        .map(|r| refusal(r, id))
+        .unwrap_or_default();
     let hint = match cx.syntax {
         Syntax::Markdown => l.t("edit-hint-markdown"),
         Syntax::Plain => l.t("edit-hint-fluent"),

@@ -76,6 +76,8 @@ pub struct Inner {
     pub export: api::Cache,
     /// The site's git repository, when changes are committed.
     pub git: Option<Arc<repo::Git>>,
+    /// The fuzzy memory of the site as its files were (their fingerprint).
+    pub fuzzy: std::sync::Mutex<Option<(String, Arc<crate::review::fuzzy::Index>)>>,
 }
 
 impl std::ops::Deref for App {
@@ -95,6 +97,7 @@ impl App {
             opts,
             sessions: auth::Sessions::default(),
             export: api::Cache::default(),
+            fuzzy: std::sync::Mutex::new(None),
         }))
     }
 
@@ -157,6 +160,26 @@ impl App {
     ) -> T {
         let app = self.clone();
         blocking(move || f(&app.cfg)).await
+    }
+
+    /// The fuzzy memory of every approved translation of the site, built
+    /// again only when a file of the site changed (call from a blocking
+    /// thread: it reads the site).
+    pub fn fuzzy_index(&self, cfg: &Config) -> Arc<crate::review::fuzzy::Index> {
+        let print = api::fingerprint(cfg);
+        let mut cached = self.fuzzy.lock().expect("fuzzy memory");
+        if let Some((p, index)) = cached.as_ref()
+            && *p == print
+        {
+            return index.clone();
+        }
+        let site = crate::review::view::Site::load(cfg, &[], &cfg.targets);
+        let index = Arc::new(crate::review::fuzzy::Index::build(
+            &site,
+            cfg.fuzzy_threshold,
+        ));
+        *cached = Some((print, index.clone()));
+        index
     }
 
     /// A target locale named in a URL (404 when it is not one).

@@ -90,8 +90,17 @@ pub async fn page(
     Path((locale, resource)): Path<(String, String)>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
+    // `?use=N&at=ID`: the editor of ID opened with memory match N.
+    let field = |k: &str| query.iter().find(|(q, _)| q == k).map(|(_, v)| v.clone());
+    let wanted = match (
+        field("use").and_then(|n| n.parse::<usize>().ok()),
+        field("at"),
+    ) {
+        (Some(n), Some(id)) if n >= 1 => Some((id, n)),
+        _ => None,
+    };
     let result = match Target::check(&app, &viewer, &locale, &resource) {
-        Ok(t) => render(&app, &viewer, &t.filtered(&query)).await,
+        Ok(t) => render(&app, &viewer, &t.filtered(&query), wanted).await,
         Err(e) => Err(e),
     };
     respond(result, StatusCode::OK, &viewer)
@@ -122,10 +131,21 @@ fn respond(result: Result<String, Fail>, status: StatusCode, viewer: &Viewer) ->
 /// left: its notices (next to their messages), a refused edit (what was
 /// typed, why, and a summary at the top that links to it), the message
 /// to focus.
-async fn render(app: &App, viewer: &Viewer, t: &Target) -> Result<String, Fail> {
-    let (t2, v) = (t.clone(), viewer.clone());
+async fn render(
+    app: &App,
+    viewer: &Viewer,
+    t: &Target,
+    wanted: Option<(String, usize)>,
+) -> Result<String, Fail> {
+    let (t2, v, a) = (t.clone(), viewer.clone(), app.clone());
     let (body, ids) = app
-        .read(move |cfg| body(&t2.load(cfg), &t2, &v, &cfg.source.to_string()))
+        .read(move |cfg| {
+            let memory = Memory {
+                index: a.fuzzy_index(cfg),
+                wanted,
+            };
+            body(&t2.load(cfg), &t2, &v, &cfg.source.to_string(), &memory)
+        })
         .await?;
     let top: Vec<Notice> = viewer
         .flash
@@ -138,12 +158,44 @@ async fn render(app: &App, viewer: &Viewer, t: &Target) -> Result<String, Fail> 
     Ok(viewer.page_with(&title, body, &top).render())
 }
 
+/// The fuzzy memory a page offers, and the match a reviewer chose to put
+/// in an editor (`?use=N&at=ID`).
+struct Memory {
+    index: std::sync::Arc<crate::review::fuzzy::Index>,
+    wanted: Option<(String, usize)>,
+}
+
+/// A match's text as an editor holds it: the value, then `.name = text`
+/// lines as attributes.
+fn prefilled(id: &str, text: &str) -> Refused {
+    let mut value = Vec::new();
+    let mut attributes = Vec::new();
+    for line in text.split('\n') {
+        let attribute = line
+            .strip_prefix('.')
+            .and_then(|rest| rest.split_once(" = "))
+            .filter(|_| !value.is_empty() || !attributes.is_empty());
+        match attribute {
+            Some((name, t)) => attributes.push((name.to_string(), t.to_string())),
+            None if attributes.is_empty() => value.push(line),
+            None => {}
+        }
+    }
+    Refused {
+        id: id.to_string(),
+        value: value.join("\n"),
+        attributes,
+        errors: Vec::new(),
+    }
+}
+
 /// The page's content, and the ids of the messages it shows.
 fn body(
     site: &Site,
     t: &Target,
     viewer: &Viewer,
     source_locale: &str,
+    memory: &Memory,
 ) -> Result<(String, Vec<String>), Fail> {
     let todo = t.todo;
     let l = viewer.lang;
@@ -151,12 +203,29 @@ fn body(
     let src = site.source(view);
     let entries = site.entries(view);
     let tail = t.tail();
+    let locale = view.locale.to_string();
+    let matches_of = |e: &Entry| {
+        if !TO_REVIEW.contains(&e.state) {
+            return Vec::new();
+        }
+        let french = crate::fluent::text::readable(&crate::fluent::text::message_text(e.message));
+        memory
+            .index
+            .matches(&locale, &french, &src.resource, e.id())
+    };
+    // The match a reviewer chose, in its message's editor.
+    let chosen = memory.wanted.as_ref().and_then(|(id, n)| {
+        let e = entries.iter().find(|e| e.id() == id)?;
+        let m = matches_of(e).into_iter().nth(n - 1)?;
+        Some(prefilled(id, &m.translation))
+    });
     let refused = viewer
         .flash
         .refused
         .as_ref()
         .filter(|(at, _)| *at == tail)
-        .map(|(_, r)| r);
+        .map(|(_, r)| r)
+        .or(chosen.as_ref());
     let cx = Context {
         lang: l,
         csrf: &viewer.csrf,
@@ -177,13 +246,19 @@ fn body(
         .collect();
     let cards: String = shown
         .iter()
-        .map(|e| card::render(&cx, &review::item(&src.resource, view, e), e))
+        .map(|e| {
+            let item = review::item(&src.resource, view, e);
+            card::render(&cx, &item, e, &matches_of(e))
+        })
         .collect();
     let title = src
         .post
         .as_ref()
         .and_then(|p| p.post.title().map(str::to_string));
-    let mut out = refused.map(|r| error_summary(l, r)).unwrap_or_default();
+    let mut out = refused
+        .filter(|r| !r.errors.is_empty())
+        .map(|r| error_summary(l, r))
+        .unwrap_or_default();
     out.push_str(&heading(l, t, title.as_deref(), src.post.is_some(), todo));
     out.push_str(&summary(l, &entries));
     // A link to the question, never a decision by itself.

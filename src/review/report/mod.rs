@@ -30,6 +30,8 @@ pub struct Options {
     pub states: Vec<State>,
     /// Each item with its history (`--history`).
     pub history: bool,
+    /// Each item with the fuzzy memory's matches (`--memory`).
+    pub memory: bool,
 }
 
 /// The report: items in source order, then one summary per locale.
@@ -88,6 +90,10 @@ pub struct Item {
     /// `--history`; the review page always shows it).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Event>,
+    /// Approved translations of similar French (asked for with `--memory`;
+    /// the review page always shows them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub similar: Vec<crate::review::fuzzy::Match>,
 }
 
 /// One event of a message's history.
@@ -192,6 +198,13 @@ pub fn review(cfg: &Config, opts: &Options) -> Review {
         add_to_summary(&mut summaries, view, &entries);
     }
     out.summary = summaries.into_values().collect();
+    if opts.memory {
+        let all = Site::load(cfg, &[], &opts.locales);
+        let index = crate::review::fuzzy::Index::build(&all, cfg.fuzzy_threshold);
+        for i in &mut out.items {
+            i.similar = index.matches(&i.locale, &i.source, &i.resource, &i.id);
+        }
+    }
     out
 }
 
@@ -253,6 +266,7 @@ pub fn item(resource: &str, view: &View, e: &Entry) -> Item {
             Vec::new()
         },
         history: Vec::new(),
+        similar: Vec::new(),
         last_approval: rec.and_then(|r| r.approvals.last()).map(|a| LastApproval {
             reviewer: a.reviewer.clone(),
             at: a.at.clone(),

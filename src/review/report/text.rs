@@ -48,6 +48,20 @@ pub fn render_item(item: &Item, source_locale: &str, paint: Paint) -> String {
     let mut fields = vec![source_field(item, source_locale, paint)];
     fields.extend(translation_fields(item, paint));
     fields.extend(note_fields(item, paint));
+    fields.extend(item.similar.iter().map(|m| {
+        (
+            "memory".to_string(),
+            format!(
+                "{} % {} {} ({}): {}\n{}",
+                m.score,
+                m.resource,
+                m.id,
+                m.reviewer,
+                m.translation,
+                paint.diff(&m.source_diff)
+            ),
+        )
+    }));
     fields.extend(history_fields(item, paint));
     let mut out = title(item, paint);
     for (label, text) in fields {

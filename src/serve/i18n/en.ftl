@@ -257,3 +257,9 @@ history-accepted = Suggestion taken (replaced text below)
 history-source = The French changed (old French below)
 history-by = by { $name }
 history-now = Difference with the text now:
+
+## Fuzzy translation memory.
+
+label-memory = Translation memory
+memory-from = { $percent } % similar — { $name }, approved by { $what }
+memory-use = Use

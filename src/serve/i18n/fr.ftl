@@ -269,3 +269,9 @@ history-accepted = Suggestion reprise (texte remplacé ci-dessous)
 history-source = Le français a changé (ancien français ci-dessous)
 history-by = par { $name }
 history-now = Différence avec le texte actuel :
+
+## La mémoire de traduction approximative.
+
+label-memory = Mémoire de traduction
+memory-from = { $percent } % semblable — { $name }, approuvé par { $what }
+memory-use = Utiliser
