@@ -2,32 +2,41 @@
 //! translations of *similar* French in the same locale, best first. (The
 //! exact matches are `memory`'s: `sync` uses them instead of an engine.)
 //!
-//! Similarity is Pontoon's, over characters: `(|a| + |b| − d) / (|a| + |b|)`
-//! where `d` is the Levenshtein distance between the two French texts; a
-//! match needs [`THRESHOLD`] % unless `fuzzy_threshold` says otherwise.
+//! Similarity is Pontoon's formula over words and punctuation marks (as
+//! OmegaT counts): `(|a| + |b| − d) / (|a| + |b|)` where `d` is the
+//! Levenshtein distance between the two French texts in words; a match
+//! needs [`THRESHOLD`] % unless `fuzzy_threshold` says otherwise.
 //! Candidates are narrowed before any edit distance: their length must
 //! allow the threshold (`| |a| − |b| | ≤ d`), and they must share words
-//! with the French (an index of words, accents folded); only the 40 that
-//! share most are measured.
+//! with the French (an index of words, accents folded); only the
+//! [`MEASURED`] that share most are measured.
+//!
+//! The review page keeps one index and [`Index::refresh`]es it: only the
+//! resources whose files changed are read again.
 
+use crate::base::config::Config;
+use crate::base::store::Store;
+use crate::fluent::text;
 use crate::review::diff::{self, Op};
 use crate::review::distance;
 use crate::review::state::State;
 use crate::review::view::Site;
+use crate::source::read as source;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The default threshold, in percent.
 pub const THRESHOLD: u32 = 70;
 /// Matches shown per message.
 pub const SHOWN: usize = 3;
 /// Candidates measured per message, after the word filter.
-const MEASURED: usize = 40;
+pub const MEASURED: usize = 8;
 
 /// An approved translation in the index.
 #[derive(Clone, Debug)]
 struct Approved {
     french: String,
+    words: usize,
     translation: String,
     resource: String,
     id: String,
@@ -60,45 +69,78 @@ pub struct Index {
     approved: HashMap<String, Vec<Approved>>,
     words: HashMap<(String, String), Vec<usize>>,
     threshold: u32,
+    /// Per resource: the sizes and times of its files when read, and its
+    /// approved translations (locale, translation).
+    parts: BTreeMap<String, (String, Vec<(String, Approved)>)>,
 }
 
 impl Index {
-    /// The index of `site`'s approved messages (every locale it loaded).
-    pub fn build(site: &Site, threshold: u32) -> Index {
-        let mut out = Index {
+    /// An empty index, to [`Index::refresh`].
+    pub fn new(threshold: u32) -> Index {
+        Index {
             threshold,
             ..Index::default()
-        };
-        for view in &site.views {
-            let src = site.source(view);
-            let locale = view.locale.to_string();
-            for e in site.entries(view) {
-                if e.state != State::Approved {
-                    continue;
-                }
-                let (Some(rec), Some(current)) = (e.record, e.current_text.as_deref()) else {
-                    continue;
-                };
-                let reviewer = rec
-                    .approvals
-                    .last()
-                    .map(|a| a.reviewer.clone())
-                    .unwrap_or_default();
-                let french =
-                    crate::fluent::text::readable(&crate::fluent::text::message_text(e.message));
-                out.add(
-                    &locale,
-                    Approved {
-                        french,
-                        translation: crate::fluent::text::readable(current),
-                        resource: src.resource.clone(),
-                        id: e.id().to_string(),
-                        reviewer,
-                    },
-                );
-            }
+        }
+    }
+
+    /// Made with [`Default`] and never given a threshold.
+    pub fn is_unset(&self) -> bool {
+        self.threshold == 0
+    }
+
+    /// The index of `site`'s approved messages (every locale it loaded).
+    pub fn build(site: &Site, threshold: u32) -> Index {
+        let mut out = Index::new(threshold);
+        for (locale, a) in approved_of(site) {
+            out.add(&locale, a);
         }
         out
+    }
+
+    /// Reads again the resources of the site of `cfg` whose files changed
+    /// since the last refresh (all of them the first time), and forgets
+    /// those that are gone.
+    pub fn refresh(&mut self, cfg: &Config) {
+        let (items, _) = source::list(cfg, &[]);
+        let store = Store::new(cfg.state_dir());
+        let mut changed = false;
+        let mut seen = BTreeSet::new();
+        for item in items {
+            let (resource, french) = match &item {
+                source::Item::Post(name) => (
+                    format!("posts/{}", name.trim_end_matches(".md")),
+                    cfg.posts_dir().join(name),
+                ),
+                source::Item::Ui(r) => (r.clone(), cfg.bundle_path(&cfg.source, r)),
+            };
+            let mut files = vec![french];
+            for l in &cfg.targets {
+                files.push(cfg.bundle_path(l, &resource));
+                files.push(store.path(&l.to_string(), &resource));
+            }
+            let stamp = stamp(&files);
+            seen.insert(resource.clone());
+            if self.parts.get(&resource).is_some_and(|(s, _)| *s == stamp) {
+                continue;
+            }
+            let site = Site::load(cfg, std::slice::from_ref(&resource), &cfg.targets);
+            self.parts.insert(resource, (stamp, approved_of(&site)));
+            changed = true;
+        }
+        let before = self.parts.len();
+        self.parts.retain(|r, _| seen.contains(r));
+        if changed || self.parts.len() != before {
+            self.approved.clear();
+            self.words.clear();
+            let all: Vec<(String, Approved)> = self
+                .parts
+                .values()
+                .flat_map(|(_, a)| a.iter().cloned())
+                .collect();
+            for (locale, a) in all {
+                self.add(&locale, a);
+            }
+        }
     }
 
     fn add(&mut self, locale: &str, a: Approved) {
@@ -124,7 +166,7 @@ impl Index {
         let Some(list) = self.approved.get(locale) else {
             return Vec::new();
         };
-        let len = french.chars().count();
+        let len = distance::words(french).len();
         if len == 0 {
             return Vec::new();
         }
@@ -146,11 +188,10 @@ impl Index {
             .into_iter()
             .filter(|(i, _)| {
                 let a = &list[*i];
-                let other = a.french.chars().count();
                 // d ≥ the difference of lengths, and the score needs
                 // d ≤ (1 − t)(|a| + |b|).
-                let diff = len.abs_diff(other) as f64;
-                diff <= (1.0 - t) * (len + other) as f64
+                let diff = len.abs_diff(a.words) as f64;
+                diff <= (1.0 - t) * (len + a.words) as f64
                     && !(a.resource == resource && a.id == id)
                     && a.french != french
             })
@@ -190,13 +231,64 @@ impl Index {
     }
 }
 
-/// Pontoon's similarity of two texts, in whole percent (rounded down).
+/// The approved translations of a site's views: (locale, translation).
+fn approved_of(site: &Site) -> Vec<(String, Approved)> {
+    let mut out = Vec::new();
+    for view in &site.views {
+        let src = site.source(view);
+        let locale = view.locale.to_string();
+        for e in site.entries(view) {
+            if e.state != State::Approved {
+                continue;
+            }
+            let (Some(rec), Some(current)) = (e.record, e.current_text.as_deref()) else {
+                continue;
+            };
+            let reviewer = rec
+                .approvals
+                .last()
+                .map(|a| a.reviewer.clone())
+                .unwrap_or_default();
+            let french = text::readable(&text::message_text(e.message));
+            out.push((
+                locale.clone(),
+                Approved {
+                    words: distance::words(&french).len(),
+                    french,
+                    translation: text::readable(current),
+                    resource: src.resource.clone(),
+                    id: e.id().to_string(),
+                    reviewer,
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// Sizes and modification times of files, as one string.
+fn stamp(files: &[std::path::PathBuf]) -> String {
+    files
+        .iter()
+        .map(|f| {
+            let m = std::fs::metadata(f).ok();
+            format!(
+                "{:?}/{:?};",
+                m.as_ref().map(std::fs::Metadata::len),
+                m.and_then(|m| m.modified().ok())
+            )
+        })
+        .collect()
+}
+
+/// Pontoon's similarity of two texts over words and punctuation marks, in
+/// whole percent (rounded down).
 pub fn score(a: &str, b: &str) -> u32 {
-    let total = a.chars().count() + b.chars().count();
+    let total = distance::words(a).len() + distance::words(b).len();
     if total == 0 {
         return 100;
     }
-    let d = distance::char_distance(a, b).edits;
+    let d = distance::word_distance(a, b).edits;
     (100 * (total.saturating_sub(d)) / total) as u32
 }
 

@@ -5,6 +5,7 @@
 //!
 //! Nothing here calls an engine.
 
+pub mod comment;
 pub mod decide;
 pub mod diff;
 pub mod distance;

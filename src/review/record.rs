@@ -193,6 +193,38 @@ pub struct Decided<'a> {
     pub now: &'a str,
 }
 
+/// A person's comment on message `id`.
+pub fn commented(record: &mut TargetRecord, id: &str, by: &str, text: &str, now: &str) {
+    record
+        .comments
+        .entry(id.to_string())
+        .or_default()
+        .push(crate::review::state::Comment {
+            at: now.to_string(),
+            by: by.to_string(),
+            text: text.to_string(),
+            resolved: None,
+        });
+}
+
+/// Comment `n` (from 1) on message `id` marked resolved; false when there
+/// is no such open comment.
+pub fn resolved(record: &mut TargetRecord, id: &str, n: usize, by: &str, now: &str) -> bool {
+    let Some(c) = record
+        .comments
+        .get_mut(id)
+        .and_then(|list| list.get_mut(n.wrapping_sub(1)))
+        .filter(|c| c.resolved.is_none())
+    else {
+        return false;
+    };
+    c.resolved = Some(crate::review::state::Resolved {
+        at: now.to_string(),
+        by: by.to_string(),
+    });
+    true
+}
+
 /// An approval of the text. Approving a stale message confirms the text
 /// for the new French: the record says so, and the machine suggestion for
 /// the new French becomes the machine text it is measured against.

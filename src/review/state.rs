@@ -97,6 +97,34 @@ pub struct TargetRecord {
     /// Messages that left the resource, with their last texts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<Removed>,
+    /// People's comments on messages, by id, oldest first (kept apart from
+    /// the message records: a comment never changes a state).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub comments: BTreeMap<String, Vec<Comment>>,
+}
+
+/// A person's comment on a message (a question on the French, a doubt on
+/// a translation).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who wrote it.
+    pub by: String,
+    /// What they wrote, as typed.
+    pub text: String,
+    /// Who marked it resolved, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<Resolved>,
+}
+
+/// A comment's resolution.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolved {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who marked it.
+    pub by: String,
 }
 
 /// What relais knows about one message in one target locale: the French its

@@ -76,8 +76,8 @@ pub struct Inner {
     pub export: api::Cache,
     /// The site's git repository, when changes are committed.
     pub git: Option<Arc<repo::Git>>,
-    /// The fuzzy memory of the site as its files were (their fingerprint).
-    pub fuzzy: std::sync::Mutex<Option<(String, Arc<crate::review::fuzzy::Index>)>>,
+    /// The fuzzy memory of the site, refreshed before each page.
+    pub fuzzy: std::sync::Mutex<crate::review::fuzzy::Index>,
 }
 
 impl std::ops::Deref for App {
@@ -97,7 +97,7 @@ impl App {
             opts,
             sessions: auth::Sessions::default(),
             export: api::Cache::default(),
-            fuzzy: std::sync::Mutex::new(None),
+            fuzzy: std::sync::Mutex::new(crate::review::fuzzy::Index::new(0)),
         }))
     }
 
@@ -162,24 +162,19 @@ impl App {
         blocking(move || f(&app.cfg)).await
     }
 
-    /// The fuzzy memory of every approved translation of the site, built
-    /// again only when a file of the site changed (call from a blocking
-    /// thread: it reads the site).
-    pub fn fuzzy_index(&self, cfg: &Config) -> Arc<crate::review::fuzzy::Index> {
-        let print = api::fingerprint(cfg);
-        let mut cached = self.fuzzy.lock().expect("fuzzy memory");
-        if let Some((p, index)) = cached.as_ref()
-            && *p == print
-        {
-            return index.clone();
+    /// The fuzzy memory, refreshed (only the resources whose files changed
+    /// are read again), for `f` (call from a blocking thread).
+    pub fn with_fuzzy<T>(
+        &self,
+        cfg: &Config,
+        f: impl FnOnce(&crate::review::fuzzy::Index) -> T,
+    ) -> T {
+        let mut index = self.fuzzy.lock().unwrap_or_else(|e| e.into_inner());
+        if index.is_unset() {
+            *index = crate::review::fuzzy::Index::new(cfg.fuzzy_threshold);
         }
-        let site = crate::review::view::Site::load(cfg, &[], &cfg.targets);
-        let index = Arc::new(crate::review::fuzzy::Index::build(
-            &site,
-            cfg.fuzzy_threshold,
-        ));
-        *cached = Some((print, index.clone()));
-        index
+        index.refresh(cfg);
+        f(&index)
     }
 
     /// A target locale named in a URL (404 when it is not one).

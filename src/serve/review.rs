@@ -140,11 +140,10 @@ async fn render(
     let (t2, v, a) = (t.clone(), viewer.clone(), app.clone());
     let (body, ids) = app
         .read(move |cfg| {
-            let memory = Memory {
-                index: a.fuzzy_index(cfg),
-                wanted,
-            };
-            body(&t2.load(cfg), &t2, &v, &cfg.source.to_string(), &memory)
+            a.with_fuzzy(cfg, |index| {
+                let memory = Memory { index, wanted };
+                body(&t2.load(cfg), &t2, &v, &cfg.source.to_string(), &memory)
+            })
         })
         .await?;
     let top: Vec<Notice> = viewer
@@ -160,8 +159,8 @@ async fn render(
 
 /// The fuzzy memory a page offers, and the match a reviewer chose to put
 /// in an editor (`?use=N&at=ID`).
-struct Memory {
-    index: std::sync::Arc<crate::review::fuzzy::Index>,
+struct Memory<'a> {
+    index: &'a crate::review::fuzzy::Index,
     wanted: Option<(String, usize)>,
 }
 
