@@ -22,7 +22,8 @@ fn main() {
     common::write_site(&root, POSTS);
     common::translate_all(&root);
     let cfg = Config::load(&root).expect("the bench site's configuration");
-    let resource = format!("posts/{}", common::post_name(7));
+    let slug = |i: usize| common::post_name(i).trim_end_matches(".md").to_string();
+    let resource = format!("posts/{}", slug(7));
     let en: unic_langid::LanguageIdentifier = "en".parse().unwrap();
     // One page: its site read, every message's card data, as the page does.
     let page = |index: Option<&Index>| {
@@ -71,7 +72,7 @@ fn main() {
         found = page(Some(&index));
     });
     // After an approval on another post: that post is read again.
-    let other = root.join(format!("review/en/posts/{}.json", common::post_name(8)));
+    let other = root.join(format!("review/en/posts/{}.json", slug(8)));
     let text = std::fs::read_to_string(&other).unwrap();
     std::fs::write(&other, text).unwrap();
     let t = Instant::now();

@@ -125,6 +125,26 @@ pub(crate) enum Command {
     /// Replace the text of stale messages by the machine suggestion for
     /// the new French (the replaced text is kept in the state's history).
     AcceptSuggestion(Decide),
+    /// Leave a comment on a message (a doubt on a translation, a question
+    /// on the French), or mark one resolved.
+    Comment {
+        /// The resource (`posts/<slug>`, `site`).
+        resource: String,
+        /// The target locale.
+        #[arg(long = "locale", short = 'l', value_name = "L")]
+        locale: String,
+        /// The message id.
+        #[arg(long = "message", short = 'm', value_name = "ID")]
+        message: String,
+        /// Mark comment N (1 is the oldest) resolved instead.
+        #[arg(long, value_name = "N")]
+        resolve: Option<usize>,
+        /// Who comments (default: RELAIS_REVIEWER, else git's user.name).
+        #[arg(long)]
+        by: Option<String>,
+        /// The comment.
+        text: Option<String>,
+    },
     /// Post-edit distance between machine text and approved text, per
     /// locale, engine, reviewer and resource.
     Stats {

@@ -470,3 +470,105 @@ fn review_memory_offers_approved_translations_of_similar_french() {
         "only when asked"
     );
 }
+
+/// Issue 17, item 5: a comment on a message is kept in the review state
+/// with who and when, survives `sync`, `mv` and a change of the French,
+/// and can be resolved.
+#[test]
+fn comments_survive_sync_mv_and_a_change_of_the_french() {
+    let site = Site::committed(&common::apy_url());
+    let post = "posts/2024-06-18-inepe-rapport-alternatif-equateur";
+    let id = "h-560-enfants-ont-pris";
+    let out = site.relais_env(
+        &[
+            "comment",
+            post,
+            "--locale",
+            "en",
+            "--message",
+            id,
+            "« boys » or <b>children</b>?",
+        ],
+        CLAIRE,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let record = |s: &Site, res: &str| -> Value {
+        serde_json::from_str(&s.read(&format!("review/en/{res}.json"))).unwrap()
+    };
+    let c = &record(&site, post)["comments"][id][0];
+    assert_eq!(c["by"], "Claire Martin");
+    assert_eq!(c["text"], "« boys » or <b>children</b>?");
+    // The French of that heading changes; a sync runs; the post is renamed.
+    let md = site.read(&format!("{post}.md")).replace(
+        "560 enfants ont pris la parole",
+        "560 enfants ont enfin pris la parole",
+    );
+    site.write(&format!("{post}.md"), &md);
+    site.sync(&[]);
+    let renamed = "posts/2024-06-18-rapport-inepe";
+    let out = site.relais(&["mv", post, renamed]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (doc, _) = site.json(&[
+        "review", renamed, "--locale", "en", "--state", "stale", "--state", "machine", "--state",
+        "edited", "--state", "approved",
+    ]);
+    let ids: Vec<String> = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    let item = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["comments"].is_array())
+        .unwrap_or_else(|| panic!("the comment survived: {ids:?}"));
+    let kept_id = item["id"].as_str().unwrap().to_string();
+    assert_eq!(item["comments"][0]["text"], "« boys » or <b>children</b>?");
+    // Resolved.
+    let out = site.relais_env(
+        &[
+            "comment",
+            renamed,
+            "--locale",
+            "en",
+            "--message",
+            &kept_id,
+            "--resolve",
+            "1",
+        ],
+        CLAIRE,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        record(&site, renamed)["comments"][&kept_id][0]["resolved"]["by"],
+        "Claire Martin"
+    );
+    let again = site.relais_env(
+        &[
+            "comment",
+            renamed,
+            "--locale",
+            "en",
+            "--message",
+            &kept_id,
+            "--resolve",
+            "1",
+        ],
+        CLAIRE,
+    );
+    assert!(!again.status.success(), "no open comment 1 any more");
+}

@@ -1629,3 +1629,53 @@ async fn the_fuzzy_memory_offers_the_approved_translation_of_similar_french() {
     );
     assert!(!used.body.contains("error-summary"), "nothing was refused");
 }
+
+/// Issue 17, item 5: a comment from the page, escaped, counted on the
+/// dashboard while open, resolved from the page.
+#[tokio::test]
+async fn a_comment_from_the_page_is_escaped_counted_and_resolved() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let r = w
+        .act(
+            "/comment/en/site",
+            &claire,
+            &[
+                ("id", "read-more-label"),
+                ("text", "<script>x</script> « Read on » ?"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = w.get("/review/en/site?lang=en", Some(&claire)).await;
+    assert!(
+        page.body
+            .contains("&lt;script&gt;x&lt;/script&gt; « Read on » ?"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<script>x"), "escaped");
+    assert!(
+        page.body.contains("Comments (1, one open)"),
+        "{}",
+        page.body
+    );
+    let dash = w.get("/?lang=en", Some(&claire)).await;
+    assert!(dash.body.contains("one open comment"), "{}", dash.body);
+    let r = w
+        .act(
+            "/resolve/en/site",
+            &claire,
+            &[("id", "read-more-label"), ("n", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = w.get("/review/en/site?lang=en", Some(&claire)).await;
+    assert!(
+        page.body.contains("resolved by Claire Martin"),
+        "{}",
+        page.body
+    );
+    let dash = w.get("/?lang=en", Some(&claire)).await;
+    assert!(!dash.body.contains("open comment"), "{}", dash.body);
+}

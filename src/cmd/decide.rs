@@ -2,7 +2,7 @@
 
 use crate::cli::Decide;
 use relais::base::config::Config;
-use relais::base::error::Result;
+use relais::base::error::{Error, Result};
 use relais::review::decide::{self, Action, Outcome, Report, Request};
 use std::collections::BTreeMap;
 
@@ -92,4 +92,53 @@ fn by_resource(outcomes: &[Outcome]) -> BTreeMap<(&str, &str), Vec<&str>> {
         map.entry((&o.resource, &o.locale)).or_default().push(&o.id);
     }
     map
+}
+
+/// What `relais comment` was given.
+pub(crate) struct CommentArgs<'a> {
+    pub(crate) resource: &'a str,
+    pub(crate) locale: &'a str,
+    pub(crate) message: &'a str,
+    pub(crate) resolve: Option<usize>,
+    pub(crate) by: Option<&'a str>,
+    pub(crate) text: Option<&'a str>,
+}
+
+/// `relais comment`: leaves a comment on a message, or resolves one.
+pub(crate) fn comment(cfg: &Config, args: &CommentArgs, json: bool) -> Result<u8> {
+    use relais::review::comment::{self, Action as Do, Request as Ask};
+    let locale = super::parse_locales(cfg, &[args.locale.to_string()])?
+        .pop()
+        .ok_or_else(|| Error::Config("--locale: a target locale".into()))?;
+    let action = match (args.resolve, args.text) {
+        (Some(n), None) => Do::Resolve(n),
+        (None, Some(t)) => Do::Add(t.to_string()),
+        (Some(_), Some(_)) => {
+            return Err(Error::Config(
+                "either a comment's text or --resolve N, not both".into(),
+            ));
+        }
+        (None, None) => {
+            return Err(Error::Config(
+                "give the comment's text (or --resolve N)".into(),
+            ));
+        }
+    };
+    let by = reviewer(cfg, args.by).ok_or_else(|| {
+        Error::Config("who comments? --by NAME, or RELAIS_REVIEWER, or git config user.name".into())
+    })?;
+    let req = Ask {
+        resource: args.resource.to_string(),
+        locale,
+        id: args.message.to_string(),
+        by,
+        action,
+    };
+    let written = comment::run(cfg, &req)?;
+    if json {
+        super::print_json(&serde_json::json!({ "written": written }));
+    } else {
+        super::print_out(&format!("{} written\n", written.join(", ")));
+    }
+    Ok(0)
 }

@@ -90,6 +90,24 @@ fn dispatch(cli: &Cli, root: &Path) -> Result<u8, Error> {
         Command::Approve(args) => decision(root, Action::Approve, args, json),
         Command::Unapprove(args) => decision(root, Action::Unapprove, args, json),
         Command::AcceptSuggestion(args) => decision(root, Action::AcceptSuggestion, args, json),
+        Command::Comment {
+            resource,
+            locale,
+            message,
+            resolve,
+            by,
+            text,
+        } => with_writer_lock(root, |cfg| {
+            let what = decide::CommentArgs {
+                resource,
+                locale,
+                message,
+                resolve: *resolve,
+                by: by.as_deref(),
+                text: text.as_deref(),
+            };
+            decide::comment(cfg, &what, json)
+        }),
         Command::Stats {
             resources,
             messages,

@@ -68,7 +68,8 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry, matches: &[Match]) -> St
 <header><h2 id=\"h-{id}\" tabindex=\"-1\"{autofocus}><code>{id}</code></h2> \
 <span class=\"badge state-{state}\">{name}</span>{meta}</header>{notices}\
 <div class=\"pair\"><div class=\"side\">{source}</div><div class=\"side\">{target}{edit}\
-<div class=\"actions\">{actions}</div>{history}</div></div></article>",
+<div class=\"actions\">{actions}</div>{comments}{history}</div></div></article>",
+        comments = comments(cx, item),
         history = history(cx, entry),
         autofocus = if focus { " autofocus" } else { "" },
         state = item.state.name(),
@@ -77,6 +78,83 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry, matches: &[Match]) -> St
         target = column(&rows),
         actions = actions(cx, item, &entry.seen()),
         edit = edit_form(cx, entry, refused),
+    )
+}
+
+/// People's comments, each with who and when, *Marquer comme résolu* on
+/// the open ones, and a form to leave one.
+fn comments(cx: &Context, item: &Item) -> String {
+    let l = cx.lang;
+    let show = if cx.todo {
+        vec![("show", "todo")]
+    } else {
+        Vec::new()
+    };
+    let list: String = item
+        .comments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let n = (i + 1).to_string();
+            let when = c.at.get(..10).unwrap_or(&c.at);
+            let state = match &c.resolved {
+                Some(r) => format!(
+                    " <span class=\"badge\">{}</span>",
+                    esc(&l.t_args("comment-resolved", &[("name", r.by.clone().into())]))
+                ),
+                None => {
+                    let mut fields = vec![("id", item.id.as_str()), ("n", n.as_str())];
+                    fields.extend(show.iter().copied());
+                    button_form(
+                        &format!("/resolve{}", cx.tail),
+                        cx.csrf,
+                        &fields,
+                        &named(&l.t("comment-resolve"), &item.id),
+                        "",
+                    )
+                }
+            };
+            format!(
+                "<li><p class=\"meta\">{by}, <time datetime=\"{at}\">{when}</time></p><p class=\"text\">{text}</p>{state}</li>",
+                by = esc(&c.by),
+                at = esc(&c.at),
+                when = esc(when),
+                text = esc(&c.text),
+            )
+        })
+        .collect();
+    let open = item
+        .comments
+        .iter()
+        .filter(|c| c.resolved.is_none())
+        .count();
+    let list = if list.is_empty() {
+        String::new()
+    } else {
+        format!("<ol class=\"comments\">{list}</ol>")
+    };
+    let hid = format!("c-{}", item.id);
+    format!(
+        "<details class=\"comments\"{open_attr}><summary>{summary}<span class=\"sr-only\"> {id}</span></summary>{list}\
+<form method=\"post\" action=\"/comment{tail}\" class=\"edit\">{csrf}<input type=\"hidden\" name=\"id\" value=\"{id}\">{show}\
+<label for=\"{hid}\">{label}</label><textarea id=\"{hid}\" name=\"text\" rows=\"2\"></textarea>\
+<div class=\"actions\"><button>{send}</button></div></form></details>",
+        open_attr = if open > 0 { " open" } else { "" },
+        summary = esc(&l.t_args(
+            "comments-title",
+            &[("n", open.into()), ("total", item.comments.len().into())]
+        )),
+        id = esc(&item.id),
+        tail = esc(cx.tail),
+        csrf = csrf_field(cx.csrf),
+        show = if cx.todo {
+            "<input type=\"hidden\" name=\"show\" value=\"todo\">"
+        } else {
+            ""
+        },
+        hid = esc(&hid),
+        label = esc(&l.t("comment-label")),
+        send = esc(&l.t("comment-send")),
     )
 }
 

@@ -22,6 +22,8 @@ struct Cell {
     messages: usize,
     to_review: usize,
     finished: bool,
+    /// Comments not resolved yet.
+    open_comments: usize,
 }
 
 /// One resource.
@@ -186,6 +188,13 @@ fn rows(site: &Site) -> Vec<Row> {
                             .filter(|e| TO_REVIEW.contains(&e.state))
                             .count(),
                         finished: status::finished(&entries),
+                        open_comments: v
+                            .record
+                            .comments
+                            .values()
+                            .flatten()
+                            .filter(|c| c.resolved.is_none())
+                            .count(),
                     }
                 })
                 .collect(),
@@ -241,6 +250,14 @@ fn cell(resource: &str, c: &Cell, l: Lang, post: bool) -> String {
     );
     let path = esc(&url_path(resource));
     let locale = esc(&c.locale);
+    let comments = if c.open_comments > 0 {
+        format!(
+            " · <strong>{}</strong>",
+            esc(&l.t_args("open-comments", &[("n", c.open_comments.into())]))
+        )
+    } else {
+        String::new()
+    };
     let preview = if post {
         format!(
             " · <a href=\"/preview/{locale}/{path}\">{}<span class=\"sr-only\"> ({locale})</span></a>",
@@ -251,7 +268,7 @@ fn cell(resource: &str, c: &Cell, l: Lang, post: bool) -> String {
     };
     format!(
         "<p class=\"locale\"><a class=\"button\" href=\"/review/{locale}/{path}\">{review}</a> \
-<progress max=\"{max}\" value=\"{value}\">{progress}</progress> <span>{progress}</span> · {status}{preview}</p>",
+<progress max=\"{max}\" value=\"{value}\">{progress}</progress> <span>{progress}</span> · {status}{comments}{preview}</p>",
         review = esc(&l.t_args("review-in", &[("locale", c.locale.clone().into())])),
         max = c.messages.max(1),
         value = c.approved,
@@ -271,6 +288,7 @@ mod tests {
             messages: 5,
             to_review: 3,
             finished: false,
+            open_comments: 0,
         };
         let html = cell("posts/a-b", &c, Lang::En, true);
         assert!(html.contains("href=\"/review/en/posts/a-b\""), "{html}");
@@ -292,6 +310,7 @@ mod tests {
                 messages: 3,
                 to_review,
                 finished: to_review == 0,
+                open_comments: 0,
             }],
         }
     }

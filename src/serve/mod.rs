@@ -213,6 +213,8 @@ pub fn router(app: App) -> Router {
         )
         .route("/unapprove/{locale}/{*resource}", post(review::unapprove))
         .route("/accept/{locale}/{*resource}", post(review::accept))
+        .route("/comment/{locale}/{*resource}", post(review::comment))
+        .route("/resolve/{locale}/{*resource}", post(review::resolve))
         .route("/preview/{locale}/{*resource}", get(review::preview))
         .route(
             "/submit",

@@ -803,6 +803,69 @@ async fn decide_on(posted: Posted, action: Action) -> Response {
     }
 }
 
+/// `POST /comment/{locale}/{*resource}`: fields `id`, `text`.
+pub async fn comment(posted: Posted) -> Response {
+    let text = posted.form.get("text").unwrap_or("").to_string();
+    comment_on(posted, crate::review::comment::Action::Add(text)).await
+}
+
+/// `POST /resolve/{locale}/{*resource}`: fields `id`, `n`.
+pub async fn resolve(posted: Posted) -> Response {
+    let n = posted
+        .form
+        .get("n")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    comment_on(posted, crate::review::comment::Action::Resolve(n)).await
+}
+
+async fn comment_on(posted: Posted, action: crate::review::comment::Action) -> Response {
+    let Posted {
+        app,
+        viewer,
+        target: t,
+        form,
+    } = posted;
+    let l = viewer.lang;
+    let id = form.get("id").unwrap_or("").to_string();
+    let adding = matches!(action, crate::review::comment::Action::Add(_));
+    let request = crate::review::comment::Request {
+        resource: t.resource.clone(),
+        locale: t.locale.clone(),
+        id: id.clone(),
+        by: viewer.name.clone(),
+        action,
+    };
+    let tail = commit_tail(&t);
+    let what = format!("`{id}`");
+    let message = move |_: &crate::base::error::Result<Vec<String>>| match adding {
+        true => format!("Comment on {what} of {tail}"),
+        false => format!("Resolve a comment on {what} of {tail}"),
+    };
+    let done = app
+        .change(
+            Some(viewer.name.clone()),
+            move |cfg| crate::review::comment::run(cfg, &request),
+            message,
+        )
+        .await;
+    match done {
+        Ok(Ok(_)) => {
+            let key = if adding {
+                "notice-commented"
+            } else {
+                "notice-resolved"
+            };
+            leave(&app, &viewer, &id, vec![l.t(key)], &id);
+            Redirect::to(&t.page_url()).into_response()
+        }
+        Ok(Err(e)) => Fail::new(StatusCode::BAD_REQUEST, e.to_string())
+            .in_lang(l)
+            .into_response(),
+        Err(busy) => Fail::site(busy).in_lang(l).into_response(),
+    }
+}
+
 /// `posts/<slug> (en)`: where a change was made, for its commit message.
 fn commit_tail(t: &Target) -> String {
     format!("{} ({})", t.resource, t.locale)

@@ -94,6 +94,9 @@ pub struct Item {
     /// the review page always shows them).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub similar: Vec<crate::review::fuzzy::Match>,
+    /// People's comments on the message, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<crate::review::state::Comment>,
 }
 
 /// One event of a message's history.
@@ -267,6 +270,12 @@ pub fn item(resource: &str, view: &View, e: &Entry) -> Item {
         },
         history: Vec::new(),
         similar: Vec::new(),
+        comments: view
+            .record
+            .comments
+            .get(e.id())
+            .cloned()
+            .unwrap_or_default(),
         last_approval: rec.and_then(|r| r.approvals.last()).map(|a| LastApproval {
             reviewer: a.reviewer.clone(),
             at: a.at.clone(),

@@ -62,6 +62,21 @@ pub fn render_item(item: &Item, source_locale: &str, paint: Paint) -> String {
             ),
         )
     }));
+    fields.extend(item.comments.iter().map(|c| {
+        let resolved = c
+            .resolved
+            .as_ref()
+            .map_or(String::new(), |r| format!(" (resolved by {})", r.by));
+        (
+            "comment".to_string(),
+            format!(
+                "{}, {}: {}{resolved}",
+                c.by,
+                c.at.get(..10).unwrap_or(&c.at),
+                c.text
+            ),
+        )
+    }));
     fields.extend(history_fields(item, paint));
     let mut out = title(item, paint);
     for (label, text) in fields {

@@ -263,3 +263,24 @@ history-now = Difference with the text now:
 label-memory = Translation memory
 memory-from = { $percent } % similar — { $name }, approved by { $what }
 memory-use = Use
+
+## Comments.
+
+comments-title = { $total ->
+    [0] Comment
+   *[other] { $n ->
+        [0] Comments ({ $total }, all resolved)
+        [one] Comments ({ $total }, one open)
+       *[other] Comments ({ $total }, { $n } open)
+    }
+}
+comment-label = Your comment (a question on the French, a doubt on the translation)
+comment-send = Send the comment
+comment-resolve = Mark as resolved
+comment-resolved = resolved by { $name }
+notice-commented = Comment saved.
+notice-resolved = Comment marked as resolved.
+open-comments = { $n ->
+    [one] one open comment
+   *[other] { $n } open comments
+}

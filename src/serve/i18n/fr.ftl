@@ -275,3 +275,24 @@ history-now = Différence avec le texte actuel :
 label-memory = Mémoire de traduction
 memory-from = { $percent } % semblable — { $name }, approuvé par { $what }
 memory-use = Utiliser
+
+## Les commentaires.
+
+comments-title = { $total ->
+    [0] Commenter
+   *[other] { $n ->
+        [0] Commentaires ({ $total }, tous résolus)
+        [one] Commentaires ({ $total }, dont un ouvert)
+       *[other] Commentaires ({ $total }, dont { $n } ouverts)
+    }
+}
+comment-label = Votre commentaire (une question sur le français, un doute sur la traduction)
+comment-send = Envoyer le commentaire
+comment-resolve = Marquer comme résolu
+comment-resolved = résolu par { $name }
+notice-commented = Commentaire enregistré.
+notice-resolved = Commentaire marqué comme résolu.
+open-comments = { $n ->
+    [one] un commentaire ouvert
+   *[other] { $n } commentaires ouverts
+}
