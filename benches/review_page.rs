@@ -75,6 +75,7 @@ fn main() {
     let other = root.join(format!("review/en/posts/{}.json", slug(8)));
     let text = std::fs::read_to_string(&other).unwrap();
     std::fs::write(&other, text).unwrap();
+    index.expire();
     let t = Instant::now();
     index.refresh(&cfg);
     let after_change = t.elapsed();

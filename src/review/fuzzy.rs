@@ -23,7 +23,7 @@ use crate::review::state::State;
 use crate::review::view::Site;
 use crate::source::read as source;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// The default threshold, in percent.
 pub const THRESHOLD: u32 = 70;
@@ -35,6 +35,8 @@ pub const MEASURED: usize = 8;
 /// An approved translation in the index.
 #[derive(Clone, Debug)]
 struct Approved {
+    /// False once its resource was read again (its new entries follow).
+    alive: bool,
     french: String,
     words: usize,
     translation: String,
@@ -69,10 +71,20 @@ pub struct Index {
     approved: HashMap<String, Vec<Approved>>,
     words: HashMap<(String, String), Vec<usize>>,
     threshold: u32,
-    /// Per resource: the sizes and times of its files when read, and its
-    /// approved translations (locale, translation).
-    parts: BTreeMap<String, (String, Vec<(String, Approved)>)>,
+    /// Per resource: the sizes and times of its files when read, and where
+    /// its approved translations are (locale, position).
+    parts: BTreeMap<String, (String, Vec<(String, usize)>)>,
+    /// When the files were last looked at.
+    checked: Option<std::time::Instant>,
+    /// Entries no longer alive (compacted when they are many).
+    dead: usize,
+    /// The next refresh looks at the files, fresh or not.
+    expired: bool,
 }
+
+/// How long a refreshed index is taken as it is, without looking at the
+/// site's files again: matches may lag a change by that much.
+pub const FRESH: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl Index {
     /// An empty index, to [`Index::refresh`].
@@ -97,53 +109,124 @@ impl Index {
         out
     }
 
-    /// Reads again the resources of the site of `cfg` whose files changed
-    /// since the last refresh (all of them the first time), and forgets
-    /// those that are gone.
-    pub fn refresh(&mut self, cfg: &Config) {
+    /// The stamp of every source resource of the site now.
+    fn stamps(cfg: &Config) -> Vec<(String, String)> {
         let (items, _) = source::list(cfg, &[]);
         let store = Store::new(cfg.state_dir());
-        let mut changed = false;
-        let mut seen = BTreeSet::new();
-        for item in items {
-            let (resource, french) = match &item {
-                source::Item::Post(name) => (
-                    format!("posts/{}", name.trim_end_matches(".md")),
-                    cfg.posts_dir().join(name),
-                ),
-                source::Item::Ui(r) => (r.clone(), cfg.bundle_path(&cfg.source, r)),
-            };
-            let mut files = vec![french];
-            for l in &cfg.targets {
-                files.push(cfg.bundle_path(l, &resource));
-                files.push(store.path(&l.to_string(), &resource));
-            }
-            let stamp = stamp(&files);
-            seen.insert(resource.clone());
-            if self.parts.get(&resource).is_some_and(|(s, _)| *s == stamp) {
-                continue;
-            }
-            let site = Site::load(cfg, std::slice::from_ref(&resource), &cfg.targets);
-            self.parts.insert(resource, (stamp, approved_of(&site)));
-            changed = true;
+        items
+            .iter()
+            .map(|item| {
+                let (resource, french) = match item {
+                    source::Item::Post(name) => (
+                        format!("posts/{}", name.trim_end_matches(".md")),
+                        cfg.posts_dir().join(name),
+                    ),
+                    source::Item::Ui(r) => (r.clone(), cfg.bundle_path(&cfg.source, r)),
+                };
+                let mut files = vec![french];
+                for l in &cfg.targets {
+                    files.push(cfg.bundle_path(l, &resource));
+                    files.push(store.path(&l.to_string(), &resource));
+                }
+                (resource, stamp(&files))
+            })
+            .collect()
+    }
+
+    /// Reads again the resources of the site of `cfg` whose files changed
+    /// since the last refresh (the whole site, in one read, the first
+    /// time), and forgets those that are gone. Within [`FRESH`] of the last
+    /// look, nothing is looked at.
+    pub fn refresh(&mut self, cfg: &Config) {
+        if !self.expired && self.checked.is_some_and(|t| t.elapsed() < FRESH) {
+            return;
         }
-        let before = self.parts.len();
-        self.parts.retain(|r, _| seen.contains(r));
-        if changed || self.parts.len() != before {
-            self.approved.clear();
-            self.words.clear();
-            let all: Vec<(String, Approved)> = self
-                .parts
-                .values()
-                .flat_map(|(_, a)| a.iter().cloned())
-                .collect();
-            for (locale, a) in all {
-                self.add(&locale, a);
+        self.expired = false;
+        let stamps = Self::stamps(cfg);
+        let first = self.checked.is_none();
+        self.checked = Some(std::time::Instant::now());
+        let changed: Vec<String> = stamps
+            .iter()
+            .filter(|(r, st)| self.parts.get(r).is_none_or(|(old, _)| old != st))
+            .map(|(r, _)| r.clone())
+            .collect();
+        let gone: Vec<String> = self
+            .parts
+            .keys()
+            .filter(|r| !stamps.iter().any(|(s, _)| s == *r))
+            .cloned()
+            .collect();
+        for r in changed.iter().chain(&gone) {
+            if let Some((_, at)) = self.parts.remove(r) {
+                for (locale, i) in at {
+                    if let Some(a) = self.approved.get_mut(&locale).and_then(|l| l.get_mut(i)) {
+                        a.alive = false;
+                        self.dead += 1;
+                    }
+                }
+            }
+        }
+        if changed.is_empty() {
+            return;
+        }
+        let site = if first {
+            Site::load(cfg, &[], &cfg.targets)
+        } else {
+            Site::load(cfg, &changed, &cfg.targets)
+        };
+        for (resource, st) in &stamps {
+            if changed.contains(resource) {
+                self.parts
+                    .insert(resource.clone(), (st.clone(), Vec::new()));
+            }
+        }
+        for (locale, a) in approved_of(&site) {
+            let resource = a.resource.clone();
+            let at = self.add(&locale, a);
+            if let Some((_, list)) = self.parts.get_mut(&resource) {
+                list.push((locale, at));
+            }
+        }
+        let total: usize = self.approved.values().map(Vec::len).sum();
+        if self.dead > 1000 && self.dead * 2 > total {
+            self.compact();
+        }
+    }
+
+    /// Has the next [`Index::refresh`] look at the files whatever the time
+    /// (after a change this process made).
+    pub fn expire(&mut self) {
+        self.expired = true;
+    }
+
+    /// Drops the entries no longer alive (built again from those alive).
+    fn compact(&mut self) {
+        let alive: Vec<(String, Approved)> = self
+            .approved
+            .iter()
+            .flat_map(|(l, list)| {
+                list.iter()
+                    .filter(|a| a.alive)
+                    .map(|a| (l.clone(), a.clone()))
+            })
+            .collect();
+        self.approved.clear();
+        self.words.clear();
+        self.dead = 0;
+        for (_, list) in self.parts.values_mut() {
+            list.clear();
+        }
+        for (locale, a) in alive {
+            let resource = a.resource.clone();
+            let at = self.add(&locale, a);
+            if let Some((_, list)) = self.parts.get_mut(&resource) {
+                list.push((locale, at));
             }
         }
     }
 
-    fn add(&mut self, locale: &str, a: Approved) {
+    /// Adds an entry; its position in its locale's list.
+    fn add(&mut self, locale: &str, a: Approved) -> usize {
         let list = self.approved.entry(locale.to_string()).or_default();
         let at = list.len();
         let mut seen: Vec<String> = Vec::new();
@@ -157,6 +240,7 @@ impl Index {
             }
         }
         list.push(a);
+        at
     }
 
     /// Approved translations in `locale` whose French is similar to
@@ -191,7 +275,8 @@ impl Index {
                 // d ≥ the difference of lengths, and the score needs
                 // d ≤ (1 − t)(|a| + |b|).
                 let diff = len.abs_diff(a.words) as f64;
-                diff <= (1.0 - t) * (len + a.words) as f64
+                a.alive
+                    && diff <= (1.0 - t) * (len + a.words) as f64
                     && !(a.resource == resource && a.id == id)
                     && a.french != french
             })
@@ -253,6 +338,7 @@ fn approved_of(site: &Site) -> Vec<(String, Approved)> {
             out.push((
                 locale.clone(),
                 Approved {
+                    alive: true,
                     words: distance::words(&french).len(),
                     french,
                     translation: text::readable(current),

@@ -132,13 +132,26 @@ impl App {
         message: impl FnOnce(&T) -> String + Send + 'static,
     ) -> Result<T, Error> {
         let git = self.git.clone();
+        let fuzzy = self.clone();
         self.write(move |cfg| {
             let Some(git) = git else {
-                return f(cfg);
+                let recording = crate::base::fs::Recording::start(&cfg.root);
+                let out = f(cfg);
+                if !recording.finish().is_empty()
+                    && let Ok(mut index) = app_fuzzy(&fuzzy)
+                {
+                    index.expire();
+                }
+                return out;
             };
             let recording = crate::base::fs::Recording::start(&cfg.root);
             let out = f(cfg);
             let files = recording.finish();
+            if !files.is_empty()
+                && let Ok(mut index) = app_fuzzy(&fuzzy)
+            {
+                index.expire();
+            }
             // The fault-injection test's moment for `kill -9`: written, not
             // committed (never compiled into a release).
             #[cfg(feature = "fault-injection")]
@@ -185,6 +198,16 @@ impl App {
             .filter(|l| self.cfg.targets.contains(l))
             .ok_or_else(|| Fail::new(StatusCode::NOT_FOUND, lang.t("not-found")).in_lang(lang))
     }
+}
+
+/// The fuzzy memory's lock.
+fn app_fuzzy(
+    app: &App,
+) -> Result<
+    std::sync::MutexGuard<'_, crate::review::fuzzy::Index>,
+    std::sync::PoisonError<std::sync::MutexGuard<'_, crate::review::fuzzy::Index>>,
+> {
+    app.fuzzy.lock()
 }
 
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
