@@ -8,7 +8,8 @@
 //! needs [`THRESHOLD`] % unless `fuzzy_threshold` says otherwise.
 //! Candidates are narrowed before any edit distance: their length must
 //! allow the threshold (`| |a| − |b| | ≤ d`), and they must share words
-//! with the French (an index of words, accents folded); only the
+//! with the French (an index of words, accents folded; words found in more
+//! than one text in twenty, such as `les`, do not count); only the
 //! [`MEASURED`] that share most are measured.
 //!
 //! The review page keeps one index and [`Index::refresh`]es it: only the
@@ -260,7 +261,14 @@ impl Index {
             if seen.contains(&w) {
                 continue;
             }
-            if let Some(hits) = self.words.get(&(locale.to_string(), w.clone())) {
+            // A word most texts have (`les`, `pour`) tells nothing apart:
+            // its list is not walked.
+            let common = (list.len() / 20).max(200);
+            if let Some(hits) = self
+                .words
+                .get(&(locale.to_string(), w.clone()))
+                .filter(|h| h.len() <= common)
+            {
                 for &i in hits {
                     *shared.entry(i).or_default() += 1;
                 }
