@@ -458,10 +458,11 @@ mod tests {
     #[test]
     fn history_is_bounded() {
         let mut r = MessageRecord::default();
-        for i in 0..20 {
+        for i in 0..HISTORY_LEN + 10 {
             r.log("t", "machine", &i.to_string());
         }
         assert_eq!(r.history.len(), HISTORY_LEN);
-        assert_eq!(r.history.last().unwrap().text, "19");
+        assert_eq!(r.history[0].text, "10", "the oldest go first");
+        assert_eq!(r.history.last().unwrap().text, (HISTORY_LEN + 9).to_string());
     }
 }
