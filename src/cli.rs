@@ -125,6 +125,30 @@ pub(crate) enum Command {
     /// Replace the text of stale messages by the machine suggestion for
     /// the new French (the replaced text is kept in the state's history).
     AcceptSuggestion(Decide),
+    /// Find messages whose French or translation holds words (accents and
+    /// case folded), with their state.
+    Search {
+        /// The words to find (all of them, in any order).
+        text: String,
+        /// Only these target locales (repeatable).
+        #[arg(long = "locale", short = 'l', value_name = "L")]
+        locales: Vec<String>,
+        /// Only messages in these states (repeatable).
+        #[arg(long = "state", short = 's', value_name = "S")]
+        states: Vec<State>,
+        /// Only this resource (repeatable).
+        #[arg(long = "resource", value_name = "R")]
+        resources: Vec<String>,
+        /// Only messages last approved by this person.
+        #[arg(long)]
+        reviewer: Option<String>,
+        /// Only messages with words the engine did not know.
+        #[arg(long)]
+        unknown: bool,
+        /// Only messages with open comments.
+        #[arg(long)]
+        comments: bool,
+    },
     /// Leave a comment on a message (a doubt on a translation, a question
     /// on the French), or mark one resolved.
     Comment {

@@ -572,3 +572,30 @@ fn comments_survive_sync_mv_and_a_change_of_the_french() {
     );
     assert!(!again.status.success(), "no open comment 1 any more");
 }
+
+/// Issue 17, item 2: `relais search` finds messages by their French or
+/// their translation, accents and case folded, with filters.
+#[test]
+fn search_finds_french_and_translations_accents_folded() {
+    let site = Site::committed("http://127.0.0.1:9");
+    let (doc, code) = site.json(&["search", "ECOLE", "--locale", "en"]);
+    assert_eq!(code, 0, "{doc:#}");
+    let items = doc["items"].as_array().unwrap();
+    assert!(!items.is_empty(), "école is in the French: {doc:#}");
+    assert!(items.iter().all(|i| i["locale"] == "en"));
+    assert!(items.iter().all(|i| {
+        let all = format!("{} {}", i["source"], i["current"]).to_lowercase();
+        all.contains("école") || all.contains("ecole") || all.contains("école")
+    }));
+    let (doc, _) = site.json(&[
+        "search", "children", "--locale", "en", "--state", "approved",
+    ]);
+    let items = doc["items"].as_array().unwrap();
+    assert!(!items.is_empty(), "found in the translation: {doc:#}");
+    assert!(items.iter().all(|i| i["state"] == "approved"));
+    let (doc, _) = site.json(&["search", "zzzz-nowhere"]);
+    assert_eq!(doc["items"].as_array().unwrap().len(), 0);
+    let text =
+        String::from_utf8(site.relais(&["search", "KEOOGO", "--locale", "es"]).stdout).unwrap();
+    assert!(text.contains("messages found"), "{text}");
+}

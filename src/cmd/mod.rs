@@ -90,6 +90,43 @@ fn dispatch(cli: &Cli, root: &Path) -> Result<u8, Error> {
         Command::Approve(args) => decision(root, Action::Approve, args, json),
         Command::Unapprove(args) => decision(root, Action::Unapprove, args, json),
         Command::AcceptSuggestion(args) => decision(root, Action::AcceptSuggestion, args, json),
+        Command::Search {
+            text,
+            locales,
+            states,
+            resources,
+            reviewer,
+            unknown,
+            comments,
+        } => with_config(root, |cfg| {
+            let q = relais::review::search::Query {
+                text: text.clone(),
+                locales: parse_locales(cfg, locales)?,
+                states: states.clone(),
+                resources: resources.clone(),
+                reviewer: reviewer.clone(),
+                unknown: *unknown,
+                comments: *comments,
+            };
+            let found = relais::review::search::search(cfg, &q);
+            report(&found.errors, json, &found, |f| {
+                let mut out = String::new();
+                for i in &f.items {
+                    out.push_str(&format!(
+                        "{} ({}) {}  {}\n    {}\n    {}\n",
+                        i.resource,
+                        i.locale,
+                        i.id,
+                        i.state.name(),
+                        i.source,
+                        i.current.as_deref().unwrap_or("—")
+                    ));
+                }
+                out.push_str(&format!("{} messages found\n", f.items.len()));
+                out
+            });
+            Ok(u8::from(!found.errors.is_empty()))
+        }),
         Command::Comment {
             resource,
             locale,

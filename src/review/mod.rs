@@ -16,6 +16,7 @@ pub mod paint;
 pub mod preview;
 pub mod record;
 pub mod report;
+pub mod search;
 pub mod state;
 pub mod stats;
 pub mod status;

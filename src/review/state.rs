@@ -463,6 +463,9 @@ mod tests {
         }
         assert_eq!(r.history.len(), HISTORY_LEN);
         assert_eq!(r.history[0].text, "10", "the oldest go first");
-        assert_eq!(r.history.last().unwrap().text, (HISTORY_LEN + 9).to_string());
+        assert_eq!(
+            r.history.last().unwrap().text,
+            (HISTORY_LEN + 9).to_string()
+        );
     }
 }
