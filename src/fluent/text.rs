@@ -43,6 +43,31 @@ pub fn readable(text: &str) -> String {
     out
 }
 
+/// [`readable`] text split back: the value, then each `.name = text`
+/// line after it as an attribute (a line of the value that merely starts
+/// with `.` stays in the value).
+pub fn split_readable(text: &str) -> (String, Vec<(&str, &str)>) {
+    let mut value = Vec::new();
+    let mut attributes = Vec::new();
+    for line in text.split('\n') {
+        let attribute = line
+            .strip_prefix('.')
+            .and_then(|rest| rest.split_once(" = "))
+            .filter(|(name, _)| {
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            });
+        match attribute {
+            Some(a) if !value.is_empty() || !attributes.is_empty() => attributes.push(a),
+            _ if attributes.is_empty() => value.push(line),
+            _ => {}
+        }
+    }
+    (value.join("\n"), attributes)
+}
+
 fn readable_pattern(p: &Pattern) -> String {
     p.0.iter()
         .map(|part| match part {

@@ -165,7 +165,7 @@ fn tar_of(files: &export::Files) -> Vec<u8> {
 }
 
 /// Sizes and modification times of every file an export is made of.
-pub(super) fn fingerprint(cfg: &Config) -> String {
+fn fingerprint(cfg: &Config) -> String {
     let mut hasher = Sha256::new();
     let top = [cfg.root.join(crate::base::config::FILE_NAME)];
     let dirs = [cfg.posts_dir(), cfg.root.join("locales"), cfg.state_dir()];

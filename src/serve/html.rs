@@ -173,25 +173,8 @@ pub fn diff(l: Lang, ops: &[Op]) -> String {
 /// review page does not serve), then its attributes (`.alt = …`) each on
 /// its line; `marked` words marked. Raw HTML shows as text.
 pub fn rendered(text: &str, marked: &[String]) -> String {
-    let mut value = Vec::new();
-    let mut attributes = Vec::new();
-    for line in text.split('\n') {
-        let attribute = line
-            .strip_prefix('.')
-            .and_then(|rest| rest.split_once(" = "))
-            .filter(|(name, _)| {
-                !name.is_empty()
-                    && name
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            });
-        match attribute {
-            Some(a) if !value.is_empty() || !attributes.is_empty() => attributes.push(a),
-            _ if attributes.is_empty() => value.push(line),
-            _ => {}
-        }
-    }
-    let mut out = markdown_with(&value.join("\n"), marked, true);
+    let (value, attributes) = crate::fluent::text::split_readable(text);
+    let mut out = markdown_with(&value, marked, true);
     for (name, text) in attributes {
         out.push_str(&format!(
             "<p class=\"attr\"><code>.{}</code> {}</p>",

@@ -131,34 +131,23 @@ impl App {
         f: impl FnOnce(&Config) -> T + Send + 'static,
         message: impl FnOnce(&T) -> String + Send + 'static,
     ) -> Result<T, Error> {
-        let git = self.git.clone();
-        let fuzzy = self.clone();
+        let app = self.clone();
         self.write(move |cfg| {
-            let Some(git) = git else {
-                let recording = crate::base::fs::Recording::start(&cfg.root);
-                let out = f(cfg);
-                if !recording.finish().is_empty()
-                    && let Ok(mut index) = app_fuzzy(&fuzzy)
-                {
-                    index.expire();
-                }
-                return out;
-            };
             let recording = crate::base::fs::Recording::start(&cfg.root);
             let out = f(cfg);
             let files = recording.finish();
-            if !files.is_empty()
-                && let Ok(mut index) = app_fuzzy(&fuzzy)
-            {
-                index.expire();
+            if files.is_empty() {
+                return out;
             }
-            // The fault-injection test's moment for `kill -9`: written, not
-            // committed (never compiled into a release).
-            #[cfg(feature = "fault-injection")]
-            if std::env::var_os("RELAIS_PAUSE_BEFORE_COMMIT").is_some() {
-                std::thread::sleep(std::time::Duration::from_secs(3600));
-            }
-            if !files.is_empty() {
+            // Matches may come from what was just written.
+            app.fuzzy.lock().unwrap_or_else(|e| e.into_inner()).expire();
+            if let Some(git) = &app.git {
+                // The fault-injection test's moment for `kill -9`: written,
+                // not committed (never compiled into a release).
+                #[cfg(feature = "fault-injection")]
+                if std::env::var_os("RELAIS_PAUSE_BEFORE_COMMIT").is_some() {
+                    std::thread::sleep(std::time::Duration::from_secs(3600));
+                }
                 git.commit(&files, who.as_deref(), &message(&out));
             }
             out
@@ -198,16 +187,6 @@ impl App {
             .filter(|l| self.cfg.targets.contains(l))
             .ok_or_else(|| Fail::new(StatusCode::NOT_FOUND, lang.t("not-found")).in_lang(lang))
     }
-}
-
-/// The fuzzy memory's lock.
-fn app_fuzzy(
-    app: &App,
-) -> Result<
-    std::sync::MutexGuard<'_, crate::review::fuzzy::Index>,
-    std::sync::PoisonError<std::sync::MutexGuard<'_, crate::review::fuzzy::Index>>,
-> {
-    app.fuzzy.lock()
 }
 
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {

@@ -167,23 +167,14 @@ struct Memory<'a> {
 /// A match's text as an editor holds it: the value, then `.name = text`
 /// lines as attributes.
 fn prefilled(id: &str, text: &str) -> Refused {
-    let mut value = Vec::new();
-    let mut attributes = Vec::new();
-    for line in text.split('\n') {
-        let attribute = line
-            .strip_prefix('.')
-            .and_then(|rest| rest.split_once(" = "))
-            .filter(|_| !value.is_empty() || !attributes.is_empty());
-        match attribute {
-            Some((name, t)) => attributes.push((name.to_string(), t.to_string())),
-            None if attributes.is_empty() => value.push(line),
-            None => {}
-        }
-    }
+    let (value, attributes) = crate::fluent::text::split_readable(text);
     Refused {
         id: id.to_string(),
-        value: value.join("\n"),
-        attributes,
+        value,
+        attributes: attributes
+            .into_iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect(),
         errors: Vec::new(),
     }
 }
