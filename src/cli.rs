@@ -116,6 +116,11 @@ pub(crate) enum Command {
         /// (fuzzy memory, `fuzzy_threshold` % and more).
         #[arg(long)]
         memory: bool,
+        /// Ask the `[suggest.NAME]` engine of relais.toml to translate the
+        /// messages listed (each answer cached, counted in its budget),
+        /// then list them with its answers.
+        #[arg(long, value_name = "NAME")]
+        suggest: Option<String>,
     },
     /// Approve translations as they are now: records who, when, and the
     /// hashes of the French and of the translation.

@@ -301,6 +301,12 @@ pub struct Config {
     typography: BTreeMap<String, bool>,
     engine: EngineConfig,
     engine_overrides: BTreeMap<String, EngineConfig>,
+    /// `[suggest.<name>]`: engines a reviewer may ask for a second opinion
+    /// on a message (never used by `sync`), by name.
+    pub suggest: BTreeMap<String, EngineConfig>,
+    /// Set by [`Config::suggesting`]: the `[suggest]` table every locale's
+    /// engine comes from.
+    suggest_name: Option<String>,
     /// `[git]`: committing, pushing and pulling the site's repository.
     pub git: GitConfig,
     /// `[serve]`: what `relais serve` does besides pages.
@@ -365,6 +371,8 @@ struct RawConfig {
     #[serde(default)]
     typography: BTreeMap<String, bool>,
     engine: toml::Table,
+    #[serde(default)]
+    suggest: BTreeMap<String, toml::Table>,
     #[serde(default)]
     git: GitConfig,
     #[serde(default)]
@@ -433,6 +441,13 @@ impl Config {
         }
         let (engine, engine_overrides) =
             split_engine_table(raw.engine).map_err(|msg| bad(engine_error_at(text, &msg), &msg))?;
+        let mut suggest = BTreeMap::new();
+        for (name, table) in raw.suggest {
+            let cfg = engine_table(table)
+                .map_err(|e| format!("[suggest.{name}]: {e}"))
+                .map_err(|msg| bad(engine_error_at(text, &msg), &msg))?;
+            suggest.insert(name, cfg);
+        }
         Ok(Config {
             root: root.to_path_buf(),
             source,
@@ -442,6 +457,8 @@ impl Config {
             typography: raw.typography,
             engine,
             engine_overrides,
+            suggest,
+            suggest_name: None,
             git: raw.git,
             serve: raw.serve,
             fuzzy_threshold: raw.fuzzy_threshold.clamp(1, 100),
@@ -464,10 +481,29 @@ impl Config {
             .unwrap_or(true)
     }
 
+    /// This configuration with `[suggest.<name>]` as every locale's engine:
+    /// what a reviewer's request for a second opinion runs with (its
+    /// cache scope, budgets and key are that table's). `None` when there is
+    /// no such table.
+    pub fn suggesting(&self, name: &str) -> Option<Config> {
+        let engine = self.suggest.get(name)?.clone();
+        let mut cfg = self.clone();
+        cfg.engine_overrides = self
+            .targets
+            .iter()
+            .map(|l| (l.to_string(), engine.clone()))
+            .collect();
+        cfg.engine = engine;
+        cfg.suggest_name = Some(name.to_string());
+        Some(cfg)
+    }
+
     /// The table `engine_for(locale)` comes from, for messages.
     pub fn engine_table(&self, locale: &LanguageIdentifier) -> String {
         let name = locale.to_string();
-        if self.engine_overrides.contains_key(&name) {
+        if let Some(suggest) = &self.suggest_name {
+            format!("{FILE_NAME}: [suggest.{suggest}]")
+        } else if self.engine_overrides.contains_key(&name) {
             format!("{FILE_NAME}: [engine.{name}]")
         } else {
             format!("{FILE_NAME}: [engine]")
@@ -507,18 +543,21 @@ fn split_engine_table(
         .collect();
     let mut overrides = BTreeMap::new();
     for locale in locales {
-        let sub = table.remove(&locale).expect("key listed above");
-        let cfg = EngineConfig::deserialize(sub)
-            .map_err(|e| e.message().to_string())
-            .and_then(|c| c.validate().map(|()| c))
-            .map_err(|e| format!("[engine.{locale}]: {e}"))?;
+        let Some(toml::Value::Table(sub)) = table.remove(&locale) else {
+            unreachable!("a table, listed above")
+        };
+        let cfg = engine_table(sub).map_err(|e| format!("[engine.{locale}]: {e}"))?;
         overrides.insert(locale, cfg);
     }
-    let default = EngineConfig::deserialize(toml::Value::Table(table))
+    let default = engine_table(table).map_err(|e| format!("[engine]: {e}"))?;
+    Ok((default, overrides))
+}
+
+/// One engine table, read and checked.
+fn engine_table(table: toml::Table) -> std::result::Result<EngineConfig, String> {
+    EngineConfig::deserialize(toml::Value::Table(table))
         .map_err(|e| e.message().to_string())
         .and_then(|c| c.validate().map(|()| c))
-        .map_err(|e| format!("[engine]: {e}"))?;
-    Ok((default, overrides))
 }
 
 /// Where an error of the `[engine]` tables points: the line of the key it
@@ -596,6 +635,13 @@ concurrency = 4
 # formality = "less"             # DeepL: "more" | "less" (sent as prefer_*)
 # context = "News of a child-rights NGO network in West Africa."   # DeepL, not billed
 #
+# Engines a reviewer may ask for a second opinion on a message, from the
+# review page or `relais review --suggest NAME` (never used by sync; same
+# keys as an engine table, budgets included):
+# [suggest.deepl]
+# kind = "deepl"
+# key_env = "DEEPL_AUTH_KEY"
+#
 # Terms never to translate, and fixed translations: glossary.toml (README).
 "#;
 
@@ -611,6 +657,31 @@ pub(crate) fn test_site() -> (tempfile::TempDir, Config) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggest_tables_are_engines_of_their_own_and_never_the_syncs() {
+        let text = format!(
+            "{DEFAULT_TOML}\n[suggest.deepl]\nkind = \"deepl\"\nkey_env = \"K\"\nbudget_month = 9\n"
+        );
+        let cfg = Config::parse(Path::new("."), Path::new("relais.toml"), &text).unwrap();
+        let en: LanguageIdentifier = "en".parse().unwrap();
+        assert_eq!(cfg.engine_for(&en).kind, EngineKind::Apertium);
+        let asked = cfg.suggesting("deepl").unwrap();
+        assert_eq!(asked.engine_for(&en).kind, EngineKind::Deepl);
+        assert_eq!(asked.engine_for(&en).budget_month, Some(9));
+        assert_eq!(asked.engine_table(&en), "relais.toml: [suggest.deepl]");
+        assert!(cfg.suggesting("mistral").is_none());
+        // A bad table is named, at its line.
+        let bad = format!("{DEFAULT_TOML}\n[suggest.deepl]\nkind = \"deepl\"\n");
+        let e = Config::parse(Path::new("."), Path::new("relais.toml"), &bad).unwrap_err();
+        let line = bad.lines().position(|l| l == "[suggest.deepl]").unwrap() + 1;
+        assert!(
+            e.to_string().contains(&format!(
+                "relais.toml:{line}:1: [suggest.deepl]: kind = \"deepl\" needs `key_env`"
+            )),
+            "{e}"
+        );
+    }
 
     #[test]
     fn default_file_parses_and_overrides_replace_the_default() {

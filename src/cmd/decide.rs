@@ -24,7 +24,7 @@ pub(crate) fn run(cfg: &Config, action: Action, args: &Decide, json: bool) -> Re
 
 /// `--reviewer`, else `RELAIS_REVIEWER`, else `git config user.name` in
 /// the site.
-fn reviewer(cfg: &Config, flag: Option<&str>) -> Option<String> {
+pub(crate) fn reviewer(cfg: &Config, flag: Option<&str>) -> Option<String> {
     let non_empty = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     if let Some(name) = flag {
         return non_empty(name.to_string());

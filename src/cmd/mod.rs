@@ -77,16 +77,25 @@ fn dispatch(cli: &Cli, root: &Path) -> Result<u8, Error> {
             color,
             history,
             memory,
-        } => with_config(root, |cfg| {
-            let what = review::What {
-                resources,
-                locales,
-                states,
-                history: *history,
-                memory: *memory,
+            suggest,
+        } => {
+            let run = |cfg: &Config| {
+                let what = review::What {
+                    resources,
+                    locales,
+                    states,
+                    history: *history,
+                    memory: *memory,
+                    suggest: suggest.as_deref(),
+                };
+                review::run(cfg, &what, *color, json)
             };
-            review::run(cfg, &what, *color, json)
-        }),
+            // Asking an engine writes its answers: the writer's lock.
+            match suggest {
+                Some(_) => with_writer_lock(root, run),
+                None => with_config(root, run),
+            }
+        }
         Command::Approve(args) => decision(root, Action::Approve, args, json),
         Command::Unapprove(args) => decision(root, Action::Unapprove, args, json),
         Command::AcceptSuggestion(args) => decision(root, Action::AcceptSuggestion, args, json),

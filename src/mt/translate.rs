@@ -325,6 +325,87 @@ fn serve_from_cache(
     }
 }
 
+/// The document of `source` (its title and summary, for a post) whose
+/// segments sent in this run are `texts`, for engines that work by
+/// document.
+pub fn document(source: &crate::source::read::Source, texts: Vec<String>) -> engine::Doc {
+    let post = source.post.as_ref().map(|p| &p.post);
+    let front = |key: &str| post.and_then(|p| p.front.get(key)).cloned();
+    engine::Doc {
+        name: source.resource.clone(),
+        title: post.and_then(|p| p.title().map(str::to_string)),
+        summary: front("summary").or_else(|| front("description")),
+        texts,
+    }
+}
+
+/// A message rebuilt from the engine's answers to its units, before any
+/// check: what `sync` records as machine text, and a reviewer's request
+/// to another engine shows.
+#[derive(Clone, Debug)]
+pub struct Restored {
+    /// The translated message.
+    pub message: crate::fluent::ftl::Message,
+    /// The engine that answered (`apertium`, `deepl`…).
+    pub engine: &'static str,
+    /// Intermediate language when the engine pivoted.
+    pub pivot: Option<String>,
+    /// The model that answered, when the engine said.
+    pub model: Option<String>,
+    /// Words the engine did not know.
+    pub unknown: Vec<String>,
+}
+
+/// Rebuilds message `id` from the answers to `units` in `locale`, the
+/// locale's typography applied (when `typography`) to what the engine
+/// wrote, before markup is restored, so URLs and code are out of its
+/// reach. `None` when some unit has no answer yet; `Err` with the reason
+/// when one was refused or a placeable did not come back.
+pub fn restore(
+    units: &crate::mt::units::Units,
+    id: &str,
+    comment: Option<String>,
+    locale: &LanguageIdentifier,
+    answers: &Answers,
+    typography: bool,
+) -> Option<Result<Restored, String>> {
+    let texts = units.texts();
+    let mut meta: Option<(&'static str, Option<String>, Option<String>)> = None;
+    let mut unknown: Vec<String> = Vec::new();
+    let mut typeset: HashMap<&str, String> = HashMap::new();
+    for text in &texts {
+        let got = answers.get(&(locale.clone(), text.to_string()))?;
+        let answer = match &got.result {
+            Ok(a) => a,
+            Err(reason) => return Some(Err(reason.clone())),
+        };
+        meta = Some((got.engine, answer.pivot.clone(), answer.model.clone()));
+        for w in &answer.unknown {
+            if !unknown.contains(w) {
+                unknown.push(w.clone());
+            }
+        }
+        let typed = match typography {
+            true => crate::mt::typography::apply(&answer.text, &locale.to_string()),
+            false => answer.text.clone(),
+        };
+        typeset.insert(text, typed);
+    }
+    let lookup = |text: &str| typeset.get(text).map(String::as_str);
+    let message = match units.restore(id, comment, &lookup)? {
+        Ok(m) => m,
+        Err(e) => return Some(Err(e)),
+    };
+    let (engine, pivot, model) = meta.unwrap_or(("engine", None, None));
+    Some(Ok(Restored {
+        message,
+        engine,
+        pivot,
+        model,
+        unknown,
+    }))
+}
+
 /// A protected segment with nothing for an engine to translate: only
 /// `<x/>` and `<g>` elements, character references, digits, punctuation,
 /// spaces and do-not-translate terms. It is its own translation: sending

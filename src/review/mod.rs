@@ -3,8 +3,9 @@
 //! ([`view`]), what people decide and edit, and what they are shown
 //! (status, report, diffs, distances, stats, preview).
 //!
-//! Nothing here calls an engine.
+//! Nothing here calls an engine, except [`ask`], at a person's request.
 
+pub mod ask;
 pub mod comment;
 pub mod decide;
 pub mod diff;

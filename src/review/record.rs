@@ -12,7 +12,9 @@ use crate::base::error::Result;
 use crate::base::store::Store;
 use crate::fluent::ftl::{Message, Resource};
 use crate::fluent::text::message_text;
-use crate::review::state::{Approval, Failure, MachineText, MessageRecord, Removed, TargetRecord};
+use crate::review::state::{
+    Approval, Failure, MachineText, MessageRecord, Opinion, Removed, TargetRecord,
+};
 use std::collections::HashSet;
 
 /// The record of `resource` in `locale`, read (empty when absent) and named
@@ -42,6 +44,23 @@ pub struct Asked<'a> {
     pub suggestion: bool,
 }
 
+/// What an engine's restored answer is stored as: its text and hash, the
+/// French it was made from, who answered. `at` is set when recorded.
+pub fn machine_text(restored: &crate::mt::translate::Restored, source_hash: &str) -> MachineText {
+    let text = message_text(&restored.message);
+    MachineText {
+        hash: hash(&text),
+        text,
+        source_hash: source_hash.to_string(),
+        engine: restored.engine.to_string(),
+        pivot: restored.pivot.clone(),
+        model: restored.model.clone(),
+        at: String::new(),
+        unknown: restored.unknown.clone(),
+        memory: None,
+    }
+}
+
 /// Records a machine answer: as the translation, or as a suggestion
 /// beside a human text.
 pub fn machine_answered(
@@ -64,6 +83,17 @@ pub fn machine_answered(
         rec.machine = Some(machine);
         rec.suggestion = None;
     }
+}
+
+/// Records a `[suggest]` engine's answer that a person asked for: beside
+/// the message, replacing that engine's earlier answer; the message's text
+/// and state do not change.
+pub fn asked(record: &mut TargetRecord, id: &str, answer: Opinion, now: &str) {
+    let rec = record.messages.entry(id.to_string()).or_default();
+    rec.asked.retain(|a| a.name != answer.name);
+    let mut answer = answer;
+    answer.text.at = now.to_string();
+    rec.asked.push(answer);
 }
 
 /// Records machine output that could not be used, and why.

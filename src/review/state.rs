@@ -161,6 +161,22 @@ pub struct MessageRecord {
     /// What happened to the message, oldest first, only the newest kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<HistoryEntry>,
+    /// Second opinions a person asked of `[suggest]` engines, the newest of
+    /// each engine (shown while their French is the French now).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asked: Vec<Opinion>,
+}
+
+/// A `[suggest]` engine's translation of a message, asked by a person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Opinion {
+    /// The `[suggest.<name>]` table asked.
+    pub name: String,
+    /// Who asked.
+    pub by: String,
+    /// The answer, as recorded (engine, model, French hash, time).
+    #[serde(flatten)]
+    pub text: MachineText,
 }
 
 /// A translation an engine (or translation memory) made, as recorded.

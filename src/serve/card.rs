@@ -36,6 +36,8 @@ pub struct Context<'a> {
     pub focus: Option<&'a str>,
     /// The page shows only what needs a reviewer: every form keeps it so.
     pub todo: bool,
+    /// The `[suggest]` engines a reviewer may ask.
+    pub suggest: &'a [String],
 }
 
 /// The localised name of a state.
@@ -62,6 +64,7 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry, matches: &[Match]) -> St
     let source = column(&[source_row(cx, item)]);
     let mut rows = translation_rows(cx, item);
     rows.extend(memory_rows(cx, item, matches));
+    rows.extend(asked_rows(cx, item));
     rows.extend(note_rows(l, item));
     format!(
         "<article id=\"m-{id}\" class=\"msg state-{state}\" aria-labelledby=\"h-{id}\">\
@@ -390,6 +393,79 @@ fn memory_rows<'a>(cx: &Context<'a>, item: &Item, matches: &[Match]) -> Vec<Row<
         return Vec::new();
     }
     vec![Row::note(l.t("label-memory"), found, "")]
+}
+
+/// What `[suggest]` engines answered (each with *Utiliser*, into the
+/// editor), and a *Demander à* button for each engine not asked yet about
+/// this French, on messages that need a reviewer. Nothing is asked unless
+/// a person presses it.
+fn asked_rows<'a>(cx: &Context<'a>, item: &Item) -> Vec<Row<'a>> {
+    let l = cx.lang;
+    let filter = if cx.todo { "&show=todo" } else { "" };
+    let id = esc(&super::html::url_path(&item.id));
+    let mut html: String = item
+        .asked
+        .iter()
+        .map(|a| {
+            let from = l.t_args(
+                "asked-from",
+                &[
+                    ("name", a.name.clone().into()),
+                    ("what", a.engine.clone().into()),
+                    ("detail", a.by.clone().into()),
+                ],
+            );
+            let changes = a
+                .diff
+                .as_ref()
+                .filter(|ops| !is_unchanged(ops))
+                .map(|ops| {
+                    format!(
+                        "<p class=\"text diff\" lang=\"{}\">{}</p>",
+                        esc(cx.locale),
+                        diff(l, ops)
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "<div class=\"match\"><p class=\"meta\">{from}</p>\
+<p class=\"text\" lang=\"{locale}\">{text}</p>{changes}\
+<a class=\"button\" href=\"/review{tail}?take={name}&amp;at={id}{filter}\">{label}</a></div>",
+                from = esc(&from),
+                locale = esc(cx.locale),
+                text = esc(&a.text),
+                tail = esc(cx.tail),
+                name = esc(&super::html::url_path(&a.name)),
+                label = named(&l.t("asked-use"), &item.id),
+            )
+        })
+        .collect();
+    if crate::review::report::TO_REVIEW.contains(&item.state) {
+        let mut fields = vec![("id", item.id.as_str())];
+        if cx.todo {
+            fields.push(("show", "todo"));
+        }
+        for name in cx
+            .suggest
+            .iter()
+            .filter(|n| !item.asked.iter().any(|a| &a.name == *n))
+        {
+            let mut fields = fields.clone();
+            fields.push(("engine", name.as_str()));
+            let label = l.t_args("asked-ask", &[("name", name.clone().into())]);
+            html.push_str(&button_form(
+                &format!("/suggest{}", cx.tail),
+                cx.csrf,
+                &fields,
+                &named(&label, &item.id),
+                "",
+            ));
+        }
+    }
+    if html.is_empty() {
+        return Vec::new();
+    }
+    vec![Row::note(l.t("label-asked"), html, "")]
 }
 
 /// Problems, and the approval while it holds.

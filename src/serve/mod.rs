@@ -215,6 +215,7 @@ pub fn router(app: App) -> Router {
         )
         .route("/unapprove/{locale}/{*resource}", post(review::unapprove))
         .route("/accept/{locale}/{*resource}", post(review::accept))
+        .route("/suggest/{locale}/{*resource}", post(review::suggest))
         .route("/comment/{locale}/{*resource}", post(review::comment))
         .route("/resolve/{locale}/{*resource}", post(review::resolve))
         .route("/preview/{locale}/{*resource}", get(review::preview))

@@ -90,15 +90,18 @@ pub async fn page(
     Path((locale, resource)): Path<(String, String)>,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    // `?use=N&at=ID`: the editor of ID opened with memory match N.
+    // `?use=N&at=ID`: the editor of ID opened with memory match N;
+    // `?take=NAME&at=ID`: with the answer of `[suggest]` engine NAME.
     let field = |k: &str| query.iter().find(|(q, _)| q == k).map(|(_, v)| v.clone());
-    let wanted = match (
+    let from = match (
         field("use").and_then(|n| n.parse::<usize>().ok()),
-        field("at"),
+        field("take"),
     ) {
-        (Some(n), Some(id)) if n >= 1 => Some((id, n)),
+        (Some(n), _) if n >= 1 => Some(Taken::Memory(n)),
+        (_, Some(name)) => Some(Taken::Engine(name)),
         _ => None,
     };
+    let wanted = from.zip(field("at")).map(|(from, id)| (id, from));
     let result = match Target::check(&app, &viewer, &locale, &resource) {
         Ok(t) => render(&app, &viewer, &t.filtered(&query), wanted).await,
         Err(e) => Err(e),
@@ -135,13 +138,17 @@ async fn render(
     app: &App,
     viewer: &Viewer,
     t: &Target,
-    wanted: Option<(String, usize)>,
+    wanted: Option<(String, Taken)>,
 ) -> Result<String, Fail> {
     let (t2, v, a) = (t.clone(), viewer.clone(), app.clone());
     let (body, ids) = app
         .read(move |cfg| {
             a.with_fuzzy(cfg, |index| {
-                let memory = Memory { index, wanted };
+                let memory = Memory {
+                    index,
+                    wanted,
+                    suggest: cfg.suggest.keys().cloned().collect(),
+                };
                 body(&t2.load(cfg), &t2, &v, &cfg.source.to_string(), &memory)
             })
         })
@@ -157,11 +164,21 @@ async fn render(
     Ok(viewer.page_with(&title, body, &top).render())
 }
 
-/// The fuzzy memory a page offers, and the match a reviewer chose to put
-/// in an editor (`?use=N&at=ID`).
+/// The fuzzy memory a page offers, and the text a reviewer chose to put
+/// in a message's editor.
 struct Memory<'a> {
     index: &'a crate::review::fuzzy::Index,
-    wanted: Option<(String, usize)>,
+    /// The `[suggest]` engines a reviewer may ask.
+    suggest: Vec<String>,
+    wanted: Option<(String, Taken)>,
+}
+
+/// Where a text put in an editor comes from.
+enum Taken {
+    /// Memory match N (from 1): `?use=N`.
+    Memory(usize),
+    /// The answer of `[suggest]` engine NAME: `?take=NAME`.
+    Engine(String),
 }
 
 /// A match's text as an editor holds it: the value, then `.name = text`
@@ -194,6 +211,7 @@ fn body(
     let entries = site.entries(view);
     let tail = t.tail();
     let locale = view.locale.to_string();
+    let suggest = &memory.suggest;
     let matches_of = |e: &Entry| {
         if !TO_REVIEW.contains(&e.state) {
             return Vec::new();
@@ -203,11 +221,19 @@ fn body(
             .index
             .matches(&locale, &french, &src.resource, e.id())
     };
-    // The match a reviewer chose, in its message's editor.
-    let chosen = memory.wanted.as_ref().and_then(|(id, n)| {
+    // The text a reviewer chose, in its message's editor.
+    let chosen = memory.wanted.as_ref().and_then(|(id, from)| {
         let e = entries.iter().find(|e| e.id() == id)?;
-        let m = matches_of(e).into_iter().nth(n - 1)?;
-        Some(prefilled(id, &m.translation))
+        let text = match from {
+            Taken::Memory(n) => matches_of(e).into_iter().nth(n - 1)?.translation,
+            Taken::Engine(name) => {
+                review::seconds(e)
+                    .into_iter()
+                    .find(|a| &a.name == name)?
+                    .text
+            }
+        };
+        Some(prefilled(id, &text))
     });
     let refused = viewer
         .flash
@@ -227,6 +253,7 @@ fn body(
         notices: &viewer.flash.notices,
         focus: viewer.flash.focus.as_deref(),
         todo,
+        suggest,
     };
     let shown: Vec<&Entry> = entries
         .iter()
@@ -855,6 +882,70 @@ async fn comment_on(posted: Posted, action: crate::review::comment::Action) -> R
             .into_response(),
         Err(busy) => Fail::site(busy).in_lang(l).into_response(),
     }
+}
+
+/// `POST /suggest/{locale}/{*resource}`: fields `id`, `engine` (a
+/// `[suggest]` table). Asks that engine about the message, now, because a
+/// person pressed the button; the answer is shown under the message.
+pub async fn suggest(posted: Posted) -> Response {
+    let Posted {
+        app,
+        viewer,
+        target: t,
+        form,
+    } = posted;
+    let l = viewer.lang;
+    let id = form.get("id").unwrap_or("").to_string();
+    let name = form.get("engine").unwrap_or("").to_string();
+    if !app.cfg.suggest.contains_key(&name) {
+        return Fail::new(StatusCode::BAD_REQUEST, l.t("not-found"))
+            .in_lang(l)
+            .into_response();
+    }
+    let req = crate::review::ask::Request {
+        resource: t.resource.clone(),
+        locale: t.locale.clone(),
+        ids: vec![id.clone()],
+        name: name.clone(),
+        by: viewer.name.clone(),
+    };
+    let message = {
+        let (name, id, tail) = (name.clone(), id.clone(), commit_tail(&t));
+        move |_: &crate::base::error::Result<crate::review::ask::Outcome>| {
+            format!("Ask {name} about `{id}` of {tail}")
+        }
+    };
+    let done = app
+        .change(
+            Some(viewer.name.clone()),
+            move |cfg| {
+                tokio::runtime::Handle::current().block_on(crate::review::ask::run(cfg, &req))
+            },
+            message,
+        )
+        .await;
+    let named = |key: &str, what: String| {
+        l.t_args(key, &[("name", name.clone().into()), ("what", what.into())])
+    };
+    let text = match done {
+        Ok(Ok(o)) if !o.answered.is_empty() => named("notice-asked", String::new()),
+        Ok(Ok(o)) if !o.known.is_empty() => named("notice-asked-known", String::new()),
+        Ok(Ok(o)) => {
+            let why: Vec<String> = o
+                .refused
+                .iter()
+                .flat_map(|r| {
+                    let problems = r.problems.iter().map(|p| l.problem(p));
+                    problems.chain(r.reason.clone())
+                })
+                .collect();
+            named("notice-asked-refused", why.join(" ; "))
+        }
+        Ok(Err(e)) => named("notice-asked-failed", e.to_string()),
+        Err(busy) => named("notice-asked-failed", busy.to_string()),
+    };
+    leave(&app, &viewer, &id, vec![text], &id);
+    Redirect::to(&t.page_url()).into_response()
 }
 
 /// `posts/<slug> (en)`: where a change was made, for its commit message.

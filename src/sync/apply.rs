@@ -16,12 +16,12 @@ use crate::check;
 use crate::fluent::ftl::Message;
 use crate::fluent::text;
 use crate::mt::glossary::Glossary;
-use crate::mt::translate::Answers;
+use crate::mt::translate::{self, Answers};
 use crate::review::memory;
 use crate::review::record::{self, Asked};
 use crate::review::state::{Failure, MachineText};
 use crate::source::read::Source;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use unic_langid::LanguageIdentifier;
 
 /// What every target of a run shares when answers are applied.
@@ -177,73 +177,23 @@ fn restore_job(
     src: &Message,
     checks: &Checks,
 ) -> Option<std::result::Result<(Message, MachineText), String>> {
-    let texts = job.units().texts();
-    let mut meta: Option<(&'static str, Option<String>, Option<String>)> = None;
-    let mut unknown: Vec<String> = Vec::new();
-    for text in &texts {
-        let got = answers.get(&(locale.clone(), text.to_string()))?;
-        let answer = match &got.result {
-            Ok(a) => a,
-            Err(reason) => return Some(Err(reason.clone())),
-        };
-        meta = Some((got.engine, answer.pivot.clone(), answer.model.clone()));
-        for w in &answer.unknown {
-            if !unknown.contains(w) {
-                unknown.push(w.clone());
-            }
-        }
-    }
-    let typeset = typeset(&texts, locale, answers, checks.typography);
-    let lookup = |text: &str| typeset.get(text).map(String::as_str);
-    let message = match job.units().restore(&job.id, src.comment.clone(), &lookup)? {
-        Ok(m) => m,
+    let restored = match translate::restore(
+        job.units(),
+        &job.id,
+        src.comment.clone(),
+        locale,
+        answers,
+        checks.typography,
+    )? {
+        Ok(r) => r,
         Err(e) => return Some(Err(e)),
     };
-    let problems = checks.problems(src, &message);
+    let problems = checks.problems(src, &restored.message);
     if !problems.is_empty() {
         return Some(Err(joined(&problems)));
     }
-    let (engine, pivot, model) = meta.unwrap_or(("engine", None, None));
-    let text = text::message_text(&message);
-    let machine = MachineText {
-        hash: digest::hash(&text),
-        text,
-        source_hash: job.source_hash.clone(),
-        engine: engine.to_string(),
-        pivot,
-        model,
-        at: String::new(),
-        unknown,
-        memory: None,
-    };
-    Some(Ok((message, machine)))
-}
-
-/// The engine's answers to `texts` with the locale's typography applied
-/// (when it applies): to what the engine wrote, before markup is restored,
-/// so URLs and code are out of its reach.
-fn typeset<'t>(
-    texts: &[&'t str],
-    locale: &LanguageIdentifier,
-    answers: &Answers,
-    typography: bool,
-) -> HashMap<&'t str, String> {
-    texts
-        .iter()
-        .filter_map(|t| {
-            let a = answers
-                .get(&(locale.clone(), t.to_string()))?
-                .result
-                .as_ref()
-                .ok()?;
-            let text = if typography {
-                crate::mt::typography::apply(&a.text, &locale.to_string())
-            } else {
-                a.text.clone()
-            };
-            Some((*t, text))
-        })
-        .collect()
+    let machine = record::machine_text(&restored, &job.source_hash);
+    Some(Ok((restored.message, machine)))
 }
 
 /// The checks machine output must pass before it is written, and whether

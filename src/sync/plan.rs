@@ -425,26 +425,22 @@ fn plan_message(
     })
 }
 
-/// Unique protected texts of a locale, in first-seen order.
 /// The document a pending target's texts come from: its resource, the
 /// post's title and summary, its texts in order.
 fn document(p: &Pending) -> crate::mt::engine::Doc {
-    let post = p
-        .target
-        .as_ref()
-        .and_then(|t| t.source.post.as_ref())
-        .map(|s| &s.post);
-    let front = |key: &str| post.and_then(|p| p.front.get(key)).cloned();
-    crate::mt::engine::Doc {
-        name: p.resource.clone(),
-        title: post.and_then(|p| p.title().map(str::to_string)),
-        summary: front("summary").or_else(|| front("description")),
-        texts: p
-            .jobs
-            .iter()
-            .filter(|j| j.memory.is_none())
-            .flat_map(|j| j.texts().into_iter().map(str::to_string))
-            .collect(),
+    let texts = p
+        .jobs
+        .iter()
+        .filter(|j| j.memory.is_none())
+        .flat_map(|j| j.texts().into_iter().map(str::to_string))
+        .collect();
+    match &p.target {
+        Some(t) => crate::mt::translate::document(&t.source, texts),
+        None => crate::mt::engine::Doc {
+            name: p.resource.clone(),
+            texts,
+            ..Default::default()
+        },
     }
 }
 

@@ -46,6 +46,10 @@ pub struct Review {
     pub summary: Vec<Summary>,
     /// Files that could not be read (`path:line:col: message`).
     pub errors: Vec<String>,
+    /// `--suggest NAME`: what asking that engine did, per resource and
+    /// locale, before the report was made.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub asked: Vec<crate::review::ask::Outcome>,
 }
 
 /// One message to review.
@@ -97,6 +101,53 @@ pub struct Item {
     /// People's comments on the message, oldest first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<crate::review::state::Comment>,
+    /// What `[suggest]` engines answered for the French now, when a
+    /// person asked them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub asked: Vec<Second>,
+}
+
+/// A `[suggest]` engine's answer to the French now.
+#[derive(Debug, Serialize)]
+pub struct Second {
+    /// The `[suggest.<name>]` table.
+    pub name: String,
+    /// The engine, as labelled (`deepl`, `openai mistral-small-latest`).
+    pub engine: String,
+    /// Who asked, and when the answer came.
+    pub by: String,
+    /// When the answer came (RFC 3339, UTC).
+    pub at: String,
+    /// The answer, as a reader sees it.
+    pub text: String,
+    /// The translation now → the answer, when there is one and they differ.
+    pub diff: Option<Vec<Op>>,
+}
+
+/// The `[suggest]` answers of an entry that translate its French now.
+pub fn seconds(e: &Entry) -> Vec<Second> {
+    let current = e.current_text.as_deref().map(crate::fluent::text::readable);
+    let Some(rec) = e.record else {
+        return Vec::new();
+    };
+    rec.asked
+        .iter()
+        .filter(|a| a.text.source_hash == e.source_hash)
+        .map(|a| {
+            let text = crate::fluent::text::readable(&a.text.text);
+            Second {
+                name: a.name.clone(),
+                engine: a.text.engine_label(),
+                by: a.by.clone(),
+                at: a.text.at.clone(),
+                diff: current
+                    .as_ref()
+                    .filter(|c| **c != text)
+                    .map(|c| diff::words(c, &text)),
+                text,
+            }
+        })
+        .collect()
 }
 
 /// One event of a message's history.
@@ -270,6 +321,7 @@ pub fn item(resource: &str, view: &View, e: &Entry) -> Item {
         },
         history: Vec::new(),
         similar: Vec::new(),
+        asked: seconds(e),
         comments: view
             .record
             .comments

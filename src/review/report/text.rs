@@ -62,6 +62,13 @@ pub fn render_item(item: &Item, source_locale: &str, paint: Paint) -> String {
             ),
         )
     }));
+    fields.extend(item.asked.iter().map(|a| {
+        let text = match &a.diff {
+            Some(ops) => format!("{}\n{}", a.text, paint.diff(ops)),
+            None => a.text.clone(),
+        };
+        (a.name.clone(), format!("{} ({}): {text}", a.engine, a.by))
+    }));
     fields.extend(item.comments.iter().map(|c| {
         let resolved = c
             .resolved

@@ -264,6 +264,17 @@ label-memory = Translation memory
 memory-from = { $percent } % similar — { $name }, approved by { $what }
 memory-use = Use
 
+## Other engines (asked by a person).
+
+label-asked = Other engines
+asked-from = { $name } ({ $what }), asked by { $detail }
+asked-ask = Ask { $name }
+asked-use = Use
+notice-asked = { $name } answered: its translation is under the message.
+notice-asked-known = { $name } had already answered for this French: nothing was asked again.
+notice-asked-refused = The answer of { $name } was not kept: { $what }
+notice-asked-failed = { $name } could not answer: { $what }
+
 ## Comments.
 
 comments-title = { $total ->

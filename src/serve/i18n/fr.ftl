@@ -276,6 +276,17 @@ label-memory = Mémoire de traduction
 memory-from = { $percent } % semblable — { $name }, approuvé par { $what }
 memory-use = Utiliser
 
+## Les autres moteurs (demandés par une personne).
+
+label-asked = Autres moteurs
+asked-from = { $name } ({ $what }), demandé par { $detail }
+asked-ask = Demander à { $name }
+asked-use = Utiliser
+notice-asked = { $name } a répondu : sa traduction est sous le message.
+notice-asked-known = { $name } avait déjà répondu pour ce français : rien n’a été redemandé.
+notice-asked-refused = La réponse de { $name } n’a pas été gardée : { $what }
+notice-asked-failed = { $name } n’a pas pu répondre : { $what }
+
 ## Les commentaires.
 
 comments-title = { $total ->
