@@ -1662,6 +1662,34 @@ async fn a_comment_from_the_page_is_escaped_counted_and_resolved() {
     );
     let dash = w.get("/?lang=en", Some(&claire)).await;
     assert!(dash.body.contains("one open comment"), "{}", dash.body);
+    // The count leads to the messages with open comments, and only those.
+    assert!(
+        dash.body.contains("href=\"/review/en/site?show=comments\""),
+        "{}",
+        dash.body
+    );
+    let only = w
+        .get("/review/en/site?show=comments&lang=en", Some(&claire))
+        .await;
+    assert_eq!(only.body.matches("<article ").count(), 1, "{}", only.body);
+    assert!(
+        only.body.contains("id=\"m-read-more-label\""),
+        "{}",
+        only.body
+    );
+    assert!(
+        only.body
+            .contains("<strong aria-current=\"page\">Only open comments</strong>"),
+        "{}",
+        only.body
+    );
+    // The filter travels with the forms of the page.
+    assert!(
+        only.body
+            .contains("<input type=\"hidden\" name=\"show\" value=\"comments\">"),
+        "{}",
+        only.body
+    );
     let r = w
         .act(
             "/resolve/en/site",
@@ -1678,4 +1706,91 @@ async fn a_comment_from_the_page_is_escaped_counted_and_resolved() {
     );
     let dash = w.get("/?lang=en", Some(&claire)).await;
     assert!(!dash.body.contains("open comment"), "{}", dash.body);
+    let only = w
+        .get("/review/en/site?show=comments&lang=en", Some(&claire))
+        .await;
+    assert_eq!(only.body.matches("<article ").count(), 0, "{}", only.body);
+    assert!(only.body.contains("No open comment here."), "{}", only.body);
+}
+
+/// Issue 17, item 2: the search box — accents folded, the reviewer's
+/// locales only, each message linked in its review page, filters kept in
+/// the form, text escaped.
+#[tokio::test]
+async fn the_search_page_finds_messages_in_the_reviewers_locales() {
+    let w = web();
+    let claire = w.login("Claire Martin").await;
+    let page = w.get("/search?lang=en", Some(&claire)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("role=\"search\""), "{}", page.body);
+    assert!(
+        !page.body.contains("found"),
+        "nothing asked, nothing listed"
+    );
+    assert!(page.body.contains("href=\"/search\""), "in the navigation");
+
+    let found = w
+        .get("/search?lang=en&q=ECOLE+maternelle", Some(&claire))
+        .await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(found.body.contains("One message found."), "{}", found.body);
+    assert!(
+        found
+            .body
+            .contains("href=\"/review/en/posts/2024-06-06-keoogo-dispensaire-trottoir#m-"),
+        "{}",
+        found.body
+    );
+    assert!(found.body.contains("<mark>école</mark>"), "{}", found.body);
+    assert!(
+        !found.body.contains("/review/es/"),
+        "Claire reviews en only"
+    );
+    assert!(
+        found.body.contains("value=\"ECOLE maternelle\""),
+        "the words stay in the box"
+    );
+
+    // Filters: a state, open comments (none yet), then one.
+    let stale = w
+        .get("/search?lang=en&q=ecole&state=stale", Some(&claire))
+        .await;
+    assert!(
+        stale.body.contains("<option value=\"stale\" selected>"),
+        "{}",
+        stale.body
+    );
+    let none = w.get("/search?lang=en&comments=1", Some(&claire)).await;
+    assert!(none.body.contains("No message found."), "{}", none.body);
+    let r = w
+        .act(
+            "/comment/en/site",
+            &claire,
+            &[("id", "read-more"), ("text", "<b>court</b> ?")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let one = w.get("/search?lang=en&comments=1", Some(&claire)).await;
+    assert!(one.body.contains("One message found."), "{}", one.body);
+    assert!(one.body.contains("#m-read-more\""), "{}", one.body);
+    assert!(
+        one.body.contains("name=\"comments\" value=\"1\" checked"),
+        "{}",
+        one.body
+    );
+
+    // Another reviewer's locale, a reader: refused.
+    let es = w.get("/search?locale=es&q=ecole", Some(&claire)).await;
+    assert_eq!(es.status, StatusCode::FORBIDDEN);
+    let ana = w.login("Ana Pérez").await;
+    let es = w.get("/search?lang=en&q=maternelle", Some(&ana)).await;
+    assert!(es.body.contains("/review/es/posts/"), "{}", es.body);
+    assert!(!es.body.contains("/review/en/"), "{}", es.body);
+    let escaped = w.get("/search?lang=en&q=%3Cscript%3E", Some(&claire)).await;
+    assert!(!escaped.body.contains("<script>"), "{}", escaped.body);
+    assert!(
+        escaped.body.contains("value=\"&lt;script&gt;\""),
+        "{}",
+        escaped.body
+    );
 }

@@ -34,8 +34,8 @@ pub struct Context<'a> {
     pub notices: &'a [Notice],
     /// The message the page puts focus on (the last one acted on).
     pub focus: Option<&'a str>,
-    /// The page shows only what needs a reviewer: every form keeps it so.
-    pub todo: bool,
+    /// Which messages the page lists: every link and form keeps it.
+    pub show: super::show::Show,
     /// The `[suggest]` engines a reviewer may ask.
     pub suggest: &'a [String],
 }
@@ -88,11 +88,7 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry, matches: &[Match]) -> St
 /// the open ones, and a form to leave one.
 fn comments(cx: &Context, item: &Item) -> String {
     let l = cx.lang;
-    let show = if cx.todo {
-        vec![("show", "todo")]
-    } else {
-        Vec::new()
-    };
+    let show: Vec<(&str, &str)> = cx.show.field().into_iter().collect();
     let list: String = item
         .comments
         .iter()
@@ -150,11 +146,7 @@ fn comments(cx: &Context, item: &Item) -> String {
         id = esc(&item.id),
         tail = esc(cx.tail),
         csrf = csrf_field(cx.csrf),
-        show = if cx.todo {
-            "<input type=\"hidden\" name=\"show\" value=\"todo\">"
-        } else {
-            ""
-        },
+        show = cx.show.hidden(),
         hid = esc(&hid),
         label = esc(&l.t("comment-label")),
         send = esc(&l.t("comment-send")),
@@ -360,7 +352,7 @@ fn translation_rows<'a>(cx: &Context<'a>, item: &Item) -> Vec<Row<'a>> {
 /// the French, the approved text, and *Utiliser* (into the editor).
 fn memory_rows<'a>(cx: &Context<'a>, item: &Item, matches: &[Match]) -> Vec<Row<'a>> {
     let l = cx.lang;
-    let filter = if cx.todo { "&show=todo" } else { "" };
+    let filter = esc(&cx.show.query('&'));
     let found: String = matches
         .iter()
         .enumerate()
@@ -401,7 +393,7 @@ fn memory_rows<'a>(cx: &Context<'a>, item: &Item, matches: &[Match]) -> Vec<Row<
 /// a person presses it.
 fn asked_rows<'a>(cx: &Context<'a>, item: &Item) -> Vec<Row<'a>> {
     let l = cx.lang;
-    let filter = if cx.todo { "&show=todo" } else { "" };
+    let filter = esc(&cx.show.query('&'));
     let id = esc(&super::html::url_path(&item.id));
     let mut html: String = item
         .asked
@@ -442,9 +434,7 @@ fn asked_rows<'a>(cx: &Context<'a>, item: &Item) -> Vec<Row<'a>> {
         .collect();
     if crate::review::report::TO_REVIEW.contains(&item.state) {
         let mut fields = vec![("id", item.id.as_str())];
-        if cx.todo {
-            fields.push(("show", "todo"));
-        }
+        fields.extend(cx.show.field());
         for name in cx
             .suggest
             .iter()
@@ -513,9 +503,7 @@ fn actions(cx: &Context, item: &Item, seen: &Seen) -> String {
         ("seen_source", seen.source.as_str()),
         ("seen", seen.translation.as_str()),
     ];
-    if cx.todo {
-        fields.push(("show", "todo"));
-    }
+    fields.extend(cx.show.field());
     let button = |route: &str, label: &str| {
         button_form(
             &format!("/{route}{}", cx.tail),
@@ -653,11 +641,7 @@ fn edit_form(cx: &Context, entry: &Entry, refused: Option<&Refused>) -> String {
         id = esc(id),
         seen_source = esc(&seen.source),
         seen_text = esc(&seen.translation),
-        show = if cx.todo {
-            "<input type=\"hidden\" name=\"show\" value=\"todo\">"
-        } else {
-            ""
-        },
+        show = cx.show.hidden(),
         hint = esc(&hint),
     )
 }

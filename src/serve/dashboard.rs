@@ -252,7 +252,7 @@ fn cell(resource: &str, c: &Cell, l: Lang, post: bool) -> String {
     let locale = esc(&c.locale);
     let comments = if c.open_comments > 0 {
         format!(
-            " · <strong>{}</strong>",
+            " · <a href=\"/review/{locale}/{path}?show=comments\"><strong>{}</strong><span class=\"sr-only\"> ({locale})</span></a>",
             esc(&l.t_args("open-comments", &[("n", c.open_comments.into())]))
         )
     } else {

@@ -70,6 +70,10 @@ impl Page<'_> {
         if let Some(who) = &self.who {
             if who.reviewer {
                 nav.push_str(&format!("<a href=\"/\">{}</a>", esc(&l.t("nav-dashboard"))));
+                nav.push_str(&format!(
+                    "<a href=\"/search\">{}</a>",
+                    esc(&l.t("nav-search"))
+                ));
             }
             if who.writer {
                 nav.push_str(&format!(

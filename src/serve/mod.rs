@@ -23,6 +23,8 @@ pub mod listen;
 pub mod path;
 pub mod repo;
 pub mod review;
+pub mod search;
+pub mod show;
 pub mod submit;
 pub mod tokens;
 
@@ -219,6 +221,7 @@ pub fn router(app: App) -> Router {
         .route("/comment/{locale}/{*resource}", post(review::comment))
         .route("/resolve/{locale}/{*resource}", post(review::resolve))
         .route("/preview/{locale}/{*resource}", get(review::preview))
+        .route("/search", get(search::page))
         .route(
             "/submit",
             get(submit::page)

@@ -11,6 +11,7 @@ use super::card::{self, Context};
 use super::flash::{Notice, Refused};
 use super::html::{button_form, esc, markdown, url_path};
 use super::i18n::Lang;
+use super::show::Show;
 use super::{App, Fail, path};
 use crate::review::decide::{self, Action, Report, Request};
 use crate::review::edit::{self, Edit, EditError};
@@ -30,9 +31,9 @@ use unic_langid::LanguageIdentifier;
 struct Target {
     resource: String,
     locale: LanguageIdentifier,
-    /// `?show=todo`: the page lists only what needs a reviewer; kept
-    /// across actions (forms carry `show=todo`).
-    todo: bool,
+    /// `?show=todo|comments`: which messages the page lists; kept across
+    /// actions (forms carry `show`).
+    show: Show,
 }
 
 impl Target {
@@ -48,7 +49,7 @@ impl Target {
         Ok(Target {
             resource,
             locale,
-            todo: false,
+            show: Show::All,
         })
     }
 
@@ -61,9 +62,9 @@ impl Target {
         )
     }
 
-    /// With the filter the query or form asks for (`show=todo`).
+    /// With the filter the query or form asks for (`show=…`).
     fn filtered(mut self, fields: &[(String, String)]) -> Target {
-        self.todo = fields.iter().any(|(k, v)| k == "show" && v == "todo");
+        self.show = Show::from_fields(fields);
         self
     }
 
@@ -77,13 +78,12 @@ impl Target {
     /// browsers ignore when the address has a fragment), and that scrolls
     /// to it.
     fn page_url(&self) -> String {
-        let filter = if self.todo { "?show=todo" } else { "" };
-        format!("/review{}{filter}", self.tail())
+        format!("/review{}{}", self.tail(), self.show.query('?'))
     }
 }
 
 /// `GET /review/{locale}/{*resource}` (`?show=todo`: only what needs a
-/// reviewer).
+/// reviewer; `?show=comments`: only messages with open comments).
 pub async fn page(
     State(app): State<App>,
     viewer: Viewer,
@@ -204,7 +204,7 @@ fn body(
     source_locale: &str,
     memory: &Memory,
 ) -> Result<(String, Vec<String>), Fail> {
-    let todo = t.todo;
+    let show = t.show;
     let l = viewer.lang;
     let view = view_of(site, t, l)?;
     let src = site.source(view);
@@ -252,13 +252,15 @@ fn body(
         refused,
         notices: &viewer.flash.notices,
         focus: viewer.flash.focus.as_deref(),
-        todo,
+        show,
         suggest,
     };
     let shown: Vec<&Entry> = entries
         .iter()
         .filter(|e| {
-            !todo || TO_REVIEW.contains(&e.state) || refused.is_some_and(|r| r.id == e.id())
+            let comments = view.record.comments.get(e.id());
+            show.keeps(e.state, comments.map_or(&[][..], Vec::as_slice))
+                || refused.is_some_and(|r| r.id == e.id())
         })
         .collect();
     let cards: String = shown
@@ -276,19 +278,19 @@ fn body(
         .filter(|r| !r.errors.is_empty())
         .map(|r| error_summary(l, r))
         .unwrap_or_default();
-    out.push_str(&heading(l, t, title.as_deref(), src.post.is_some(), todo));
+    out.push_str(&heading(l, t, title.as_deref(), src.post.is_some()));
     out.push_str(&summary(l, &entries));
     // A link to the question, never a decision by itself.
-    let filter = if todo { "?show=todo" } else { "" };
+    let filter = show.query('?');
     out.push_str(&format!(
         "<p><a class=\"button primary\" href=\"/approve-all{tail}{filter}\">{}</a></p>",
         esc(&l.t("approve-all"))
     ));
     if cards.is_empty() {
-        let key = if todo {
-            "all-reviewed"
-        } else {
-            "nothing-to-review"
+        let key = match show {
+            Show::All => "nothing-to-review",
+            Show::Todo => "all-reviewed",
+            Show::Comments => "no-open-comments",
         };
         out.push_str(&format!("<p class=\"empty\">{}</p>", esc(&l.t(key))));
     }
@@ -427,9 +429,7 @@ fn approve_form(t: &Target, csrf: &str, entries: &[&Entry], label: &str, class: 
             ]
         })
         .collect();
-    if t.todo {
-        fields.push(("show".into(), "todo".into()));
-    }
+    fields.extend(t.show.field().map(|(k, v)| (k.to_string(), v.to_string())));
     let fields: Vec<(&str, &str)> = fields
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -443,21 +443,30 @@ fn approve_form(t: &Target, csrf: &str, entries: &[&Entry], label: &str, class: 
     )
 }
 
-fn heading(l: Lang, t: &Target, title: Option<&str>, post: bool, todo: bool) -> String {
+fn heading(l: Lang, t: &Target, title: Option<&str>, post: bool) -> String {
     let tail = t.tail();
     let preview = if post {
         format!(" · <a href=\"/preview{tail}\">{}</a>", esc(&l.t("preview")))
     } else {
         String::new()
     };
-    let filter = if todo {
-        format!("<a href=\"/review{tail}\">{}</a>", esc(&l.t("show-all")))
-    } else {
-        format!(
-            "<a href=\"/review{tail}?show=todo\">{}</a>",
-            esc(&l.t("show-todo"))
-        )
-    };
+    // The filters, the one in use as text (`aria-current`), the others as links.
+    let filter: Vec<String> = [
+        (Show::All, "show-all"),
+        (Show::Todo, "show-todo"),
+        (Show::Comments, "show-comments"),
+    ]
+    .into_iter()
+    .map(|(show, key)| {
+        let label = esc(&l.t(key));
+        if show == t.show {
+            format!("<strong aria-current=\"page\">{label}</strong>")
+        } else {
+            format!("<a href=\"/review{tail}{}\">{label}</a>", show.query('?'))
+        }
+    })
+    .collect();
+    let filter = filter.join(" · ");
     format!(
         "<p class=\"crumbs\"><a href=\"/\">{home}</a> ›</p><h1>{title}</h1>\
 <p class=\"path\"><code>{resource}</code> · <strong>{locale}</strong>{preview} · {filter}</p>",

@@ -1,6 +1,7 @@
 ### Words of the `relais serve` pages (English).
 
 nav-dashboard = Dashboard
+nav-search = Search
 nav-submit = Submit a post
 sign-out = Sign out
 back-home = Back to the start page
@@ -90,6 +91,7 @@ preview = Preview
 preview-note = The post as it reads now, reviewed or not (the site publishes approved text only).
 show-all = All messages
 show-todo = Only what needs review
+show-comments = Only open comments
 
 notice-saved = { $name } saved ({ $what }).
 notice-unchanged = { $name }: text unchanged ({ $what }).
@@ -196,6 +198,7 @@ count-approved = { $n } approved
 count-stale = { $n } stale
 count-invalid = { $n } invalid
 all-reviewed = Everything here is reviewed.
+no-open-comments = No open comment here.
 
 ## The dashboard.
 
@@ -295,3 +298,21 @@ open-comments = { $n ->
     [one] one open comment
    *[other] { $n } open comments
 }
+
+search-title = Search the translations
+search-words = Words to find (in the French or the translation; accents and case ignored)
+search-locale = Language
+search-any-locale = all
+search-state = State
+search-any-state = any
+search-resource = File (posts/…)
+search-reviewer = Approved by
+search-unknown = with words the engine did not know
+search-comments = with open comments
+search-go = Search
+search-found = { $n ->
+    [0] No message found.
+    [one] One message found.
+   *[other] { $n } messages found.
+}
+search-found-more = The first { $n } of { $total } messages found; narrow the search to see the others.

@@ -1,6 +1,7 @@
 ### Textes des pages de `relais serve` (français).
 
 nav-dashboard = Tableau de bord
+nav-search = Chercher
 nav-submit = Proposer un article
 sign-out = Se déconnecter
 back-home = Retour à l’accueil
@@ -90,6 +91,7 @@ preview = Aperçu
 preview-note = L’article tel qu’il se lit maintenant, relu ou non (le site ne publie que ce qui est approuvé).
 show-all = Tous les messages
 show-todo = Seulement ce qui est à relire
+show-comments = Seulement les commentaires ouverts
 
 notice-saved = { $name } enregistré ({ $what }).
 notice-unchanged = { $name } : texte inchangé ({ $what }).
@@ -208,6 +210,7 @@ count-invalid = { $n ->
    *[other] { $n } invalides
 }
 all-reviewed = Tout est relu ici.
+no-open-comments = Aucun commentaire ouvert ici.
 
 ## Le tableau de bord.
 
@@ -307,3 +310,21 @@ open-comments = { $n ->
     [one] un commentaire ouvert
    *[other] { $n } commentaires ouverts
 }
+
+search-title = Chercher dans les traductions
+search-words = Mots à trouver (dans le français ou la traduction ; accents et majuscules ignorés)
+search-locale = Langue
+search-any-locale = toutes
+search-state = État
+search-any-state = tous
+search-resource = Fichier (posts/…)
+search-reviewer = Approuvé par
+search-unknown = avec des mots inconnus du moteur
+search-comments = avec des commentaires ouverts
+search-go = Chercher
+search-found = { $n ->
+    [0] Aucun message trouvé.
+    [one] Un message trouvé.
+   *[other] { $n } messages trouvés.
+}
+search-found-more = Les { $n } premiers des { $total } messages trouvés ; précisez la recherche pour voir les autres.
