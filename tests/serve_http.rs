@@ -1794,3 +1794,123 @@ async fn the_search_page_finds_messages_in_the_reviewers_locales() {
         escaped.body
     );
 }
+
+/// Issue 17, item 5: a writer sees what reviewers ask about the French of
+/// their own posts (every locale), answers and resolves there; another
+/// writer's post is refused; text escaped.
+#[tokio::test]
+async fn a_writer_sees_and_answers_the_comments_on_their_posts() {
+    let w = web();
+    let post = "posts/2024-06-06-keoogo-dispensaire-trottoir";
+    w.site.write(
+        "review/submitted.json",
+        &format!("{{\"{post}\": [\"Léa Writer\"]}}\n"),
+    );
+    let id = "title".to_string();
+    let lea = w.login("Léa Writer").await;
+    let page = w.get("/submit?lang=en", Some(&lea)).await;
+    assert!(!page.body.contains("id=\"questions\""), "nobody asked yet");
+
+    let ana = w.login("Ana Pérez").await;
+    let r = w
+        .act(
+            &format!("/comment/es/{post}"),
+            &ana,
+            &[
+                ("id", &id),
+                ("text", "¿« KEOOGO » <i>siempre</i> en mayúsculas ?"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = w.get("/submit?lang=en", Some(&lea)).await;
+    assert!(
+        page.body
+            .contains("One question from reviewers about your posts"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("while reviewing “es”"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("¿« KEOOGO » &lt;i&gt;siempre&lt;/i&gt; en mayúsculas ?"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Ana Pérez"), "{}", page.body);
+
+    // Léa answers: the reviewer sees the answer under the message.
+    let r = w
+        .act(
+            "/question",
+            &lea,
+            &[
+                ("resource", post),
+                ("locale", "es"),
+                ("id", &id),
+                ("text", "Oui, c’est un sigle."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), "/submit#questions");
+    let review = w
+        .get(&format!("/review/es/{post}?lang=en"), Some(&ana))
+        .await;
+    assert!(
+        review.body.contains("Oui, c’est un sigle."),
+        "{}",
+        review.body
+    );
+    assert!(review.body.contains("Léa Writer"), "{}", review.body);
+
+    // Not her post, not a writer: refused, nothing written.
+    let before = w.site.snapshot();
+    let r = w
+        .act(
+            "/question",
+            &lea,
+            &[
+                ("resource", POST),
+                ("locale", "en"),
+                ("id", "title"),
+                ("text", "?"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = w
+        .act(
+            "/question",
+            &ana,
+            &[
+                ("resource", post),
+                ("locale", "es"),
+                ("id", &id),
+                ("n", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(w.site.snapshot(), before, "nothing written");
+
+    // Resolved by the writer (the question, then her answer, each a
+    // comment like on the review page): the question leaves her page.
+    for n in ["1", "2"] {
+        let r = w
+            .act(
+                "/question",
+                &lea,
+                &[("resource", post), ("locale", "es"), ("id", &id), ("n", n)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = w.get("/submit?lang=en", Some(&lea)).await;
+        assert_eq!(
+            page.body.contains("id=\"questions\""),
+            n == "1",
+            "{}",
+            page.body
+        );
+    }
+}

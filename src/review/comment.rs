@@ -81,3 +81,53 @@ pub fn run(cfg: &Config, req: &Request) -> Result<Vec<String>> {
     group.write(&view.state_path, Store::text(&rec));
     Ok(group.commit()?.iter().map(|p| rel_path(cfg, p)).collect())
 }
+
+/// A message with open comments, in one locale.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Thread {
+    /// The resource (`posts/<slug>`).
+    pub resource: String,
+    /// The target locale the comments were left in.
+    pub locale: String,
+    /// The message id.
+    pub id: String,
+    /// The French of the message now, readable.
+    pub source: String,
+    /// Every comment of the message, numbered from 1 as `--resolve N`
+    /// counts them (resolved ones included, for the conversation).
+    pub comments: Vec<(usize, crate::review::state::Comment)>,
+}
+
+/// The messages of `resources` (every locale) with at least one open
+/// comment, in source order: what a writer is asked about their posts.
+pub fn open_on(cfg: &Config, resources: &[String]) -> Vec<Thread> {
+    if resources.is_empty() {
+        return Vec::new();
+    }
+    let site = Site::load(cfg, resources, &[]);
+    let mut out = Vec::new();
+    for view in &site.views {
+        let src = site.source(view);
+        for m in &src.messages {
+            let Some(comments) = view.record.comments.get(&m.id) else {
+                continue;
+            };
+            if comments.iter().all(|c| c.resolved.is_some()) {
+                continue;
+            }
+            out.push(Thread {
+                resource: src.resource.clone(),
+                locale: view.locale.to_string(),
+                id: m.id.clone(),
+                source: crate::fluent::text::readable(&crate::fluent::text::message_text(m)),
+                comments: comments
+                    .iter()
+                    .cloned()
+                    .enumerate()
+                    .map(|(i, c)| (i + 1, c))
+                    .collect(),
+            });
+        }
+    }
+    out
+}

@@ -10,7 +10,7 @@ use crate::review::diff::is_unchanged;
 use crate::review::edit::editable;
 use crate::review::fuzzy::Match;
 use crate::review::report::Item;
-use crate::review::state::State;
+use crate::review::state::{Comment, State};
 use crate::review::view::{Entry, Seen};
 use crate::source::kind::Syntax;
 
@@ -84,6 +84,26 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry, matches: &[Match]) -> St
     )
 }
 
+/// One comment: who, when, the text as typed; a badge when resolved,
+/// else what `resolve` makes (the button that resolves it).
+pub fn comment_item(l: Lang, c: &Comment, resolve: impl FnOnce() -> String) -> String {
+    let when = c.at.get(..10).unwrap_or(&c.at);
+    let state = match &c.resolved {
+        Some(r) => format!(
+            " <span class=\"badge\">{}</span>",
+            esc(&l.t_args("comment-resolved", &[("name", r.by.clone().into())]))
+        ),
+        None => resolve(),
+    };
+    format!(
+        "<li><p class=\"meta\">{by}, <time datetime=\"{at}\">{when}</time></p><p class=\"text\">{text}</p>{state}</li>",
+        by = esc(&c.by),
+        at = esc(&c.at),
+        when = esc(when),
+        text = esc(&c.text),
+    )
+}
+
 /// People's comments, each with who and when, *Marquer comme résolu* on
 /// the open ones, and a form to leave one.
 fn comments(cx: &Context, item: &Item) -> String {
@@ -94,32 +114,18 @@ fn comments(cx: &Context, item: &Item) -> String {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let n = (i + 1).to_string();
-            let when = c.at.get(..10).unwrap_or(&c.at);
-            let state = match &c.resolved {
-                Some(r) => format!(
-                    " <span class=\"badge\">{}</span>",
-                    esc(&l.t_args("comment-resolved", &[("name", r.by.clone().into())]))
-                ),
-                None => {
-                    let mut fields = vec![("id", item.id.as_str()), ("n", n.as_str())];
-                    fields.extend(show.iter().copied());
-                    button_form(
-                        &format!("/resolve{}", cx.tail),
-                        cx.csrf,
-                        &fields,
-                        &named(&l.t("comment-resolve"), &item.id),
-                        "",
-                    )
-                }
-            };
-            format!(
-                "<li><p class=\"meta\">{by}, <time datetime=\"{at}\">{when}</time></p><p class=\"text\">{text}</p>{state}</li>",
-                by = esc(&c.by),
-                at = esc(&c.at),
-                when = esc(when),
-                text = esc(&c.text),
-            )
+            comment_item(l, c, || {
+                let n = (i + 1).to_string();
+                let mut fields = vec![("id", item.id.as_str()), ("n", n.as_str())];
+                fields.extend(show.iter().copied());
+                button_form(
+                    &format!("/resolve{}", cx.tail),
+                    cx.csrf,
+                    &fields,
+                    &named(&l.t("comment-resolve"), &item.id),
+                    "",
+                )
+            })
         })
         .collect();
     let open = item

@@ -21,6 +21,7 @@ pub mod html;
 pub mod i18n;
 pub mod listen;
 pub mod path;
+pub mod questions;
 pub mod repo;
 pub mod review;
 pub mod search;
@@ -229,6 +230,7 @@ pub fn router(app: App) -> Router {
                 .layer(DefaultBodyLimit::max(DRAFT_LIMIT)),
         )
         .route("/post/{slug}", get(submit::preview))
+        .route("/question", post(questions::post))
         .route("/api/manifest.json", get(api::manifest))
         .route("/api/export.tar", get(api::tar))
         .route("/api/export/{*path}", get(api::file))

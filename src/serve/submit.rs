@@ -6,7 +6,8 @@
 //! writer says so, and only the version they were shown: it then syncs
 //! like any changed post. When the engine cannot be reached, the post
 //! stays placed and the page says so; the next `relais sync` translates
-//! it. After each post: its preview, and the writer's list of posts.
+//! it. After each post: its preview, and the writer's list of posts;
+//! under it, what reviewers ask about their French ([`super::questions`]).
 
 use super::auth::{Fields, Viewer};
 use super::flash::{Held, Notice, Refusal};
@@ -44,17 +45,28 @@ pub async fn page(
         .map(|(_, v)| v.clone())
         .filter(|slug| post::slug_of(Path::new(&format!("{slug}.md"))).is_ok());
     let name = viewer.name.clone();
-    let mine = app
-        .read(move |cfg| submit::posts_of(cfg, &name).unwrap_or_default())
+    let (mine, threads) = app
+        .read(move |cfg| {
+            let mine = submit::posts_of(cfg, &name).unwrap_or_default();
+            let threads = crate::review::comment::open_on(cfg, &mine);
+            (mine, threads)
+        })
         .await;
     let held = viewer.flash.draft.clone();
-    show(&viewer, held.as_ref(), done.as_deref(), &mine)
+    let questions = super::questions::section(viewer.lang, &viewer.csrf, &threads);
+    show(&viewer, held.as_ref(), done.as_deref(), &mine, questions)
 }
 
 /// The page: what was just placed (with its preview), the form (a
 /// front-matter template when empty, else what was sent, its error once,
 /// or the question whether to replace a post), and the writer's posts.
-fn show(viewer: &Viewer, held: Option<&Held>, done: Option<&str>, mine: &[String]) -> Response {
+fn show(
+    viewer: &Viewer,
+    held: Option<&Held>,
+    done: Option<&str>,
+    mine: &[String],
+    questions: String,
+) -> Response {
     let l = viewer.lang;
     let mut body = String::new();
     if let Some(slug) = done {
@@ -118,6 +130,7 @@ fn show(viewer: &Viewer, held: Option<&Held>, done: Option<&str>, mine: &[String
             esc(&l.t("submit-mine"))
         ));
     }
+    body.push_str(&questions);
     let title = l.t("submit-title");
     Html(viewer.page(&title, body).render()).into_response()
 }

@@ -316,3 +316,11 @@ search-found = { $n ->
    *[other] { $n } messages found.
 }
 search-found-more = The first { $n } of { $total } messages found; narrow the search to see the others.
+
+questions-title = { $n ->
+    [one] One question from reviewers about your posts
+   *[other] { $n } questions from reviewers about your posts
+}
+questions-hint = A reviewer left a comment on the French of this passage. Answer here, correct the post if needed (by sending a new version), then mark the comment resolved.
+questions-in = while reviewing “{ $locale }”
+questions-answer = Your answer

@@ -328,3 +328,11 @@ search-found = { $n ->
    *[other] { $n } messages trouvés.
 }
 search-found-more = Les { $n } premiers des { $total } messages trouvés ; précisez la recherche pour voir les autres.
+
+questions-title = { $n ->
+    [one] Une question des relecteurs sur vos articles
+   *[other] { $n } questions des relecteurs sur vos articles
+}
+questions-hint = Un relecteur a laissé un commentaire sur le français de ce passage. Répondez ici, corrigez l’article si besoin (en envoyant une nouvelle version), puis marquez le commentaire comme résolu.
+questions-in = en relisant « { $locale } »
+questions-answer = Votre réponse
