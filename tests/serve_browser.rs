@@ -79,6 +79,29 @@ fn relais(site: &Site, tokens: &std::path::Path) -> Command {
     cmd
 }
 
+/// `relais token add` for Claire Martin, reviewer of English: her token.
+fn claire(site: &Site, tokens: &std::path::Path) -> String {
+    let out = relais(site, tokens)
+        .args([
+            "token",
+            "add",
+            "--role",
+            "reviewer",
+            "--locale",
+            "en",
+            "--name",
+            "Claire Martin",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
 /// `relais serve --addr 127.0.0.1:0`, and the address it says it bound.
 fn serve(site: &Site, tokens: &std::path::Path) -> (Running, String) {
     let mut child = relais(site, tokens)
@@ -123,6 +146,12 @@ fn chromedriver() -> (Running, u16) {
 
 /// Headless Chromium, as root, with a fresh profile.
 async fn browser(port: u16, profile: &std::path::Path) -> Client {
+    browser_with(port, profile, true).await
+}
+
+/// The same, the pages' scripts blocked when `scripts` is false (as a
+/// reviewer's browser may: the page must work the same).
+async fn browser_with(port: u16, profile: &std::path::Path, scripts: bool) -> Client {
     let caps = serde_json::json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
@@ -131,7 +160,10 @@ async fn browser(port: u16, profile: &std::path::Path) -> Client {
                 "--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--disable-sync", "--lang=en-GB",
                 format!("--user-data-dir={}", profile.display()),
-            ]
+            ],
+            "prefs": {
+                "profile.managed_default_content_settings.javascript": if scripts { 1 } else { 2 }
+            }
         }
     });
     let serde_json::Value::Object(caps) = caps else {
@@ -165,25 +197,7 @@ async fn notices(c: &Client) -> String {
 async fn a_reviewer_edits_and_approves_a_post_in_chromium() {
     let site = Site::committed("http://127.0.0.1:9");
     let tokens = site.path().join(".tokens.toml");
-    let out = relais(&site, &tokens)
-        .args([
-            "token",
-            "add",
-            "--role",
-            "reviewer",
-            "--locale",
-            "en",
-            "--name",
-            "Claire Martin",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let token = claire(&site, &tokens);
     assert!(!std::fs::read_to_string(&tokens).unwrap().contains(&token));
     let out = relais(&site, &tokens)
         .args(["token", "add", "--role", "writer", "--name", "Léa Martin"])
@@ -442,5 +456,256 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
     std::fs::write(shot_path("serve-dashboard-phone.png"), png).unwrap();
     violations.extend(axe(c, "dashboard").await?);
     assert!(violations.is_empty(), "axe-core: {violations:#?}");
+    Ok(())
+}
+
+/// Presses a chord: every key down in order, then up in reverse.
+async fn press(c: &Client, keys: &[char]) -> Result<(), fantoccini::error::CmdError> {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let mut seq = KeyActions::new("keyboard".to_string());
+    for k in keys {
+        seq = seq.then(KeyAction::Down { value: *k });
+    }
+    for k in keys.iter().rev() {
+        seq = seq.then(KeyAction::Up { value: *k });
+    }
+    c.perform_actions(seq).await?;
+    c.release_actions().await
+}
+
+/// The ids of a post's messages, in source order, read as the server does.
+fn ids_of(site: &Site, resource: &str) -> Vec<String> {
+    let cfg = relais::base::config::Config::load(site.path()).unwrap();
+    let s =
+        relais::review::view::Site::load(&cfg, &[resource.to_string()], &["en".parse().unwrap()]);
+    s.entries(&s.views[0])
+        .iter()
+        .map(|e| e.id().to_string())
+        .collect()
+}
+
+/// Issue 17, item 6: with the project's script, a reviewer goes from
+/// message to message with Alt+↓ / Alt+↑, takes the memory's match with
+/// Ctrl+Shift+1, closes an editor with Esc and saves and approves with
+/// Ctrl+Enter; with scripts blocked the shortcuts do nothing and the same
+/// work is done with the page's links and buttons.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shortcuts_take_a_memory_match_and_approve_and_the_page_works_without_them() {
+    let site = Site::committed("http://127.0.0.1:9");
+    let keoogo = "posts/2024-06-06-keoogo-dispensaire-trottoir";
+    let french =
+        common::messages(&site, &format!("locales/fr/{keoogo}.ftl"))["p-du-5-au-10"].clone();
+    let approved =
+        common::messages(&site, &format!("locales/en/{keoogo}.ftl"))["p-du-5-au-10"].clone();
+    let mut posts = Vec::new();
+    for slug in ["2025-08-01-suite", "2025-08-02-suite"] {
+        let resource = format!("posts/{slug}");
+        site.write(
+            &format!("{resource}.md"),
+            &format!(
+                "---\ntitle: La suite\n---\n\n{}\n\nLe conseil d’administration se réunira en mars.\n",
+                french.trim().replace("trois monitrices", "quatre monitrices")
+            ),
+        );
+        let ids = ids_of(&site, &resource);
+        let hand: String = ids
+            .iter()
+            .map(|id| format!("{id} = Draft English\n"))
+            .collect();
+        site.write(&format!("locales/en/{resource}.ftl"), &hand);
+        posts.push((resource, ids));
+    }
+    let tokens = site.path().join(".tokens.toml");
+    let token = claire(&site, &tokens);
+    let (_server, url) = serve(&site, &tokens);
+    let (_driver, port) = chromedriver();
+
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser(port, profile.path()).await;
+    let result = with_shortcuts(&c, &url, &token, &posts[0]).await;
+    c.close().await.unwrap();
+    result.unwrap();
+    let (resource, ids) = &posts[0];
+    let similar = ids.iter().find(|i| i.starts_with("p-du-5")).unwrap();
+    let en = common::messages(&site, &format!("locales/en/{resource}.ftl"));
+    assert_eq!(en[similar].trim(), approved.trim(), "the match, saved");
+    let state = site.read(&format!("review/en/{resource}.json"));
+    assert!(state.contains("\"reviewer\": \"Claire Martin\""), "{state}");
+
+    let profile = tempfile::tempdir().unwrap();
+    let c = browser_with(port, profile.path(), false).await;
+    let result = without_scripts(&c, &url, &token, &posts[1]).await;
+    c.close().await.unwrap();
+    result.unwrap();
+    let (resource, ids) = &posts[1];
+    let similar = ids.iter().find(|i| i.starts_with("p-du-5")).unwrap();
+    let en = common::messages(&site, &format!("locales/en/{resource}.ftl"));
+    assert_eq!(en[similar].trim(), approved.trim(), "the match, saved");
+    let (status, _) = site.json(&["status", resource]);
+    let row = status["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["locale"] == "en")
+        .unwrap();
+    assert_eq!(row["counts"]["approved"], 1, "{row:#}");
+}
+
+async fn with_shortcuts(
+    c: &Client,
+    url: &str,
+    token: &str,
+    (resource, ids): &(String, Vec<String>),
+) -> Result<(), fantoccini::error::CmdError> {
+    use fantoccini::key::Key;
+    c.set_window_size(1280, 1200).await?;
+    c.goto(&format!("{url}/login?lang=en")).await?;
+    sign_in(c, token).await?;
+    c.wait().for_element(Locator::Css("main h1")).await?;
+    c.goto(&format!("{url}/review/en/{resource}")).await?;
+    c.wait().for_element(Locator::Css("article.msg")).await?;
+    let similar = ids.iter().find(|i| i.starts_with("p-du-5")).unwrap();
+    // Alt+↓ from the top: the first message to review, then the next;
+    // Alt+↑ back.
+    press(c, &[Key::Alt.into(), Key::Down.into()]).await?;
+    assert_eq!(focused(c).await?, format!("h-{}", ids[0]));
+    press(c, &[Key::Alt.into(), Key::Down.into()]).await?;
+    assert_eq!(focused(c).await?, format!("h-{similar}"));
+    press(c, &[Key::Alt.into(), Key::Up.into()]).await?;
+    assert_eq!(focused(c).await?, format!("h-{}", ids[0]));
+    // Esc closes the editor a reviewer opened.
+    let first = c.find(Locator::Id(&format!("m-{}", ids[0]))).await?;
+    first
+        .find(Locator::Css("form.edit summary"))
+        .await?
+        .click()
+        .await?;
+    assert!(
+        first
+            .find(Locator::Css("form.edit details"))
+            .await?
+            .prop("open")
+            .await?
+            .as_deref()
+            == Some("true")
+    );
+    press(c, &[Key::Escape.into()]).await?;
+    assert_eq!(
+        first
+            .find(Locator::Css("form.edit details"))
+            .await?
+            .prop("open")
+            .await?
+            .as_deref(),
+        Some("false"),
+        "Esc closed the editor"
+    );
+    // Ctrl+Shift+1 on the similar message: its editor opens with match 1.
+    press(c, &[Key::Alt.into(), Key::Down.into()]).await?;
+    assert_eq!(focused(c).await?, format!("h-{similar}"));
+    press(c, &[Key::Control.into(), Key::Shift.into(), '1']).await?;
+    let area = c
+        .wait()
+        .for_element(Locator::Id(&format!("v-{similar}")))
+        .await?;
+    let taken = c.current_url().await?;
+    assert!(taken.as_str().contains("use=1"), "{taken}");
+    assert_eq!(
+        focused(c).await?,
+        format!("v-{similar}"),
+        "focus in the editor"
+    );
+    let text = area.prop("value").await?.unwrap_or_default();
+    assert_ne!(text.trim(), "Draft English", "the match is in the editor");
+    let card = c.find(Locator::Id(&format!("m-{similar}"))).await?;
+    let png = card.screenshot().await?;
+    std::fs::write(shot_path("serve-shortcut-memory.png"), png).unwrap();
+    let mut violations = axe(c, "review page with a match taken").await?;
+    // Ctrl+Enter in the editor: saved, then approved.
+    press(c, &[Key::Control.into(), Key::Enter.into()]).await?;
+    c.wait().for_element(Locator::Css("p.notice")).await?;
+    let said = notices(c).await;
+    assert!(said.contains(&format!("Approved: {similar}.")), "{said}");
+    let card = c.find(Locator::Id(&format!("m-{similar}"))).await?;
+    assert!(
+        card.attr("class")
+            .await?
+            .unwrap_or_default()
+            .contains("state-approved")
+    );
+
+    // The help page lists the shortcuts, from the review page's link.
+    c.find(Locator::Css("a[href='/help']"))
+        .await?
+        .click()
+        .await?;
+    let h1 = c.wait().for_element(Locator::Css("main h1")).await?;
+    assert_eq!(h1.text().await?, "Keyboard shortcuts");
+    let rows = c.find_all(Locator::Css("table.shortcuts tbody tr")).await?;
+    assert_eq!(rows.len(), 5);
+    violations.extend(axe(c, "help page").await?);
+    c.set_window_size(412, 915).await?;
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-help-phone.png"), png).unwrap();
+    // The search page, on a phone and then on a desktop.
+    c.goto(&format!("{url}/search?q=monitrices")).await?;
+    c.wait().for_element(Locator::Css("ol.found")).await?;
+    violations.extend(axe(c, "search page").await?);
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-search-phone.png"), png).unwrap();
+    c.set_window_size(1280, 1200).await?;
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-search.png"), png).unwrap();
+    assert!(violations.is_empty(), "axe-core: {violations:#?}");
+    Ok(())
+}
+
+async fn without_scripts(
+    c: &Client,
+    url: &str,
+    token: &str,
+    (resource, ids): &(String, Vec<String>),
+) -> Result<(), fantoccini::error::CmdError> {
+    use fantoccini::key::Key;
+    c.set_window_size(1280, 1200).await?;
+    c.goto(&format!("{url}/login?lang=en")).await?;
+    sign_in(c, token).await?;
+    c.wait().for_element(Locator::Css("main h1")).await?;
+    let page = format!("{url}/review/en/{resource}");
+    c.goto(&page).await?;
+    let similar = ids.iter().find(|i| i.starts_with("p-du-5")).unwrap();
+    let card = c
+        .wait()
+        .for_element(Locator::Id(&format!("m-{similar}")))
+        .await?;
+    // The shortcut does nothing: no script runs.
+    card.find(Locator::Css("h2")).await?.click().await?;
+    press(c, &[Key::Control.into(), Key::Shift.into(), '1']).await?;
+    assert_eq!(
+        c.current_url().await?.as_str(),
+        page,
+        "no script, no shortcut"
+    );
+    // *Use*, then *Save and approve*: the same result.
+    card.find(Locator::Css("a[data-use='1']"))
+        .await?
+        .click()
+        .await?;
+    let area = c
+        .wait()
+        .for_element(Locator::Id(&format!("v-{similar}")))
+        .await?;
+    assert_ne!(
+        area.prop("value").await?.unwrap_or_default().trim(),
+        "Draft English"
+    );
+    let card = c.find(Locator::Id(&format!("m-{similar}"))).await?;
+    card.find(Locator::Css("button[value='approve']"))
+        .await?
+        .click()
+        .await?;
+    c.wait().for_element(Locator::Css("p.notice")).await?;
+    let said = notices(c).await;
+    assert!(said.contains(&format!("Approved: {similar}.")), "{said}");
     Ok(())
 }

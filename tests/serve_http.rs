@@ -178,7 +178,9 @@ async fn the_dashboard_shows_the_reviewers_locales_with_progress() {
     let headers = &r.headers;
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(
-        csp.contains("default-src 'none'") && !csp.contains("script-src"),
+        csp.contains("default-src 'none'")
+            && csp.contains("script-src 'self';")
+            && !csp.contains("unsafe"),
         "{csp}"
     );
     assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");

@@ -67,7 +67,7 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry, matches: &[Match]) -> St
     rows.extend(asked_rows(cx, item));
     rows.extend(note_rows(l, item));
     format!(
-        "<article id=\"m-{id}\" class=\"msg state-{state}\" aria-labelledby=\"h-{id}\">\
+        "<article id=\"m-{id}\" class=\"msg state-{state}\"{todo} aria-labelledby=\"h-{id}\">\
 <header><h2 id=\"h-{id}\" tabindex=\"-1\"{autofocus}><code>{id}</code></h2> \
 <span class=\"badge state-{state}\">{name}</span>{meta}</header>{notices}\
 <div class=\"pair\"><div class=\"side\">{source}</div><div class=\"side\">{target}{edit}\
@@ -75,6 +75,12 @@ pub fn render(cx: &Context, item: &Item, entry: &Entry, matches: &[Match]) -> St
         comments = comments(cx, item),
         history = history(cx, entry),
         autofocus = if focus { " autofocus" } else { "" },
+        // What the shortcuts Alt+↓ / Alt+↑ go through (`/static/relais.js`).
+        todo = if crate::review::report::TO_REVIEW.contains(&item.state) {
+            " data-todo"
+        } else {
+            ""
+        },
         state = item.state.name(),
         name = esc(&state_name(l, item.state)),
         meta = meta(l, item),
@@ -374,7 +380,7 @@ fn memory_rows<'a>(cx: &Context<'a>, item: &Item, matches: &[Match]) -> Vec<Row<
             format!(
                 "<div class=\"match\"><p class=\"meta\">{from}</p>\
 <p class=\"text\" lang=\"{src}\">{diff}</p><p class=\"text\" lang=\"{locale}\">{text}</p>\
-<a class=\"button\" href=\"/review{tail}?use={n}&amp;at={id}{filter}\">{label}</a></div>",
+<a class=\"button\" data-use=\"{n}\" href=\"/review{tail}?use={n}&amp;at={id}{filter}\">{label}</a></div>",
                 from = esc(&from),
                 src = esc(cx.source_locale),
                 diff = diff(l, &m.source_diff),

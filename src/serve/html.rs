@@ -113,7 +113,7 @@ impl Page<'_> {
         format!(
             "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>{title} · relais</title><link rel=\"stylesheet\" href=\"/static/relais.css\"></head>\
+<title>{title} · relais</title><link rel=\"stylesheet\" href=\"/static/relais.css\"><script src=\"/static/relais.js\" defer></script></head>\
 <body><a class=\"skip\" href=\"#main\">{skip}</a><header><strong class=\"brand\">relais</strong><nav>{nav}</nav><span class=\"langs\">{langs}</span>{account}</header>\
 <main id=\"main\" tabindex=\"-1\">{notices}{body}</main></body></html>\n",
             skip = esc(&l.t("skip-to-content")),

@@ -17,6 +17,7 @@ pub mod card;
 mod cookie;
 pub mod dashboard;
 pub mod flash;
+pub mod help;
 pub mod html;
 pub mod i18n;
 pub mod listen;
@@ -50,6 +51,7 @@ pub const FORM_LIMIT: usize = 256 * 1024;
 pub const DRAFT_LIMIT: usize = 2 * 1024 * 1024;
 
 const CSS: &str = include_str!("relais.css");
+const JS: &str = include_str!("relais.js");
 
 /// How the server runs.
 #[derive(Clone, Debug)]
@@ -235,6 +237,8 @@ pub fn router(app: App) -> Router {
         .route("/api/export.tar", get(api::tar))
         .route("/api/export/{*path}", get(api::file))
         .route("/static/relais.css", get(css))
+        .route("/static/relais.js", get(js))
+        .route("/help", get(help::page))
         .layer(DefaultBodyLimit::max(FORM_LIMIT))
         .layer(middleware::from_fn(headers))
         .layer(middleware::from_fn(move |request, next| {
@@ -269,18 +273,28 @@ pub async fn run(
 }
 
 async fn css() -> Response {
+    asset("text/css; charset=utf-8", CSS)
+}
+
+/// The review page's keyboard shortcuts (listed at `/help`): served from
+/// here, no build step, nothing from another host.
+async fn js() -> Response {
+    asset("text/javascript; charset=utf-8", JS)
+}
+
+fn asset(kind: &'static str, body: &'static str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CONTENT_TYPE, kind),
             (header::CACHE_CONTROL, "max-age=3600"),
         ],
-        CSS,
+        body,
     )
         .into_response()
 }
 
-/// Headers every response gets: a strict content security policy (no
-/// script at all, styles from this server), no framing, no sniffing, no
+/// Headers every response gets: a strict content security policy (scripts
+/// and styles from this server only: the shortcuts' own script), no framing, no sniffing, no
 /// referrer, no caching of pages; and the chosen language remembered.
 async fn headers(request: Request, next: Next) -> Response {
     let lang = i18n::query_lang(request.uri().query());
@@ -289,7 +303,7 @@ async fn headers(request: Request, next: Next) -> Response {
     let fixed = [
         (
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),

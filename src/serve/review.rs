@@ -469,7 +469,8 @@ fn heading(l: Lang, t: &Target, title: Option<&str>, post: bool) -> String {
     let filter = filter.join(" · ");
     format!(
         "<p class=\"crumbs\"><a href=\"/\">{home}</a> ›</p><h1>{title}</h1>\
-<p class=\"path\"><code>{resource}</code> · <strong>{locale}</strong>{preview} · {filter}</p>",
+<p class=\"path\"><code>{resource}</code> · <strong>{locale}</strong>{preview} · {filter} · <a href=\"/help\">{help}</a></p>",
+        help = esc(&l.t("help-link")),
         home = esc(&l.t("nav-dashboard")),
         title = esc(title.unwrap_or(&t.resource)),
         resource = esc(&t.resource),

@@ -324,3 +324,15 @@ questions-title = { $n ->
 questions-hint = A reviewer left a comment on the French of this passage. Answer here, correct the post if needed (by sending a new version), then mark the comment resolved.
 questions-in = while reviewing “{ $locale }”
 questions-answer = Your answer
+
+help-title = Keyboard shortcuts
+help-intro = On a review page, these keys act on the message you are on (the one with the focus, else the first one on screen).
+help-keys = Keys
+help-does = What they do
+help-approve = Save and approve the text of the open editor; editor closed: approve the text shown.
+help-next = Go to the next message to review.
+help-previous = Go back to the previous message to review.
+help-memory = Put similar translation 1, 2 or 3 from the memory into the editor (its “Use” button).
+help-close = Close the editor (nothing is saved).
+help-without = Every shortcut presses a button or follows a link of the page: without them (script blocked, screen reader), everything is done the same way with the mouse or the Tab key.
+help-link = Keyboard shortcuts

@@ -336,3 +336,15 @@ questions-title = { $n ->
 questions-hint = Un relecteur a laissé un commentaire sur le français de ce passage. Répondez ici, corrigez l’article si besoin (en envoyant une nouvelle version), puis marquez le commentaire comme résolu.
 questions-in = en relisant « { $locale } »
 questions-answer = Votre réponse
+
+help-title = Raccourcis clavier
+help-intro = Sur une page de relecture, ces touches agissent sur le message où vous êtes (celui qui a le focus, sinon le premier visible à l’écran).
+help-keys = Touches
+help-does = Effet
+help-approve = Enregistrer et approuver le texte de l’éditeur ouvert ; éditeur fermé : approuver le texte affiché.
+help-next = Aller au message suivant à relire.
+help-previous = Revenir au message précédent à relire.
+help-memory = Mettre dans l’éditeur la traduction proche n° 1, 2 ou 3 de la mémoire (le bouton « Utiliser »).
+help-close = Fermer l’éditeur (rien n’est enregistré).
+help-without = Chaque raccourci appuie sur un bouton ou suit un lien de la page : sans eux (script bloqué, lecteur d’écran), tout se fait de la même façon avec la souris ou la touche Tab.
+help-link = Raccourcis clavier
