@@ -459,6 +459,15 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
     Ok(())
 }
 
+/// Signed in with `token`, in English, at desktop size.
+async fn signed_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini::error::CmdError> {
+    c.set_window_size(1280, 1200).await?;
+    c.goto(&format!("{url}/login?lang=en")).await?;
+    sign_in(c, token).await?;
+    c.wait().for_element(Locator::Css("main h1")).await?;
+    Ok(())
+}
+
 /// Presses a chord: every key down in order, then up in reverse.
 async fn press(c: &Client, keys: &[char]) -> Result<(), fantoccini::error::CmdError> {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -558,10 +567,7 @@ async fn with_shortcuts(
     (resource, ids): &(String, Vec<String>),
 ) -> Result<(), fantoccini::error::CmdError> {
     use fantoccini::key::Key;
-    c.set_window_size(1280, 1200).await?;
-    c.goto(&format!("{url}/login?lang=en")).await?;
-    sign_in(c, token).await?;
-    c.wait().for_element(Locator::Css("main h1")).await?;
+    signed_in(c, url, token).await?;
     c.goto(&format!("{url}/review/en/{resource}")).await?;
     c.wait().for_element(Locator::Css("article.msg")).await?;
     let similar = ids.iter().find(|i| i.starts_with("p-du-5")).unwrap();
@@ -667,10 +673,7 @@ async fn without_scripts(
     (resource, ids): &(String, Vec<String>),
 ) -> Result<(), fantoccini::error::CmdError> {
     use fantoccini::key::Key;
-    c.set_window_size(1280, 1200).await?;
-    c.goto(&format!("{url}/login?lang=en")).await?;
-    sign_in(c, token).await?;
-    c.wait().for_element(Locator::Css("main h1")).await?;
+    signed_in(c, url, token).await?;
     let page = format!("{url}/review/en/{resource}");
     c.goto(&page).await?;
     let similar = ids.iter().find(|i| i.starts_with("p-du-5")).unwrap();
