@@ -302,17 +302,29 @@ async fn a_true_conflict_keeps_the_reviewers_work_on_a_pushed_branch() {
         tip.trim(),
         "Claire Martin|Edit `read-more-label` of site (en)"
     );
-    let here = r.web.site.read("locales/en/site.ftl");
-    assert!(
-        here.contains("Read on: { $title }"),
-        "the working tree is the remote's: {here}"
-    );
-    let dashboard = r.web.get("/", Some(&claire)).await;
-    assert!(
-        dashboard.body.contains(branch),
-        "the page says so: {}",
-        dashboard.body
-    );
+    // The branch is pushed first, and only then is the working tree reset
+    // to the remote's (nothing lost at any moment): wait for the reset.
+    until("the working tree is the remote's", || {
+        r.web
+            .site
+            .read("locales/en/site.ftl")
+            .contains("Read on: { $title }")
+    })
+    .await;
+    // Then the server's status says so.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let dashboard = r.web.get("/", Some(&claire)).await;
+        if dashboard.body.contains(branch) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the page never said so: {}",
+            dashboard.body
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let doctor = r.web.site.json(&["doctor"]).0;
     assert!(doctor.to_string().contains(branch), "{doctor:#}");
 }
