@@ -12,6 +12,7 @@
 //! `write` puts it in place. Export reads review state, never writes it.
 
 mod build;
+pub mod strings;
 mod verify;
 mod write;
 
