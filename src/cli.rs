@@ -133,8 +133,10 @@ pub(crate) enum Command {
     /// Find messages whose French or translation holds words (accents and
     /// case folded), with their state.
     Search {
-        /// The words to find (all of them, in any order).
-        text: String,
+        /// The words to find (all of them, in any order; none: every
+        /// message the filters keep).
+        #[arg(value_name = "WORDS")]
+        text: Vec<String>,
         /// Only these target locales (repeatable).
         #[arg(long = "locale", short = 'l', value_name = "L")]
         locales: Vec<String>,

@@ -593,6 +593,10 @@ fn search_finds_french_and_translations_accents_folded() {
     let items = doc["items"].as_array().unwrap();
     assert!(!items.is_empty(), "found in the translation: {doc:#}");
     assert!(items.iter().all(|i| i["state"] == "approved"));
+    // Several words, unquoted as people type them: each must be there.
+    let (both, _) = site.json(&["search", "ecole", "maternelle", "--locale", "en"]);
+    let both = both["items"].as_array().unwrap();
+    assert_eq!(both.len(), 1, "{both:#?}");
     let (doc, _) = site.json(&["search", "zzzz-nowhere"]);
     assert_eq!(doc["items"].as_array().unwrap().len(), 0);
     let text =

@@ -109,7 +109,7 @@ fn dispatch(cli: &Cli, root: &Path) -> Result<u8, Error> {
             comments,
         } => with_config(root, |cfg| {
             let q = relais::review::search::Query {
-                text: text.clone(),
+                text: text.join(" "),
                 locales: parse_locales(cfg, locales)?,
                 states: states.clone(),
                 resources: resources.clone(),
