@@ -80,6 +80,10 @@ pub(crate) enum Command {
         /// in every target locale.
         #[arg(long, value_name = "PERCENT")]
         min_complete: Option<f64>,
+        /// Where the files go: plain (relais's own), hugo or zola; default
+        /// `[export] layout` of relais.toml, else plain.
+        #[arg(long, value_name = "LAYOUT")]
+        layout: Option<relais::base::config::Layout>,
     },
     /// Rename a post with its translations and review state.
     Mv {

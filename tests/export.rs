@@ -233,3 +233,139 @@ fn nothing_approved_is_exit_1() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing approved to export in en"));
     assert!(!site.path().join("out").exists());
 }
+
+/// The front matter of an exported post: YAML between `---` or TOML
+/// between `+++`, as text.
+fn front(text: &str, fence: &str) -> String {
+    let rest = text.strip_prefix(&format!("{fence}\n")).expect("fenced");
+    rest[..rest.find(&format!("\n{fence}\n")).expect("closed") + 1].to_string()
+}
+
+/// Issue 18: `--layout hugo` — content per language with one
+/// `translationKey` across the French and its translations, go-i18n
+/// strings with plurals, the languages snippet, the manifest's paths;
+/// deterministic.
+#[test]
+fn the_hugo_layout_links_translations_and_has_go_i18n_strings() {
+    let site = reviewed_site();
+    let (report, code) = site.json(&["export", "--out", "hugo", "--layout", "hugo"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["layout"], "hugo");
+    assert_eq!(
+        site.json(&["export", "--out", "again", "--layout", "hugo"])
+            .1,
+        0
+    );
+    let out = files(&site.path().join("hugo"));
+    assert_eq!(out, files(&site.path().join("again")), "byte-identical");
+    let text = |rel: &str| String::from_utf8(out[rel].clone()).unwrap_or_else(|_| panic!("{rel}"));
+    for lang in ["fr", "en"] {
+        let post = text(&format!("content/{lang}/posts/{A}.md"));
+        assert!(
+            front(&post, "---").contains(&format!("translationKey: \"{A}\"")),
+            "{post}"
+        );
+    }
+    assert!(
+        !out.contains_key(&format!("content/en/posts/{C}.md")),
+        "unfinished"
+    );
+    assert!(out.contains_key("ftl/en/site.ftl"), "the bundles too");
+    let fr: toml::Table = text("i18n/fr.toml").parse().unwrap();
+    assert_eq!(
+        fr["posts-count"]["one"].as_str(),
+        Some("{{ .Count }} actualité")
+    );
+    assert_eq!(
+        fr["posts-count"]["other"].as_str(),
+        Some("{{ .Count }} actualités")
+    );
+    assert!(
+        fr["nav-home-label"]["other"]
+            .as_str()
+            .unwrap()
+            .contains("PARTAGE"),
+        "terms inlined: {fr:?}"
+    );
+    let left = report["strings"].as_array().unwrap();
+    assert!(
+        left.iter()
+            .any(|n| n["id"] == "post-byline" && n["locale"] == "fr"),
+        "DATETIME is left to the .ftl: {left:#?}"
+    );
+    let languages: toml::Table = text("hugo-languages.toml").parse().unwrap();
+    assert_eq!(languages["defaultContentLanguage"].as_str(), Some("fr"));
+    assert_eq!(
+        languages["languages"]["en"]["contentDir"].as_str(),
+        Some("content/en")
+    );
+    let manifest: serde_json::Value = serde_json::from_str(&text("manifest.json")).unwrap();
+    let a = manifest["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["slug"] == A)
+        .unwrap();
+    assert_eq!(a["files"]["en"], format!("content/en/posts/{A}.md"));
+}
+
+/// Issue 18: `--layout zola` — `<slug>.md` and `<slug>.<lang>.md`, TOML
+/// front matter with unknown keys under `[extra]`, the strings as
+/// `[translations]` tables with the lost plural categories reported; and
+/// `[export] layout` sets the default.
+#[test]
+fn the_zola_layout_has_toml_front_matter_and_translations() {
+    let site = reviewed_site();
+    let (report, code) = site.json(&["export", "--out", "zola", "--layout", "zola"]);
+    assert_eq!(code, 0, "{report:#}");
+    let out = files(&site.path().join("zola"));
+    let text = |rel: &str| String::from_utf8(out[rel].clone()).unwrap_or_else(|_| panic!("{rel}"));
+    let fr_post = text(&format!("content/posts/{A}.md"));
+    let en_post = text(&format!("content/posts/{A}.en.md"));
+    assert!(
+        !out.contains_key(&format!("content/posts/{C}.en.md")),
+        "unfinished"
+    );
+    for post in [&fr_post, &en_post] {
+        let t: toml::Table = front(post, "+++").parse().expect("TOML front matter");
+        assert!(t["title"].is_str(), "{t:?}");
+        assert!(!t.contains_key("lang"), "Zola does not know `lang`: {t:?}");
+        assert!(t["extra"]["lang"].is_str(), "{t:?}");
+        if let Some(d) = t.get("date") {
+            assert!(d.is_datetime(), "a TOML date: {t:?}");
+        }
+    }
+    let en: toml::Table = front(&en_post, "+++").parse().unwrap();
+    assert_eq!(
+        en["extra"]["translation_of"].as_str(),
+        Some(format!("posts/{A}.md").as_str())
+    );
+    let config: toml::Table = text("zola-config.toml").parse().unwrap();
+    assert_eq!(config["default_language"].as_str(), Some("fr"));
+    assert_eq!(
+        config["translations"]["posts-count"].as_str(),
+        Some("{ $count } actualités")
+    );
+    assert!(
+        config["languages"]["en"]["translations"].is_table(),
+        "{config:?}"
+    );
+    let lost = report["strings"].as_array().unwrap();
+    assert!(
+        lost.iter()
+            .any(|n| n["id"] == "posts-count" && n["why"].as_str().unwrap().contains("one")),
+        "{lost:#?}"
+    );
+
+    let toml_path = site.path().join("relais.toml");
+    let cfg = std::fs::read_to_string(&toml_path).unwrap();
+    std::fs::write(&toml_path, format!("{cfg}\n[export]\nlayout = \"zola\"\n")).unwrap();
+    let (report, code) = site.json(&["export", "--out", "default"]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["layout"], "zola", "from relais.toml");
+    assert!(
+        site.path()
+            .join(format!("default/content/posts/{A}.en.md"))
+            .is_file()
+    );
+}

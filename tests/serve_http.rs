@@ -994,6 +994,51 @@ async fn the_site_build_pulls_the_export_with_etags() {
             .status,
         StatusCode::NOT_MODIFIED
     );
+    // `?layout=`: the same files `relais export --layout` writes.
+    let hugo = out.path().join("hugo");
+    assert!(
+        w.site
+            .relais(&[
+                "export",
+                "--out",
+                hugo.to_str().unwrap(),
+                "--layout",
+                "hugo"
+            ])
+            .status
+            .success()
+    );
+    let m = w
+        .pull("/api/manifest.json?layout=hugo", Some(&build), None)
+        .await;
+    let m: serde_json::Value = serde_json::from_str(&m.body).unwrap();
+    let en_hugo = common::find(
+        &m["posts"],
+        "slug",
+        "2024-06-06-keoogo-dispensaire-trottoir",
+    )["files"]["en"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(en_hugo.starts_with("content/en/posts/"), "{en_hugo}");
+    let r = w
+        .pull(
+            &format!("/api/export/{en_hugo}?layout=hugo"),
+            Some(&build),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        r.body,
+        std::fs::read_to_string(hugo.join(&en_hugo)).unwrap()
+    );
+    assert_eq!(
+        w.pull("/api/manifest.json?layout=jekyll", Some(&build), None)
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
     assert_eq!(
         w.pull("/api/export/en/posts/nope.md", Some(&build), None)
             .await

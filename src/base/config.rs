@@ -311,6 +311,8 @@ pub struct Config {
     pub git: GitConfig,
     /// `[serve]`: what `relais serve` does besides pages.
     pub serve: ServeConfig,
+    /// `[export]`: how the export is laid out by default.
+    pub export: ExportConfig,
     /// How similar (percent) the French of an approved translation must be
     /// to be offered as a fuzzy memory match (70 by default).
     pub fuzzy_threshold: u32,
@@ -350,6 +352,63 @@ impl GitConfig {
     }
 }
 
+/// How `relais export` lays its files out for the site generator.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// relais's own: `<locale>/posts/<slug>.md`, `<locale>/<resource>.ftl`.
+    #[default]
+    Plain,
+    /// Hugo: `content/<locale>/posts/<slug>.md` with a `translationKey`,
+    /// `i18n/<locale>.toml` (go-i18n).
+    Hugo,
+    /// Zola: `content/posts/<slug>.md` and `<slug>.<locale>.md`, TOML front
+    /// matter, the UI strings as `[translations]`.
+    Zola,
+}
+
+impl Layout {
+    /// Every layout, as typed.
+    pub const ALL: [Layout; 3] = [Layout::Plain, Layout::Hugo, Layout::Zola];
+
+    /// The name people type (`--layout hugo`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Plain => "plain",
+            Layout::Hugo => "hugo",
+            Layout::Zola => "zola",
+        }
+    }
+}
+
+impl std::str::FromStr for Layout {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        Layout::ALL
+            .into_iter()
+            .find(|l| l.name() == s)
+            .ok_or_else(|| format!("not a layout (one of: plain, hugo, zola): {s}"))
+    }
+}
+
+impl std::fmt::Display for Layout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// `[export]` of `relais.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportConfig {
+    /// The layout `relais export` and the pull API use unless told.
+    #[serde(default)]
+    pub layout: Layout,
+}
+
 /// `[serve]` of `relais.toml`.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -377,6 +436,8 @@ struct RawConfig {
     git: GitConfig,
     #[serde(default)]
     serve: ServeConfig,
+    #[serde(default)]
+    export: ExportConfig,
     #[serde(default = "default_fuzzy")]
     fuzzy_threshold: u32,
 }
@@ -461,6 +522,7 @@ impl Config {
             suggest_name: None,
             git: raw.git,
             serve: raw.serve,
+            export: raw.export,
             fuzzy_threshold: raw.fuzzy_threshold.clamp(1, 100),
         })
     }
@@ -641,6 +703,10 @@ concurrency = 4
 # [suggest.deepl]
 # kind = "deepl"
 # key_env = "DEEPL_AUTH_KEY"
+#
+# How `relais export` lays its files out for the site generator:
+# [export]
+# layout = "hugo"                # or "zola"; default "plain" (README)
 #
 # Terms never to translate, and fixed translations: glossary.toml (README).
 "#;

@@ -1,14 +1,21 @@
 //! `relais export --out DIR`.
 
-use relais::base::config::Config;
+use relais::base::config::{Config, Layout};
 use relais::base::error::Result;
 use relais::export::{self, ExportError, Options};
 use std::path::Path;
 
-pub(crate) fn run(cfg: &Config, out: &Path, min_complete: Option<f64>, json: bool) -> Result<u8> {
+pub(crate) fn run(
+    cfg: &Config,
+    out: &Path,
+    min_complete: Option<f64>,
+    layout: Layout,
+    json: bool,
+) -> Result<u8> {
     let opts = Options {
         out: out.to_path_buf(),
         min_complete,
+        layout,
     };
     match export::export(cfg, &opts) {
         Ok(report) => {
@@ -21,11 +28,15 @@ pub(crate) fn run(cfg: &Config, out: &Path, min_complete: Option<f64>, json: boo
                     .map(|(l, n)| format!("{n} posts in {l}"))
                     .collect();
                 super::print_out(&format!(
-                    "exported to {}: {}; {} files\n",
+                    "exported to {} ({} layout): {}; {} files\n",
                     report.out,
+                    report.layout,
                     posts.join(", "),
                     report.files
                 ));
+                for n in &report.strings {
+                    super::print_out(&format!("  {} `{}`: {}\n", n.locale, n.id, n.why));
+                }
             }
             Ok(0)
         }

@@ -65,9 +65,21 @@ fn dispatch(cli: &Cli, root: &Path) -> Result<u8, Error> {
         Command::Check { locales, strict } => {
             with_config(root, |cfg| check::run(cfg, locales, *strict, json))
         }
-        Command::Export { out, min_complete } => {
+        Command::Export {
+            out,
+            min_complete,
+            layout,
+        } => {
             let out = root.join(out);
-            with_config(root, |cfg| export::run(cfg, &out, *min_complete, json))
+            with_config(root, |cfg| {
+                export::run(
+                    cfg,
+                    &out,
+                    *min_complete,
+                    layout.unwrap_or(cfg.export.layout),
+                    json,
+                )
+            })
         }
         Command::Status { resources } => with_config(root, |cfg| status::run(cfg, resources, json)),
         Command::Review {

@@ -12,11 +12,12 @@
 //! `write` puts it in place. Export reads review state, never writes it.
 
 mod build;
+pub mod layout;
 pub mod strings;
 mod verify;
 mod write;
 
-use crate::base::config::Config;
+use crate::base::config::{Config, Layout};
 use crate::base::store::Store;
 use crate::source::read as source;
 use build::Entry;
@@ -35,6 +36,8 @@ pub struct Options {
     /// Minimum share (percent) of approved messages for each UI resource
     /// in each target locale.
     pub min_complete: Option<f64>,
+    /// Where the files go (`--layout`, else `[export] layout`).
+    pub layout: Layout,
 }
 
 /// Approved out of total messages.
@@ -117,6 +120,12 @@ pub struct Report {
     pub posts: BTreeMap<String, usize>,
     /// Approved UI messages exported per target locale.
     pub messages: BTreeMap<String, usize>,
+    /// The layout written.
+    pub layout: Layout,
+    /// UI messages the layout's string files could not hold as they are
+    /// (left to the `.ftl`, or plural categories lost).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub strings: Vec<layout::Note>,
 }
 
 /// Why nothing was exported.
@@ -150,6 +159,8 @@ impl Report {
             files: 0,
             posts: zero(&self.posts),
             messages: zero(&self.messages),
+            layout: self.layout,
+            strings: Vec::new(),
         }
     }
 
@@ -168,14 +179,18 @@ impl Report {
 
 /// Builds and verifies the export in memory (what `relais serve` hands to
 /// the site build). The report's `out` is empty.
-pub fn build(cfg: &Config, min_complete: Option<f64>) -> Result<(Files, Report), ExportError> {
+pub fn build(
+    cfg: &Config,
+    min_complete: Option<f64>,
+    layout: Layout,
+) -> Result<(Files, Report), ExportError> {
     let files = std::sync::Mutex::new(Files::new());
     let put = |rel: &str, text: &str| {
         let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
         files.insert(rel.to_string(), text.to_string());
         Ok(())
     };
-    let report = build_with(cfg, min_complete, &put)?;
+    let report = build_with(cfg, min_complete, layout, &put)?;
     Ok((
         files.into_inner().unwrap_or_else(|e| e.into_inner()),
         report,
@@ -192,7 +207,19 @@ const CHUNK: usize = 64;
 /// file to `put` once its resource passed; then the gates and the
 /// manifest. On an error, some files may have been handed over already:
 /// the caller drops them.
-fn build_with(cfg: &Config, min_complete: Option<f64>, put: &Put) -> Result<Report, ExportError> {
+fn build_with(
+    cfg: &Config,
+    min_complete: Option<f64>,
+    layout: Layout,
+    put: &Put,
+) -> Result<Report, ExportError> {
+    let arranger = layout::Arranger::new(cfg, layout);
+    let placed = |rel: &str, text: &str| {
+        let (path, text) = arranger
+            .place(rel, text)
+            .map_err(crate::base::error::Error::Config)?;
+        put(&path, &text)
+    };
     let store = Store::new(cfg.state_dir());
     let (items, read_errors) = source::list(cfg, &[]);
     let mut errors = crate::base::error::messages(&read_errors);
@@ -207,6 +234,8 @@ fn build_with(cfg: &Config, min_complete: Option<f64>, put: &Put) -> Result<Repo
         files: 0,
         posts: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
         messages: cfg.targets.iter().map(|l| (l.to_string(), 0)).collect(),
+        layout,
+        strings: Vec::new(),
     };
     for chunk in items.chunks(CHUNK) {
         let files = build_chunk(cfg, &store, chunk, &mut manifest, &mut report, &mut errors);
@@ -217,7 +246,7 @@ fn build_with(cfg: &Config, min_complete: Option<f64>, put: &Put) -> Result<Repo
         // folders).
         report.files += files.len();
         let files: Vec<(String, String)> = files.into_iter().collect();
-        let put = crate::base::par::map(&files, |(rel, text)| put(rel, text));
+        let put = crate::base::par::map(&files, |(rel, text)| placed(rel, text));
         put.into_iter()
             .collect::<crate::base::error::Result<()>>()?;
     }
@@ -231,10 +260,21 @@ fn build_with(cfg: &Config, min_complete: Option<f64>, put: &Put) -> Result<Repo
     manifest
         .resources
         .sort_by(|a, b| a.resource.cmp(&b.resource));
+    for post in &mut manifest.posts {
+        for path in post.files.values_mut() {
+            *path = arranger.path(path);
+        }
+    }
     let mut json = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
     json.push('\n');
     put("manifest.json", &json)?;
     report.files += 1;
+    let (made, notes) = arranger.finish();
+    for (path, text) in &made {
+        put(path, text)?;
+    }
+    report.files += made.len();
+    report.strings = notes;
     Ok(report)
 }
 

@@ -34,7 +34,7 @@ pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
         }
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))
     };
-    let built = build_with(cfg, opts.min_complete, &put).and_then(|mut report| {
+    let built = build_with(cfg, opts.min_complete, opts.layout, &put).and_then(|mut report| {
         report.out = out.display().to_string();
         swap(&tmp, &old, out)?;
         Ok(report)

@@ -13,10 +13,10 @@
 //! nothing.
 
 use super::{App, path};
-use crate::base::config::Config;
+use crate::base::config::{Config, Layout};
 use crate::base::lock::SiteLock;
 use crate::export::{self, ExportError};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
@@ -55,9 +55,9 @@ pub struct Snapshot {
     pub tar: File,
 }
 
-/// The last export built.
+/// The last export built, per layout asked for (`?layout=`).
 #[derive(Default)]
-pub struct Cache(tokio::sync::Mutex<Option<Arc<Snapshot>>>);
+pub struct Cache(tokio::sync::Mutex<BTreeMap<Layout, Arc<Snapshot>>>);
 
 /// Why there is nothing to serve.
 enum Unavailable {
@@ -88,12 +88,14 @@ impl IntoResponse for Unavailable {
 impl Cache {
     /// The export of the site as it is now (built again only if a file
     /// changed since the last build).
-    async fn current(&self, app: &App) -> Result<Arc<Snapshot>, Unavailable> {
-        let mut slot = self.0.lock().await;
-        let last = slot.clone();
+    async fn current(&self, app: &App, layout: Layout) -> Result<Arc<Snapshot>, Unavailable> {
+        let mut slots = self.0.lock().await;
+        let last = slots.get(&layout).cloned();
         let wait = app.opts.lock_wait.min(Duration::from_secs(10));
-        let fresh = app.read(move |cfg| refresh(cfg, last, wait)).await?;
-        *slot = Some(fresh.clone());
+        let fresh = app
+            .read(move |cfg| refresh(cfg, layout, last, wait))
+            .await?;
+        slots.insert(layout, fresh.clone());
         Ok(fresh)
     }
 }
@@ -102,6 +104,7 @@ impl Cache {
 /// holds the lock too long, the last export is served as it is.
 fn refresh(
     cfg: &Config,
+    layout: Layout,
     last: Option<Arc<Snapshot>>,
     wait: Duration,
 ) -> Result<Arc<Snapshot>, Unavailable> {
@@ -113,7 +116,7 @@ fn refresh(
     if let Some(last) = last.filter(|s| s.fingerprint == fingerprint) {
         return Ok(last);
     }
-    let (files, _) = export::build(cfg, None).map_err(|e| match e {
+    let (files, _) = export::build(cfg, None, layout).map_err(|e| match e {
         ExportError::Gate(t) => Unavailable::Nothing(t),
         other => Unavailable::Broken(other.to_string()),
     })?;
@@ -216,38 +219,57 @@ fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
         .any(|t| t == etag || t == "*")
 }
 
-/// Runs `f` on the current snapshot, after the reader's token.
+/// Runs `f` on the current snapshot of the layout asked for (`?layout=`,
+/// else `[export] layout`; 400 for an unknown one), after the reader's
+/// token.
 async fn with_snapshot(
     app: &App,
     headers: &HeaderMap,
+    query: &[(String, String)],
     f: impl FnOnce(&Snapshot) -> Response,
 ) -> Response {
     if let Err(r) = super::auth::reader(app, headers) {
         return r.into_response();
     }
-    match app.export.current(app).await {
+    let layout = match query.iter().find(|(k, _)| k == "layout") {
+        None => app.cfg.export.layout,
+        Some((_, v)) => match v.parse::<Layout>() {
+            Ok(l) => l,
+            Err(e) => return (StatusCode::BAD_REQUEST, format!("{e}\n")).into_response(),
+        },
+    };
+    match app.export.current(app, layout).await {
         Ok(s) => f(&s),
         Err(e) => e.into_response(),
     }
 }
 
 /// `GET /api/manifest.json`.
-pub async fn manifest(State(app): State<App>, headers: HeaderMap) -> Response {
-    with_snapshot(&app, &headers, |s| {
+pub async fn manifest(
+    State(app): State<App>,
+    Query(query): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Response {
+    with_snapshot(&app, &headers, &query, |s| {
         answer(&s.files["manifest.json"], &headers)
     })
     .await
 }
 
 /// `GET /api/export.tar`.
-pub async fn tar(State(app): State<App>, headers: HeaderMap) -> Response {
-    with_snapshot(&app, &headers, |s| answer(&s.tar, &headers)).await
+pub async fn tar(
+    State(app): State<App>,
+    Query(query): Query<Vec<(String, String)>>,
+    headers: HeaderMap,
+) -> Response {
+    with_snapshot(&app, &headers, &query, |s| answer(&s.tar, &headers)).await
 }
 
 /// `GET /api/export/{*path}` (400 for a path with `..` and the like).
 pub async fn file(
     State(app): State<App>,
     Path(name): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
     headers: HeaderMap,
 ) -> Response {
     if let Err(r) = super::auth::reader(&app, &headers) {
@@ -256,7 +278,7 @@ pub async fn file(
     if let Err(e) = path::relative(&name) {
         return (StatusCode::BAD_REQUEST, format!("{e}\n")).into_response();
     }
-    with_snapshot(&app, &headers, |s| match s.files.get(&name) {
+    with_snapshot(&app, &headers, &query, |s| match s.files.get(&name) {
         Some(f) => answer(f, &headers),
         None => (
             StatusCode::NOT_FOUND,

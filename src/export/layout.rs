@@ -1,0 +1,384 @@
+//! Where the export's files go for the site generator (`--layout`,
+//! `[export] layout`):
+//!
+//! - `plain`: relais's own, `<locale>/posts/<slug>.md` and
+//!   `<locale>/<resource>.ftl`.
+//! - `hugo`: `content/<locale>/posts/<slug>.md` (Hugo's
+//!   `contentDir` per language), every language, the French included,
+//!   carrying `translationKey: <slug>` so Hugo links each translation to
+//!   its original; `i18n/<locale>.toml` in go-i18n form made from the UI
+//!   bundles ([`super::strings`]); `hugo-languages.toml`, the `languages`
+//!   of the site's configuration.
+//! - `zola`: `content/posts/<slug>.md` for the French (the default
+//!   language) and `<slug>.<locale>.md` for the others, TOML front matter
+//!   (`+++`) with the keys Zola does not know under `[extra]`, `tags` and
+//!   `categories` under `[taxonomies]`, dates as TOML dates;
+//!   `zola-config.toml`, the `default_language`, `[translations]` and
+//!   `[languages.<locale>]` tables for `config.toml`.
+//!
+//! In `hugo` and `zola` the `.ftl` bundles are exported too, under
+//! `ftl/<locale>/`; what the UI strings could not say is in the report.
+
+use super::strings::{self, Left};
+use crate::base::config::{Config, Layout};
+use crate::fluent::ftl::{self, Resource};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+/// A UI message a layout's string format could not hold as it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// The locale of the bundle.
+    pub locale: String,
+    /// `id` or `id.attr`.
+    pub id: String,
+    /// What happened: left to the `.ftl`, or which plural categories were lost.
+    pub why: String,
+}
+
+/// Files of one layout being made: each file of the plain export placed
+/// as it comes, the UI bundles kept for the string files made at the end.
+pub struct Arranger<'a> {
+    layout: Layout,
+    cfg: &'a Config,
+    /// locale → (resource, bundle text), UI resources only.
+    ui: Mutex<BTreeMap<String, Vec<(String, String)>>>,
+}
+
+impl<'a> Arranger<'a> {
+    /// For `layout` on the site of `cfg`.
+    pub fn new(cfg: &'a Config, layout: Layout) -> Arranger<'a> {
+        Arranger {
+            layout,
+            cfg,
+            ui: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// Where a file of the plain export goes (the manifest's paths).
+    pub fn path(&self, rel: &str) -> String {
+        let fr = self.cfg.source.to_string();
+        match (self.layout, post_of(rel)) {
+            (Layout::Plain, _) => rel.to_string(),
+            (Layout::Hugo, Some((locale, slug))) => format!("content/{locale}/posts/{slug}.md"),
+            (Layout::Zola, Some((locale, slug))) if locale == fr => {
+                format!("content/posts/{slug}.md")
+            }
+            (Layout::Zola, Some((locale, slug))) => format!("content/posts/{slug}.{locale}.md"),
+            (_, None) if rel.ends_with(".ftl") => format!("ftl/{rel}"),
+            (_, None) => rel.to_string(),
+        }
+    }
+
+    /// A file of the plain export, placed: its path and text in this layout.
+    pub fn place(&self, rel: &str, text: &str) -> Result<(String, String), String> {
+        if self.layout != Layout::Plain
+            && let Some((locale, resource)) = ui_bundle(rel)
+        {
+            let mut ui = self.ui.lock().unwrap_or_else(|e| e.into_inner());
+            ui.entry(locale.to_string())
+                .or_default()
+                .push((resource.to_string(), text.to_string()));
+        }
+        let path = self.path(rel);
+        let text = match (self.layout, post_of(rel)) {
+            (Layout::Hugo, Some((_, slug))) => with_key(text, slug),
+            (Layout::Zola, Some(_)) => {
+                zola_front_matter(text).map_err(|e| format!("{rel}: {e}"))?
+            }
+            _ => text.to_string(),
+        };
+        Ok((path, text))
+    }
+
+    /// The string and configuration files made from every UI bundle, and
+    /// what they could not hold.
+    pub fn finish(self) -> (Vec<(String, String)>, Vec<Note>) {
+        let ui = self.ui.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut locales: Vec<String> = vec![self.cfg.source.to_string()];
+        locales.extend(self.cfg.targets.iter().map(ToString::to_string));
+        let mut files = Vec::new();
+        let mut notes = Vec::new();
+        let mut note = |locale: &str, list: Vec<Left>| {
+            notes.extend(list.into_iter().map(|l| Note {
+                locale: locale.to_string(),
+                id: l.id,
+                why: l.why,
+            }));
+        };
+        match self.layout {
+            Layout::Plain => {}
+            Layout::Hugo => {
+                let mut languages = format!("defaultContentLanguage = \"{}\"\n", locales[0]);
+                for (weight, locale) in locales.iter().enumerate() {
+                    let bundle = merged(ui.get(locale));
+                    let out = strings::go_i18n(&bundle);
+                    note(locale, out.left);
+                    files.push((format!("i18n/{locale}.toml"), out.toml));
+                    languages.push_str(&format!(
+                        "\n[languages.{locale}]\ncontentDir = \"content/{locale}\"\nweight = {}\n",
+                        weight + 1
+                    ));
+                }
+                files.push(("hugo-languages.toml".to_string(), languages));
+            }
+            Layout::Zola => {
+                let mut config = format!("default_language = \"{}\"\n", locales[0]);
+                for (i, locale) in locales.iter().enumerate() {
+                    let bundle = merged(ui.get(locale));
+                    let out = strings::zola(&bundle);
+                    note(locale, out.lossy);
+                    note(locale, out.left);
+                    if i == 0 {
+                        config.push_str(&format!("\n[translations]\n{}", out.toml));
+                    } else {
+                        config.push_str(&format!(
+                            "\n[languages.{locale}]\n\n[languages.{locale}.translations]\n{}",
+                            out.toml
+                        ));
+                    }
+                }
+                files.push(("zola-config.toml".to_string(), config));
+            }
+        }
+        (files, notes)
+    }
+}
+
+/// `(locale, slug)` of an exported post, `<locale>/posts/<slug>.md`.
+fn post_of(rel: &str) -> Option<(&str, &str)> {
+    let (locale, rest) = rel.split_once('/')?;
+    let slug = rest.strip_prefix("posts/")?.strip_suffix(".md")?;
+    (!slug.contains('/')).then_some((locale, slug))
+}
+
+/// `(locale, resource)` of a UI bundle (not a post's), `<locale>/<resource>.ftl`.
+fn ui_bundle(rel: &str) -> Option<(&str, &str)> {
+    let (locale, rest) = rel.split_once('/')?;
+    let resource = rest.strip_suffix(".ftl")?;
+    (!resource.starts_with("posts/")).then_some((locale, resource))
+}
+
+/// Every UI bundle of a locale as one (resources in name order; a message
+/// id already given by an earlier resource is kept from that one).
+fn merged(bundles: Option<&Vec<(String, String)>>) -> Resource {
+    let mut bundles: Vec<&(String, String)> =
+        bundles.map(|b| b.iter().collect()).unwrap_or_default();
+    bundles.sort();
+    let mut out = Resource::default();
+    for (_, text) in bundles {
+        let (res, _) = ftl::parse(text);
+        for m in res.messages {
+            if !out.messages.iter().any(|o| o.id == m.id) {
+                out.messages.push(m);
+            }
+        }
+    }
+    out
+}
+
+/// A post's front matter with `translationKey` (Hugo), in its own syntax.
+fn with_key(text: &str, slug: &str) -> String {
+    let quoted = serde_json::to_string(slug).expect("strings serialise");
+    for (fence, line) in [
+        ("---\n", format!("translationKey: {quoted}\n")),
+        ("+++\n", format!("translationKey = {quoted}\n")),
+    ] {
+        if let Some(rest) = text.strip_prefix(fence) {
+            return format!("{fence}{line}{rest}");
+        }
+    }
+    text.to_string()
+}
+
+/// Keys of a page's front matter that Zola reads itself.
+const ZOLA_KEYS: [&str; 13] = [
+    "title",
+    "description",
+    "date",
+    "updated",
+    "weight",
+    "draft",
+    "slug",
+    "path",
+    "aliases",
+    "authors",
+    "in_search_index",
+    "template",
+    "render",
+];
+
+/// A post with its YAML front matter as Zola's TOML (`+++`): the keys
+/// Zola knows at the top, `tags`/`categories` under `[taxonomies]`, every
+/// other key under `[extra]`; `date` and `updated` as TOML dates.
+fn zola_front_matter(text: &str) -> Result<String, String> {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Ok(text.to_string());
+    };
+    let end = rest
+        .find("\n---\n")
+        .map(|i| i + 1)
+        .or_else(|| rest.starts_with("---\n").then_some(0))
+        .ok_or("front matter without its closing `---`")?;
+    let (yaml, body) = (&rest[..end], &rest[end + 4..]);
+    let docs = yaml_rust2::YamlLoader::load_from_str(yaml).map_err(|e| e.to_string())?;
+    let mut top = toml::Table::new();
+    let mut taxonomies = toml::Table::new();
+    let mut extra = toml::Table::new();
+    if let Some(yaml_rust2::Yaml::Hash(hash)) = docs.first() {
+        for (k, v) in hash {
+            let Some(key) = k.as_str() else { continue };
+            let Some(value) = toml_value(key, v) else {
+                continue;
+            };
+            if ZOLA_KEYS.contains(&key) {
+                top.insert(key.to_string(), value);
+            } else if key == "tags" || key == "categories" {
+                taxonomies.insert(key.to_string(), value);
+            } else {
+                extra.insert(key.to_string(), value);
+            }
+        }
+    }
+    if !taxonomies.is_empty() {
+        top.insert("taxonomies".into(), toml::Value::Table(taxonomies));
+    }
+    if !extra.is_empty() {
+        top.insert("extra".into(), toml::Value::Table(extra));
+    }
+    let front = toml::to_string(&top).map_err(|e| e.to_string())?;
+    Ok(format!("+++\n{front}+++\n{body}"))
+}
+
+/// A YAML value as TOML (`None` for null).
+fn toml_value(key: &str, v: &yaml_rust2::Yaml) -> Option<toml::Value> {
+    use yaml_rust2::Yaml;
+    Some(match v {
+        Yaml::String(s) if key == "date" || key == "updated" => s
+            .parse::<toml::value::Datetime>()
+            .map(toml::Value::Datetime)
+            .unwrap_or_else(|_| toml::Value::String(s.clone())),
+        Yaml::String(s) => toml::Value::String(s.clone()),
+        Yaml::Integer(i) => toml::Value::Integer(*i),
+        Yaml::Real(r) => r
+            .parse::<f64>()
+            .map(toml::Value::Float)
+            .unwrap_or_else(|_| toml::Value::String(r.clone())),
+        Yaml::Boolean(b) => toml::Value::Boolean(*b),
+        Yaml::Array(a) => toml::Value::Array(a.iter().filter_map(|x| toml_value("", x)).collect()),
+        Yaml::Hash(h) => toml::Value::Table(
+            h.iter()
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), toml_value("", v)?)))
+                .collect(),
+        ),
+        Yaml::Null | Yaml::BadValue | Yaml::Alias(_) => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POST: &str = "---\ntitle: \"Visite à Quito\"\ndate: 2024-06-06\nsummary: \"Un résumé\"\ntags: [enfance, équateur]\nlang: \"en\"\ntranslation_of: \"posts/2024-06-06-quito.md\"\n---\n\nLe texte.\n";
+
+    #[test]
+    fn zola_front_matter_is_toml_with_unknown_keys_under_extra() {
+        let out = zola_front_matter(POST).unwrap();
+        assert!(
+            out.starts_with("+++\n") && out.ends_with("+++\n\nLe texte.\n"),
+            "{out}"
+        );
+        let toml_text = out
+            .trim_start_matches("+++\n")
+            .split("+++\n")
+            .next()
+            .unwrap();
+        let t: toml::Table = toml_text.parse().expect("TOML front matter");
+        assert_eq!(t["title"].as_str(), Some("Visite à Quito"));
+        assert_eq!(
+            t["date"].as_datetime().map(ToString::to_string).as_deref(),
+            Some("2024-06-06")
+        );
+        assert_eq!(t["taxonomies"]["tags"].as_array().map(Vec::len), Some(2));
+        assert_eq!(t["extra"]["summary"].as_str(), Some("Un résumé"));
+        assert_eq!(t["extra"]["lang"].as_str(), Some("en"));
+        assert_eq!(
+            t["extra"]["translation_of"].as_str(),
+            Some("posts/2024-06-06-quito.md")
+        );
+        assert!(
+            !t.contains_key("lang") && !t.contains_key("summary"),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn each_layout_names_files_as_its_generator_reads_them() {
+        let (_dir, cfg) = crate::base::config::test_site();
+        let fr = cfg.source.to_string();
+        let hugo = Arranger::new(&cfg, Layout::Hugo);
+        let zola = Arranger::new(&cfg, Layout::Zola);
+        let plain = Arranger::new(&cfg, Layout::Plain);
+        let post = format!("{fr}/posts/2024-06-06-quito.md");
+        assert_eq!(
+            hugo.path(&post),
+            format!("content/{fr}/posts/2024-06-06-quito.md")
+        );
+        assert_eq!(
+            hugo.path("en/posts/2024-06-06-quito.md"),
+            "content/en/posts/2024-06-06-quito.md"
+        );
+        assert_eq!(zola.path(&post), "content/posts/2024-06-06-quito.md");
+        assert_eq!(
+            zola.path("en/posts/2024-06-06-quito.md"),
+            "content/posts/2024-06-06-quito.en.md"
+        );
+        assert_eq!(hugo.path("en/site.ftl"), "ftl/en/site.ftl");
+        assert_eq!(plain.path("en/site.ftl"), "en/site.ftl");
+        assert_eq!(hugo.path("manifest.json"), "manifest.json");
+        let (_, text) = hugo.place(&post, POST).unwrap();
+        assert!(
+            text.starts_with("---\ntranslationKey: \"2024-06-06-quito\"\ntitle:"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn hugo_i18n_files_come_from_every_ui_bundle_of_a_locale() {
+        let (_dir, cfg) = crate::base::config::test_site();
+        let hugo = Arranger::new(&cfg, Layout::Hugo);
+        hugo.place("en/site.ftl", "read-more = Read more\ncomments = { $n ->\n    [one] One comment\n   *[other] { $n } comments\n}\n").unwrap();
+        hugo.place("en/footer.ftl", "read-more = Ignored\ncontact = Contact\n")
+            .unwrap();
+        hugo.place("en/posts/x.ftl", "title = Not UI\n").unwrap();
+        let (files, notes) = hugo.finish();
+        let en: toml::Table = files
+            .iter()
+            .find(|(p, _)| p == "i18n/en.toml")
+            .unwrap()
+            .1
+            .parse()
+            .unwrap();
+        assert_eq!(en["contact"]["other"].as_str(), Some("Contact"));
+        assert_eq!(
+            en["read-more"]["other"].as_str(),
+            Some("Ignored"),
+            "resources by name: footer's comes first and is kept"
+        );
+        assert_eq!(en["comments"]["one"].as_str(), Some("One comment"));
+        assert!(!en.contains_key("title"), "a post's bundle is not UI");
+        assert!(notes.is_empty(), "{notes:?}");
+        let languages: toml::Table = files
+            .iter()
+            .find(|(p, _)| p == "hugo-languages.toml")
+            .unwrap()
+            .1
+            .parse()
+            .unwrap();
+        assert_eq!(
+            languages["languages"]["en"]["contentDir"].as_str(),
+            Some("content/en")
+        );
+    }
+}
