@@ -6,7 +6,7 @@
 
 CARGO ?= cargo
 
-.PHONY: demo test build bench fmt lint site crash-test fuzz chromium axe
+.PHONY: demo test build bench fmt lint site crash-test fuzz chromium axe hugo
 
 build:
 	$(CARGO) build --locked
@@ -18,13 +18,17 @@ demo: build
 # Property tests draw the same cases on every run (a gate must not fail by
 # chance); `make fuzz` draws new ones.
 PROPTEST_SEED ?= 20261129
-test: chromium axe
+test: chromium axe hugo
 	$(CARGO) test --locked --features fault-injection --no-run
 	PROPTEST_RNG_SEED=$(PROPTEST_SEED) .ci/with-apy $(CARGO) test --locked --features fault-injection
 
 # Headless Chromium and chromedriver, for the end-to-end test of serve.
 chromium:
 	.ci/need-chromium
+
+# Debian's Hugo, for the real Hugo build of the export.
+hugo:
+	.ci/need-hugo
 
 # axe-core from npm, which the browser test injects into each page.
 axe:

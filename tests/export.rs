@@ -369,3 +369,55 @@ fn the_zola_layout_has_toml_front_matter_and_translations() {
             .is_file()
     );
 }
+
+/// Issue 18: a real Hugo build (Debian's `hugo`, which `make test`
+/// installs) of the sample site exported with `--layout hugo`: exit 0, no
+/// warning; a page per finished post per language, each translation linked
+/// to its French original and back; a plural i18n string for 1 and 5;
+/// no English page for an unfinished post.
+#[test]
+fn hugo_builds_the_exported_site_with_translations_linked() {
+    let site = reviewed_site();
+    let dir = site.path().join("hugo-site");
+    let (report, code) = site.json(&["export", "--out", dir.to_str().unwrap(), "--layout", "hugo"]);
+    assert_eq!(code, 0, "{report:#}");
+    let fixture = common::repo().join("tests/fixtures/hugo");
+    common::copy_all(&fixture, &dir);
+    let languages = std::fs::read_to_string(dir.join("hugo-languages.toml")).unwrap();
+    let config = std::fs::read_to_string(dir.join("hugo.toml")).unwrap();
+    std::fs::write(dir.join("hugo.toml"), format!("{config}\n{languages}")).unwrap();
+    let out = std::process::Command::new("hugo")
+        .arg("--source")
+        .arg(&dir)
+        .output()
+        .expect("hugo must be installed: `make test` installs Debian's hugo (.ci/need-hugo)");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("WARN") && !stderr.contains("ERROR"),
+        "{stderr}"
+    );
+    let page = |lang: &str, slug: &str| {
+        std::fs::read_to_string(dir.join(format!("public/{lang}/posts/{slug}/index.html")))
+    };
+    for slug in [A, B] {
+        let fr = page("fr", slug).unwrap();
+        let en = page("en", slug).unwrap();
+        assert!(
+            en.contains(&format!("href=\"/fr/posts/{slug}/\" hreflang=\"fr\"")),
+            "{en}"
+        );
+        assert!(
+            fr.contains(&format!("href=\"/en/posts/{slug}/\" hreflang=\"en\"")),
+            "{fr}"
+        );
+        assert!(fr.contains("<p class=\"count-1\">1 actualité</p>"), "{fr}");
+        assert!(fr.contains("<p class=\"count-5\">5 actualités</p>"), "{fr}");
+        for n in ["1", "5"] {
+            let at = en.find(&format!("<p class=\"count-{n}\">")).unwrap();
+            assert!(en[at..].split("</p>").next().unwrap().contains(n), "{en}");
+        }
+    }
+    assert!(page("fr", C).is_ok(), "the French of every post");
+    assert!(page("en", C).is_err(), "unfinished in English: no page");
+}
