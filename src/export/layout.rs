@@ -22,8 +22,10 @@
 use super::strings::{self, Left};
 use crate::base::config::{Config, Layout};
 use crate::fluent::ftl::{self, Resource};
+use crate::source::post::{self, Post};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Mutex;
 
 /// A UI message a layout's string format could not hold as it is.
@@ -83,11 +85,16 @@ impl<'a> Arranger<'a> {
         }
         let path = self.path(rel);
         let text = match (self.layout, post_of(rel)) {
-            (Layout::Hugo, Some((_, slug))) => with_key(text, slug),
-            (Layout::Zola, Some(_)) => {
-                zola_front_matter(text).map_err(|e| format!("{rel}: {e}"))?
+            (Layout::Plain, _) | (_, None) => text.to_string(),
+            (layout, Some((_, slug))) => {
+                // Read as relais reads a post: YAML or TOML, any line ending.
+                let post = post::parse(Path::new(&format!("posts/{slug}.md")), text.to_string())
+                    .map_err(|e| format!("{rel}: {e}"))?;
+                match layout {
+                    Layout::Hugo => with_key(&post, slug),
+                    _ => zola_front_matter(&post).map_err(|e| format!("{rel}: {e}"))?,
+                }
             }
-            _ => text.to_string(),
         };
         Ok((path, text))
     }
@@ -178,18 +185,11 @@ fn merged(bundles: Option<&Vec<(String, String)>>) -> Resource {
     out
 }
 
-/// A post's front matter with `translationKey` (Hugo), in its own syntax.
-fn with_key(text: &str, slug: &str) -> String {
-    let quoted = serde_json::to_string(slug).expect("strings serialise");
-    for (fence, line) in [
-        ("---\n", format!("translationKey: {quoted}\n")),
-        ("+++\n", format!("translationKey = {quoted}\n")),
-    ] {
-        if let Some(rest) = text.strip_prefix(fence) {
-            return format!("{fence}{line}{rest}");
-        }
-    }
-    text.to_string()
+/// A post with `translationKey` (Hugo) added to its front matter, in
+/// its own syntax, the way every other exported key is.
+fn with_key(post: &Post, slug: &str) -> String {
+    let key = BTreeMap::from([("translationKey".to_string(), slug.to_string())]);
+    format!("{}{}", post.front_matter_with(&key), post.body())
 }
 
 /// Keys of a page's front matter that Zola reads itself.
@@ -212,33 +212,35 @@ const ZOLA_KEYS: [&str; 13] = [
 /// A post with its YAML front matter as Zola's TOML (`+++`): the keys
 /// Zola knows at the top, `tags`/`categories` under `[taxonomies]`, every
 /// other key under `[extra]`; `date` and `updated` as TOML dates.
-fn zola_front_matter(text: &str) -> Result<String, String> {
-    let Some(rest) = text.strip_prefix("---\n") else {
-        return Ok(text.to_string());
+fn zola_front_matter(post: &Post) -> Result<String, String> {
+    let (fence, inner) = post.front_matter_inner();
+    let fields: Vec<(String, toml::Value)> = if fence == "+++" {
+        let table: toml::Table = inner.parse().map_err(|e: toml::de::Error| e.to_string())?;
+        table.into_iter().collect()
+    } else {
+        let yaml = inner.replace("\r\n", "\n");
+        let docs = yaml_rust2::YamlLoader::load_from_str(&yaml).map_err(|e| e.to_string())?;
+        match docs.first() {
+            Some(yaml_rust2::Yaml::Hash(hash)) => hash
+                .iter()
+                .filter_map(|(k, v)| {
+                    let key = k.as_str()?;
+                    Some((key.to_string(), toml_value(key, v)?))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
     };
-    let end = rest
-        .find("\n---\n")
-        .map(|i| i + 1)
-        .or_else(|| rest.starts_with("---\n").then_some(0))
-        .ok_or("front matter without its closing `---`")?;
-    let (yaml, body) = (&rest[..end], &rest[end + 4..]);
-    let docs = yaml_rust2::YamlLoader::load_from_str(yaml).map_err(|e| e.to_string())?;
     let mut top = toml::Table::new();
     let mut taxonomies = toml::Table::new();
     let mut extra = toml::Table::new();
-    if let Some(yaml_rust2::Yaml::Hash(hash)) = docs.first() {
-        for (k, v) in hash {
-            let Some(key) = k.as_str() else { continue };
-            let Some(value) = toml_value(key, v) else {
-                continue;
-            };
-            if ZOLA_KEYS.contains(&key) {
-                top.insert(key.to_string(), value);
-            } else if key == "tags" || key == "categories" {
-                taxonomies.insert(key.to_string(), value);
-            } else {
-                extra.insert(key.to_string(), value);
-            }
+    for (key, value) in fields {
+        if ZOLA_KEYS.contains(&key.as_str()) {
+            top.insert(key, value);
+        } else if key == "tags" || key == "categories" {
+            taxonomies.insert(key, value);
+        } else {
+            extra.insert(key, value);
         }
     }
     if !taxonomies.is_empty() {
@@ -248,7 +250,7 @@ fn zola_front_matter(text: &str) -> Result<String, String> {
         top.insert("extra".into(), toml::Value::Table(extra));
     }
     let front = toml::to_string(&top).map_err(|e| e.to_string())?;
-    Ok(format!("+++\n{front}+++\n{body}"))
+    Ok(format!("+++\n{front}+++\n{}", post.body()))
 }
 
 /// A YAML value as TOML (`None` for null).
@@ -284,7 +286,7 @@ mod tests {
 
     #[test]
     fn zola_front_matter_is_toml_with_unknown_keys_under_extra() {
-        let out = zola_front_matter(POST).unwrap();
+        let out = zola_front_matter(&exported(POST)).unwrap();
         assert!(
             out.starts_with("+++\n") && out.ends_with("+++\n\nLe texte.\n"),
             "{out}"
@@ -314,6 +316,45 @@ mod tests {
     }
 
     #[test]
+    fn posts_in_crlf_or_toml_front_matter_are_placed_too() {
+        let crlf = POST.replace('\n', "\r\n");
+        let out = zola_front_matter(&exported(&crlf)).unwrap();
+        let t: toml::Table = out
+            .trim_start_matches("+++\n")
+            .split("+++\n")
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(t["extra"]["lang"].as_str(), Some("en"), "{out}");
+        let toml_post =
+            "+++\ntitle = \"Visite\"\ndate = 2024-06-06\nlang = \"en\"\n+++\n\nLe texte.\n";
+        let out = zola_front_matter(&exported(toml_post)).unwrap();
+        let t: toml::Table = out
+            .trim_start_matches("+++\n")
+            .split("+++\n")
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(t["extra"]["lang"].as_str(), Some("en"), "{out}");
+        assert!(t["date"].is_datetime(), "{out}");
+        for text in [crlf.as_str(), toml_post] {
+            let keyed = exported(&with_key(&exported(text), "2024-06-06-quito"));
+            assert_eq!(
+                keyed.front.get("translationKey").map(String::as_str),
+                Some("2024-06-06-quito")
+            );
+            assert_eq!(keyed.body(), exported(text).body(), "the body as it was");
+        }
+    }
+
+    fn exported(text: &str) -> crate::source::post::Post {
+        crate::source::post::parse(Path::new("posts/2024-06-06-quito.md"), text.to_string())
+            .unwrap()
+    }
+
+    #[test]
     fn each_layout_names_files_as_its_generator_reads_them() {
         let (_dir, cfg) = crate::base::config::test_site();
         let fr = cfg.source.to_string();
@@ -338,8 +379,10 @@ mod tests {
         assert_eq!(plain.path("en/site.ftl"), "en/site.ftl");
         assert_eq!(hugo.path("manifest.json"), "manifest.json");
         let (_, text) = hugo.place(&post, POST).unwrap();
+        // The writer's lines as written, the key before the closing fence.
         assert!(
-            text.starts_with("---\ntranslationKey: \"2024-06-06-quito\"\ntitle:"),
+            text.starts_with("---\ntitle: \"Visite à Quito\"\n")
+                && text.contains("\ntranslationKey: \"2024-06-06-quito\"\n---\n\nLe texte.\n"),
             "{text}"
         );
     }

@@ -25,6 +25,9 @@ use std::collections::BTreeMap;
 /// CLDR plural categories, in go-i18n's order.
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
+/// The index of `other` in [`CATEGORIES`]: the form every message has.
+const OTHER: usize = 5;
+
 /// A bundle converted.
 #[derive(Debug, Default, PartialEq)]
 pub struct Converted {
@@ -91,11 +94,11 @@ fn convert(bundle: &Resource, target: Target) -> Converted {
                         lines.push(String::new());
                     }
                     Target::Zola => {
-                        let other = forms.get(&5).cloned().unwrap_or_default();
+                        let other = forms.get(&OTHER).cloned().unwrap_or_default();
                         if forms.len() > 1 {
                             let lost: Vec<&str> = forms
                                 .keys()
-                                .filter(|c| **c != 5)
+                                .filter(|c| **c != OTHER)
                                 .map(|c| CATEGORIES[*c])
                                 .collect();
                             out.lossy.push(Left {
@@ -125,7 +128,7 @@ fn forms(
     terms: &BTreeMap<&str, &Message>,
     target: Target,
 ) -> Result<Forms, String> {
-    let mut forms: Forms = BTreeMap::from([(5, String::new())]);
+    let mut forms: Forms = BTreeMap::from([(OTHER, String::new())]);
     let mut plural = false;
     for part in &pattern.0 {
         match part {
@@ -154,9 +157,9 @@ fn forms(
                 }
                 // The default variant stands for `other` when there is none.
                 by_cat
-                    .entry(5)
+                    .entry(OTHER)
                     .or_insert_with(|| default.unwrap_or_default());
-                let before = forms.remove(&5).unwrap_or_default();
+                let before = forms.remove(&OTHER).unwrap_or_default();
                 forms = by_cat
                     .into_iter()
                     .map(|(c, t)| (c, format!("{before}{t}")))

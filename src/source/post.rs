@@ -46,6 +46,18 @@ impl Post {
         self.front.get("title").map(String::as_str)
     }
 
+    /// The front matter's fence (`---` for YAML, `+++` for TOML) and the
+    /// text between its fences, line endings as written.
+    pub fn front_matter_inner(&self) -> (&str, &str) {
+        let front = &self.text[..self.body_start];
+        let first = front.find('\n').map_or(front.len(), |i| i + 1);
+        let last = front[..front.len().saturating_sub(1)]
+            .rfind('\n')
+            .map_or(first, |i| i + 1)
+            .max(first);
+        (front[..first].trim_end(), &front[first..last])
+    }
+
     /// The front matter block with the given keys' values replaced, for
     /// one-line `key: value` (YAML) or `key = value` (TOML) entries; keys
     /// not found are added before the closing fence. Every other line is
