@@ -370,6 +370,74 @@ fn the_zola_layout_has_toml_front_matter_and_translations() {
     );
 }
 
+/// Issue 18: the files of a post's page bundle (`posts/<slug>/…`) are
+/// copied, byte for byte, beside the post in each language that has it —
+/// not for an unfinished locale, not a file no post owns — in every
+/// layout, the post's text going in a folder of its own in `hugo` and
+/// `zola`; the manifest lists them.
+#[test]
+fn page_bundle_files_go_beside_each_language_of_the_post() {
+    let site = reviewed_site();
+    let photo: &[u8] = b"\x89PNG\r\n\x1a\n\x00\xffbinary";
+    let posts = site.path().join("posts");
+    std::fs::create_dir_all(posts.join(format!("{B}/galerie"))).unwrap();
+    std::fs::create_dir_all(posts.join(C)).unwrap();
+    std::fs::write(posts.join(format!("{B}/galerie/1.jpg")), photo).unwrap();
+    std::fs::write(posts.join(format!("{C}/plan.pdf")), b"%PDF-1.4").unwrap();
+    std::fs::write(posts.join("orpheline.jpg"), b"owned by no post").unwrap();
+    let export = |layout: &str| {
+        let (report, code) = site.json(&["export", "--out", layout, "--layout", layout]);
+        assert_eq!(code, 0, "{report:#}");
+        files(&site.path().join(layout))
+    };
+    let plain = export("plain");
+    let hugo = export("hugo");
+    let zola = export("zola");
+    let g = format!("{B}/galerie/1.jpg");
+    for lang in ["fr", "en", "es"] {
+        assert_eq!(plain[&format!("{lang}/posts/{g}")], photo, "{lang}");
+        assert_eq!(hugo[&format!("content/{lang}/posts/{B}/{g}")], photo);
+        assert!(hugo.contains_key(&format!("content/{lang}/posts/{B}/index.md")));
+        assert!(!hugo.contains_key(&format!("content/{lang}/posts/{B}.md")));
+    }
+    assert_eq!(
+        zola[&format!("content/posts/{B}/{g}")],
+        photo,
+        "once, shared"
+    );
+    for name in ["index.md", "index.en.md", "index.es.md"] {
+        assert!(
+            zola.contains_key(&format!("content/posts/{B}/{name}")),
+            "{name}"
+        );
+    }
+    assert!(plain.contains_key(&format!("fr/posts/{C}/plan.pdf")));
+    assert!(
+        !plain.contains_key(&format!("en/posts/{C}/plan.pdf")),
+        "C is unfinished in English"
+    );
+    assert!(
+        hugo.contains_key(&format!("content/en/posts/{A}.md")),
+        "no files: as before"
+    );
+    for out in [&plain, &hugo, &zola] {
+        assert!(
+            !out.keys().any(|k| k.contains("orpheline")),
+            "{:?}",
+            out.keys()
+        );
+    }
+    let manifest: serde_json::Value = serde_json::from_slice(&hugo["manifest.json"]).unwrap();
+    let b = manifest["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["slug"] == B)
+        .unwrap();
+    assert_eq!(b["files"]["es"], format!("content/es/posts/{B}/index.md"));
+    assert_eq!(b["assets"]["es"][0], format!("content/es/posts/{B}/{g}"));
+}
+
 /// Issue 18: a real Hugo build (Debian's `hugo`, which `make test`
 /// installs) of the sample site exported with `--layout hugo`: exit 0, no
 /// warning; a page per finished post per language, each translation linked
@@ -378,6 +446,11 @@ fn the_zola_layout_has_toml_front_matter_and_translations() {
 #[test]
 fn hugo_builds_the_exported_site_with_translations_linked() {
     let site = reviewed_site();
+    approve(&site, "site", "en", &["posts-count"]);
+    approve(&site, "site", "es", &["posts-count"]);
+    let bundle = site.path().join(format!("posts/{B}/galerie"));
+    std::fs::create_dir_all(&bundle).unwrap();
+    std::fs::write(bundle.join("1.jpg"), b"\xff\xd8\xff\xe0 not quite a JPEG").unwrap();
     let dir = site.path().join("hugo-site");
     let (report, code) = site.json(&["export", "--out", dir.to_str().unwrap(), "--layout", "hugo"]);
     assert_eq!(code, 0, "{report:#}");
@@ -413,11 +486,30 @@ fn hugo_builds_the_exported_site_with_translations_linked() {
         );
         assert!(fr.contains("<p class=\"count-1\">1 actualité</p>"), "{fr}");
         assert!(fr.contains("<p class=\"count-5\">5 actualités</p>"), "{fr}");
-        for n in ["1", "5"] {
-            let at = en.find(&format!("<p class=\"count-{n}\">")).unwrap();
-            assert!(en[at..].split("</p>").next().unwrap().contains(n), "{en}");
+    }
+    // The approved plural of each language, for 1 and for 5.
+    for (lang, slug) in [("en", A), ("en", B), ("es", B)] {
+        let i18n: toml::Table = std::fs::read_to_string(dir.join(format!("i18n/{lang}.toml")))
+            .unwrap()
+            .parse()
+            .unwrap();
+        let html = page(lang, slug).unwrap();
+        for (n, category) in [("1", "one"), ("5", "other")] {
+            let form = i18n["posts-count"][category].as_str().unwrap();
+            let want = form.replace("{{ .Count }}", n);
+            assert!(!want.contains("actualité"), "{lang}: {want}");
+            assert!(
+                html.contains(&format!("<p class=\"count-{n}\">{want}</p>")),
+                "{lang} {n}: {want}\n{html}"
+            );
         }
     }
     assert!(page("fr", C).is_ok(), "the French of every post");
     assert!(page("en", C).is_err(), "unfinished in English: no page");
+    assert!(page("es", A).is_err(), "unfinished in Spanish: no page");
+    // The page bundle's file, published beside the page in each language.
+    for lang in ["fr", "en", "es"] {
+        let published = dir.join(format!("public/{lang}/posts/{B}/{B}/galerie/1.jpg"));
+        assert!(published.is_file(), "{}", published.display());
+    }
 }

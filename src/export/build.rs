@@ -5,12 +5,13 @@
 //! Reads sources, bundles and review records; never writes any of them.
 
 use super::verify::{verify_bundle, verify_post};
-use super::{Completeness, Files, PostEntry, Report, ResourceEntry};
+use super::{Completeness, PostEntry, Report, ResourceEntry, Texts};
 use crate::base::config::Config;
 use crate::base::store::Store;
 use crate::fluent::ftl::{self, Message, Resource};
 use crate::review::state::{State, TargetRecord};
 use crate::review::status::message_states;
+use crate::source::assets;
 use crate::source::read::{self as source, Source};
 use std::collections::{BTreeMap, BTreeSet};
 use unic_langid::LanguageIdentifier;
@@ -27,7 +28,7 @@ pub(super) fn export_resource(
     cfg: &Config,
     store: &Store,
     src: &Source,
-    files: &mut Files,
+    files: &mut Texts,
     report: &mut Report,
 ) -> Result<Entry, Vec<String>> {
     let fr = cfg.source.to_string();
@@ -40,6 +41,7 @@ pub(super) fn export_resource(
         let path = format!("{fr}/posts/{}.md", p.post.slug);
         files.insert(path.clone(), french_post(&p.post, &fr));
         entry.files.insert(fr.clone(), path);
+        entry.bundle = assets::of(cfg, &p.post).map_err(|e| vec![e.to_string()])?;
     }
     let mut completeness = BTreeMap::new();
     for locale in &cfg.targets {
@@ -66,7 +68,7 @@ fn export_locale(
     src: &Source,
     locale: &LanguageIdentifier,
     post_entry: &mut Option<PostEntry>,
-    files: &mut Files,
+    files: &mut Texts,
     report: &mut Report,
 ) -> Result<Completeness, Vec<String>> {
     let target = source::read_target(cfg, &src.resource, locale)
@@ -132,6 +134,8 @@ fn new_post_entry(fr: &str, post: &crate::source::post::Post) -> PostEntry {
         locales: vec![fr.to_string()],
         completeness: BTreeMap::new(),
         files: BTreeMap::new(),
+        assets: BTreeMap::new(),
+        bundle: Vec::new(),
     }
 }
 

@@ -24,7 +24,7 @@ use crate::base::config::{Config, Layout};
 use crate::fluent::ftl::{self, Resource};
 use crate::source::post::{self, Post};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -46,6 +46,9 @@ pub struct Arranger<'a> {
     cfg: &'a Config,
     /// locale → (resource, bundle text), UI resources only.
     ui: Mutex<BTreeMap<String, Vec<(String, String)>>>,
+    /// Posts with files of their own: a page bundle (a folder per post)
+    /// in `hugo` and `zola`.
+    bundled: Mutex<BTreeSet<String>>,
 }
 
 impl<'a> Arranger<'a> {
@@ -55,21 +58,60 @@ impl<'a> Arranger<'a> {
             layout,
             cfg,
             ui: Mutex::new(BTreeMap::new()),
+            bundled: Mutex::new(BTreeSet::new()),
         }
+    }
+
+    /// The post `slug` has files of its own ([`Arranger::asset`]): from
+    /// now on its text goes in a page bundle, a folder of its own.
+    pub fn bundle(&self, slug: &str) {
+        let mut bundled = self.bundled.lock().unwrap_or_else(|e| e.into_inner());
+        bundled.insert(slug.to_string());
+    }
+
+    fn is_bundled(&self, slug: &str) -> bool {
+        let bundled = self.bundled.lock().unwrap_or_else(|e| e.into_inner());
+        bundled.contains(slug)
     }
 
     /// Where a file of the plain export goes (the manifest's paths).
     pub fn path(&self, rel: &str) -> String {
         let fr = self.cfg.source.to_string();
-        match (self.layout, post_of(rel)) {
+        let post = post_of(rel).map(|(locale, slug)| (locale, slug, self.is_bundled(slug)));
+        match (self.layout, post) {
             (Layout::Plain, _) => rel.to_string(),
-            (Layout::Hugo, Some((locale, slug))) => format!("content/{locale}/posts/{slug}.md"),
-            (Layout::Zola, Some((locale, slug))) if locale == fr => {
-                format!("content/posts/{slug}.md")
+            (Layout::Hugo, Some((locale, slug, false))) => {
+                format!("content/{locale}/posts/{slug}.md")
             }
-            (Layout::Zola, Some((locale, slug))) => format!("content/posts/{slug}.{locale}.md"),
+            (Layout::Hugo, Some((locale, slug, true))) => {
+                format!("content/{locale}/posts/{slug}/index.md")
+            }
+            (Layout::Zola, Some((locale, slug, bundled))) => {
+                let index = if bundled { "/index" } else { "" };
+                let lang = if locale == fr {
+                    String::new()
+                } else {
+                    format!(".{locale}")
+                };
+                format!("content/posts/{slug}{index}{lang}.md")
+            }
             (_, None) if rel.ends_with(".ftl") => format!("ftl/{rel}"),
             (_, None) => rel.to_string(),
+        }
+    }
+
+    /// Where a file of the post `slug` (`file`, relative to `posts/`) goes
+    /// for `locale`. Its place relative to the page's address is kept, so
+    /// the post's relative links and images find it: `plain` beside the
+    /// post (`<locale>/posts/<file>`); `hugo` in the page bundle of each
+    /// language (`content/<locale>/posts/<slug>/<file>`, the page being
+    /// `/<locale>/posts/<slug>/`); `zola` once in the page's folder, which
+    /// every language of the page shares (`content/posts/<slug>/<file>`).
+    pub fn asset(&self, locale: &str, slug: &str, file: &str) -> String {
+        match self.layout {
+            Layout::Plain => format!("{locale}/posts/{file}"),
+            Layout::Hugo => format!("content/{locale}/posts/{slug}/{file}"),
+            Layout::Zola => format!("content/posts/{slug}/{file}"),
         }
     }
 

@@ -84,6 +84,13 @@ pub struct PostEntry {
     pub completeness: BTreeMap<String, Completeness>,
     /// Exported file per locale, relative to `DIR`.
     pub files: BTreeMap<String, String>,
+    /// The files of its page bundle (images, PDFs) per locale, relative to
+    /// `DIR`, copied beside the post in each locale it can be read in.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub assets: BTreeMap<String, Vec<String>>,
+    /// Those files in the site, relative to `posts/`.
+    #[serde(skip)]
+    pub bundle: Vec<String>,
 }
 
 /// A UI resource (a hand-written French bundle) in the manifest.
@@ -148,7 +155,11 @@ pub enum ExportError {
 }
 
 /// Files of an export, relative path → content.
-pub type Files = BTreeMap<String, String>;
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Text files built for one resource, relative path in the plain layout
+/// → content.
+type Texts = BTreeMap<String, String>;
 
 impl Report {
     /// The same report with every count at zero.
@@ -185,9 +196,9 @@ pub fn build(
     layout: Layout,
 ) -> Result<(Files, Report), ExportError> {
     let files = std::sync::Mutex::new(Files::new());
-    let put = |rel: &str, text: &str| {
+    let put = |rel: &str, bytes: &[u8]| {
         let mut files = files.lock().unwrap_or_else(|e| e.into_inner());
-        files.insert(rel.to_string(), text.to_string());
+        files.insert(rel.to_string(), bytes.to_vec());
         Ok(())
     };
     let report = build_with(cfg, min_complete, layout, &put)?;
@@ -198,7 +209,7 @@ pub fn build(
 }
 
 /// Where built files go: relative path, content.
-type Put<'a> = dyn Fn(&str, &str) -> crate::base::error::Result<()> + Sync + 'a;
+type Put<'a> = dyn Fn(&str, &[u8]) -> crate::base::error::Result<()> + Sync + 'a;
 
 /// Sources built at a time (on every core): what is held in memory.
 const CHUNK: usize = 64;
@@ -218,7 +229,7 @@ fn build_with(
         let (path, text) = arranger
             .place(rel, text)
             .map_err(crate::base::error::Error::Config)?;
-        put(&path, &text)
+        put(&path, text.as_bytes())
     };
     let store = Store::new(cfg.state_dir());
     let (items, read_errors) = source::list(cfg, &[]);
@@ -237,18 +248,27 @@ fn build_with(
         layout,
         strings: Vec::new(),
     };
+    // A file pointed to by several posts (or, in Zola, shared by the
+    // languages of one) is copied once.
+    let mut copied = std::collections::BTreeSet::new();
     for chunk in items.chunks(CHUNK) {
+        let first = manifest.posts.len();
         let files = build_chunk(cfg, &store, chunk, &mut manifest, &mut report, &mut errors);
         if !errors.is_empty() {
             continue; // nothing more is handed over; every error is reported
+        }
+        let bundled = &manifest.posts[first..];
+        for post in bundled.iter().filter(|p| !p.bundle.is_empty()) {
+            arranger.bundle(&post.slug);
         }
         // In path order and on every core (each thread mostly in its own
         // folders).
         report.files += files.len();
         let files: Vec<(String, String)> = files.into_iter().collect();
-        let put = crate::base::par::map(&files, |(rel, text)| placed(rel, text));
-        put.into_iter()
+        let done = crate::base::par::map(&files, |(rel, text)| placed(rel, text));
+        done.into_iter()
             .collect::<crate::base::error::Result<()>>()?;
+        report.files += copy_bundles(cfg, &arranger, bundled, &mut copied, put)?;
     }
     if !errors.is_empty() {
         return Err(ExportError::Input(errors));
@@ -264,18 +284,52 @@ fn build_with(
         for path in post.files.values_mut() {
             *path = arranger.path(path);
         }
+        for locale in post.locales.iter().filter(|_| !post.bundle.is_empty()) {
+            let files = post.bundle.iter();
+            let paths = files
+                .map(|f| arranger.asset(locale, &post.slug, f))
+                .collect();
+            post.assets.insert(locale.clone(), paths);
+        }
     }
     let mut json = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
     json.push('\n');
-    put("manifest.json", &json)?;
+    put("manifest.json", json.as_bytes())?;
     report.files += 1;
     let (made, notes) = arranger.finish();
     for (path, text) in &made {
-        put(path, text)?;
+        put(path, text.as_bytes())?;
     }
     report.files += made.len();
     report.strings = notes;
     Ok(report)
+}
+
+/// Copies the files of each post's page bundle beside it, for each
+/// locale it can be read in (each path once). Returns the files copied.
+fn copy_bundles(
+    cfg: &Config,
+    arranger: &layout::Arranger,
+    posts: &[PostEntry],
+    copied: &mut std::collections::BTreeSet<String>,
+    put: &Put,
+) -> crate::base::error::Result<usize> {
+    let mut n = 0;
+    for post in posts {
+        for locale in &post.locales {
+            for file in &post.bundle {
+                let path = arranger.asset(locale, &post.slug, file);
+                if copied.insert(path.clone()) {
+                    let from = cfg.posts_dir().join(file);
+                    let bytes = std::fs::read(&from)
+                        .map_err(|e| crate::base::error::Error::io(&from, e))?;
+                    put(&path, &bytes)?;
+                    n += 1;
+                }
+            }
+        }
+    }
+    Ok(n)
 }
 
 /// Builds a chunk of resources: independent, so built on every core and
@@ -288,9 +342,9 @@ fn build_chunk(
     manifest: &mut Manifest,
     report: &mut Report,
     errors: &mut Vec<String>,
-) -> Files {
+) -> Texts {
     let built = crate::base::par::map(chunk, |item| {
-        let mut files = Files::new();
+        let mut files = Texts::new();
         let mut counts = report.zeroed();
         let entry = match source::read(cfg, store, item) {
             Ok(src) if src.draft => Ok(None),
@@ -299,7 +353,7 @@ fn build_chunk(
         };
         (entry, counts, files)
     });
-    let mut files = Files::new();
+    let mut files = Texts::new();
     for (entry, counts, own) in built {
         report.add(&counts);
         match entry {

@@ -27,12 +27,12 @@ pub fn export(cfg: &Config, opts: &Options) -> Result<Report, ExportError> {
     // need no rename of their own. They are not fsynced either: an export
     // is derived data that the next run rebuilds, and thousands of fsyncs
     // made it I/O-bound (the site's own files, bundles and state, are).
-    let put = |rel: &str, text: &str| {
+    let put = |rel: &str, bytes: &[u8]| {
         let path = tmp.join(rel);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
     };
     let built = build_with(cfg, opts.min_complete, opts.layout, &put).and_then(|mut report| {
         report.out = out.display().to_string();

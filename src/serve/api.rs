@@ -127,9 +127,9 @@ fn snapshot(fingerprint: String, files: export::Files) -> Snapshot {
     let tar = File::new(tar_of(&files), "application/x-tar");
     let files = files
         .into_iter()
-        .map(|(name, text)| {
+        .map(|(name, bytes)| {
             let kind = content_type(&name);
-            (name, File::new(text.into_bytes(), kind))
+            (name, File::new(bytes, kind))
         })
         .collect();
     Snapshot {
@@ -143,7 +143,15 @@ fn content_type(name: &str) -> &'static str {
     match name.rsplit('.').next() {
         Some("json") => "application/json",
         Some("md") => "text/markdown; charset=utf-8",
-        _ => "text/plain; charset=utf-8",
+        Some("ftl" | "toml" | "txt") => "text/plain; charset=utf-8",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("png") => "image/png",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("svg") => "image/svg+xml",
+        Some("pdf") => "application/pdf",
+        _ => "application/octet-stream",
     }
 }
 
@@ -152,16 +160,16 @@ fn content_type(name: &str) -> &'static str {
 fn tar_of(files: &export::Files) -> Vec<u8> {
     let mut builder = tar::Builder::new(Vec::new());
     builder.mode(tar::HeaderMode::Deterministic);
-    for (name, text) in files {
+    for (name, bytes) in files {
         let mut h = tar::Header::new_ustar();
-        h.set_size(text.len() as u64);
+        h.set_size(bytes.len() as u64);
         h.set_mode(0o644);
         h.set_mtime(0);
         h.set_uid(0);
         h.set_gid(0);
         h.set_entry_type(tar::EntryType::Regular);
         builder
-            .append_data(&mut h, name, text.as_bytes())
+            .append_data(&mut h, name, &bytes[..])
             .expect("writing a tar to memory");
     }
     builder.into_inner().expect("writing a tar to memory")
@@ -295,7 +303,7 @@ mod tests {
 
     #[test]
     fn the_tar_is_the_same_for_the_same_files_and_etags_match() {
-        let files: export::Files = [("fr/site.ftl".to_string(), "a = b\n".to_string())].into();
+        let files: export::Files = [("fr/site.ftl".to_string(), b"a = b\n".to_vec())].into();
         assert_eq!(tar_of(&files), tar_of(&files));
         let f = File::new(b"x".to_vec(), "text/plain");
         let mut h = HeaderMap::new();
