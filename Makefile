@@ -34,12 +34,16 @@ hugo:
 axe:
 	.ci/need-axe
 
-# The sample site's approved translations, exported and rendered to HTML:
-# open target/site/html/fr/index.html in a browser.
-site: build
-	./target/debug/relais export --out target/site/export
-	./target/debug/relais-site target/site/export target/site/html
-	@echo "open target/site/html/fr/index.html"
+# The sample site's approved translations, exported for Hugo and built by
+# Hugo (the sample site's Hugo configuration and templates are those of the
+# Hugo build test, tests/fixtures/hugo): open target/site/public/fr/index.html.
+site: build hugo
+	rm -rf target/site
+	./target/debug/relais export --out target/site --layout hugo
+	cp -R tests/fixtures/hugo/. target/site/
+	cat target/site/hugo-languages.toml >> target/site/hugo.toml
+	hugo --quiet --source target/site
+	@echo "open target/site/public/fr/index.html"
 
 # Not tests; figures in BENCHMARKS.md. sync_deepl: 1,000 generated posts ×
 # 2 locales against a fake DeepL answering in 100 ms. sync_offline: dry run

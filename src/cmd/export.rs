@@ -25,7 +25,7 @@ pub(crate) fn run(
                 let posts: Vec<String> = report
                     .posts
                     .iter()
-                    .map(|(l, n)| format!("{n} posts in {l}"))
+                    .map(|(l, n)| format!("{n} post{} in {l}", if *n == 1 { "" } else { "s" }))
                     .collect();
                 super::print_out(&format!(
                     "exported to {} ({} layout): {}; {} files\n",

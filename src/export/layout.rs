@@ -156,6 +156,7 @@ impl<'a> Arranger<'a> {
                 why: l.why,
             }));
         };
+        let french = merged(ui.get(&locales[0]));
         match self.layout {
             Layout::Plain => {}
             Layout::Hugo => {
@@ -164,7 +165,9 @@ impl<'a> Arranger<'a> {
                     let bundle = merged(ui.get(locale));
                     let out = strings::go_i18n(&bundle);
                     note(locale, out.left);
-                    files.push((format!("i18n/{locale}.toml"), out.toml));
+                    let fallback = strings::go_i18n(&missing(&bundle, &french)).toml;
+                    let toml = with_fallback(out.toml, locale, fallback);
+                    files.push((format!("i18n/{locale}.toml"), toml));
                     languages.push_str(&format!(
                         "\n[languages.{locale}]\ncontentDir = \"content/{locale}\"\nweight = {}\n",
                         weight + 1
@@ -179,12 +182,13 @@ impl<'a> Arranger<'a> {
                     let out = strings::zola(&bundle);
                     note(locale, out.lossy);
                     note(locale, out.left);
+                    let fallback = strings::zola(&missing(&bundle, &french)).toml;
+                    let toml = with_fallback(out.toml, locale, fallback);
                     if i == 0 {
-                        config.push_str(&format!("\n[translations]\n{}", out.toml));
+                        config.push_str(&format!("\n[translations]\n{toml}"));
                     } else {
                         config.push_str(&format!(
-                            "\n[languages.{locale}]\n\n[languages.{locale}.translations]\n{}",
-                            out.toml
+                            "\n[languages.{locale}]\n\n[languages.{locale}.translations]\n{toml}"
                         ));
                     }
                 }
@@ -225,6 +229,35 @@ fn merged(bundles: Option<&Vec<(String, String)>>) -> Resource {
         }
     }
     out
+}
+
+/// The French messages `bundle` does not have (with the terms they use),
+/// for a locale's string file: neither Hugo nor Zola falls back to the
+/// default language by itself (Hugo prints nothing, Zola stops the build).
+fn missing(bundle: &Resource, french: &Resource) -> Resource {
+    let has = |id: &str| bundle.messages.iter().any(|m| m.id == id);
+    let messages = french
+        .messages
+        .iter()
+        .filter(|m| m.id.starts_with('-') || !has(&m.id));
+    Resource {
+        messages: messages.cloned().collect(),
+        ..Resource::default()
+    }
+}
+
+/// A locale's strings, then the French of those not approved in it yet,
+/// under a comment saying so (nothing when there are none).
+fn with_fallback(mut toml: String, locale: &str, fallback: String) -> String {
+    if !fallback.is_empty() {
+        if !toml.is_empty() {
+            toml.push('\n');
+        }
+        toml.push_str(&format!(
+            "# Not approved in {locale} yet: the French, as relais's .ftl fall back to it.\n{fallback}"
+        ));
+    }
+    toml
 }
 
 /// A post with `translationKey` (Hugo) added to its front matter, in
@@ -427,6 +460,41 @@ mod tests {
                 && text.contains("\ntranslationKey: \"2024-06-06-quito\"\n---\n\nLe texte.\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_string_not_approved_yet_is_the_french_in_both_generators() {
+        let (_dir, cfg) = crate::base::config::test_site();
+        let fr = cfg.source.to_string();
+        for layout in [Layout::Hugo, Layout::Zola] {
+            let arranger = Arranger::new(&cfg, layout);
+            let french =
+                "-org = PARTAGE\nread-more = Lire la suite\nabout = À propos de { -org }\n";
+            arranger.place(&format!("{fr}/site.ftl"), french).unwrap();
+            arranger
+                .place("en/site.ftl", "read-more = Read more\n")
+                .unwrap();
+            let (files, _) = arranger.finish();
+            let text = match layout {
+                Layout::Hugo => &files.iter().find(|(p, _)| p == "i18n/en.toml").unwrap().1,
+                _ => &files[0].1,
+            };
+            let t: toml::Table = text.parse().unwrap();
+            let en = match layout {
+                Layout::Hugo => t,
+                _ => t["languages"]["en"]["translations"]
+                    .as_table()
+                    .unwrap()
+                    .clone(),
+            };
+            let value = |id: &str| match &en[id] {
+                toml::Value::Table(forms) => forms["other"].as_str().unwrap().to_string(),
+                v => v.as_str().unwrap().to_string(),
+            };
+            assert_eq!(value("read-more"), "Read more", "{layout:?}");
+            assert_eq!(value("about"), "À propos de PARTAGE", "{layout:?}: {text}");
+            assert!(text.contains("# Not approved in en yet"), "{text}");
+        }
     }
 
     #[test]
