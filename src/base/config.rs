@@ -407,6 +407,21 @@ pub struct ExportConfig {
     /// The layout `relais export` and the pull API use unless told.
     #[serde(default)]
     pub layout: Layout,
+    /// Hugo's `contentDir` of each language, the folder that holds its
+    /// `posts/`, `{locale}` standing for the locale (`content/{locale}`
+    /// unless set; `{locale}/content` for a site laid out that way).
+    pub hugo_content_dir: Option<String>,
+}
+
+impl ExportConfig {
+    /// Hugo's `contentDir` of `locale`.
+    pub fn hugo_content_dir(&self, locale: &str) -> String {
+        let pattern = self
+            .hugo_content_dir
+            .as_deref()
+            .unwrap_or("content/{locale}");
+        pattern.trim_end_matches('/').replace("{locale}", locale)
+    }
 }
 
 /// `[serve]` of `relais.toml`.
@@ -499,6 +514,17 @@ impl Config {
                 text.find("pull_interval").unwrap_or(0),
                 &format!("pull_interval = \"{d}\": a duration such as \"30s\", \"5m\" or \"1h\""),
             ));
+        }
+        if let Some(dir) = &raw.export.hugo_content_dir {
+            let outside = dir.starts_with('/') || dir.split('/').any(|p| p == "..");
+            if !dir.contains("{locale}") || outside {
+                return Err(bad(
+                    text.find("hugo_content_dir").unwrap_or(0),
+                    &format!(
+                        "hugo_content_dir = \"{dir}\": a folder inside the export naming each language with {{locale}}, such as \"content/{{locale}}\""
+                    ),
+                ));
+            }
         }
         let (engine, engine_overrides) =
             split_engine_table(raw.engine).map_err(|msg| bad(engine_error_at(text, &msg), &msg))?;
@@ -707,6 +733,7 @@ concurrency = 4
 # How `relais export` lays its files out for the site generator:
 # [export]
 # layout = "hugo"                # or "zola"; default "plain" (README)
+# hugo_content_dir = "content/{locale}"   # Hugo's contentDir of each language
 #
 # Terms never to translate, and fixed translations: glossary.toml (README).
 "#;
@@ -747,6 +774,25 @@ mod tests {
             )),
             "{e}"
         );
+    }
+
+    #[test]
+    fn hugo_content_dir_names_each_language_inside_the_export() {
+        let parse = |dir: &str| {
+            let text = format!("{DEFAULT_TOML}\n[export]\nhugo_content_dir = \"{dir}\"\n");
+            Config::parse(Path::new("."), Path::new("relais.toml"), &text)
+        };
+        let cfg = parse("{locale}/content").unwrap();
+        assert_eq!(cfg.export.hugo_content_dir("es"), "es/content");
+        for bad in ["content", "/srv/{locale}", "../{locale}"] {
+            let e = parse(bad).unwrap_err().to_string();
+            assert!(
+                e.contains("relais.toml:") && e.contains("{locale}"),
+                "{bad}: {e}"
+            );
+        }
+        let default = Config::parse(Path::new("."), Path::new("relais.toml"), DEFAULT_TOML);
+        assert_eq!(default.unwrap().export.hugo_content_dir("en"), "content/en");
     }
 
     #[test]

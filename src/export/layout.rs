@@ -4,7 +4,8 @@
 //! - `plain`: relais's own, `<locale>/posts/<slug>.md` and
 //!   `<locale>/<resource>.ftl`.
 //! - `hugo`: `content/<locale>/posts/<slug>.md` (Hugo's
-//!   `contentDir` per language), every language, the French included,
+//!   `contentDir` per language, `[export] hugo_content_dir`), every
+//!   language, the French included,
 //!   carrying `translationKey: <slug>` so Hugo links each translation to
 //!   its original; `i18n/<locale>.toml` in go-i18n form made from the UI
 //!   bundles ([`super::strings`]); `hugo-languages.toml`, the `languages`
@@ -81,10 +82,14 @@ impl<'a> Arranger<'a> {
         match (self.layout, post) {
             (Layout::Plain, _) => rel.to_string(),
             (Layout::Hugo, Some((locale, slug, false))) => {
-                format!("content/{locale}/posts/{slug}.md")
+                format!(
+                    "{}/posts/{slug}.md",
+                    self.cfg.export.hugo_content_dir(locale)
+                )
             }
             (Layout::Hugo, Some((locale, slug, true))) => {
-                format!("content/{locale}/posts/{slug}/index.md")
+                let dir = self.cfg.export.hugo_content_dir(locale);
+                format!("{dir}/posts/{slug}/index.md")
             }
             (Layout::Zola, Some((locale, slug, bundled))) => {
                 let index = if bundled { "/index" } else { "" };
@@ -110,7 +115,10 @@ impl<'a> Arranger<'a> {
     pub fn asset(&self, locale: &str, slug: &str, file: &str) -> String {
         match self.layout {
             Layout::Plain => format!("{locale}/posts/{file}"),
-            Layout::Hugo => format!("content/{locale}/posts/{slug}/{file}"),
+            Layout::Hugo => {
+                let dir = self.cfg.export.hugo_content_dir(locale);
+                format!("{dir}/posts/{slug}/{file}")
+            }
             Layout::Zola => format!("content/posts/{slug}/{file}"),
         }
     }
@@ -169,7 +177,8 @@ impl<'a> Arranger<'a> {
                     let toml = with_fallback(out.toml, locale, fallback);
                     files.push((format!("i18n/{locale}.toml"), toml));
                     languages.push_str(&format!(
-                        "\n[languages.{locale}]\ncontentDir = \"content/{locale}\"\nweight = {}\n",
+                        "\n[languages.{locale}]\ncontentDir = \"{}\"\nweight = {}\n",
+                        self.cfg.export.hugo_content_dir(locale),
                         weight + 1
                     ));
                 }
@@ -495,6 +504,29 @@ mod tests {
             assert_eq!(value("about"), "À propos de PARTAGE", "{layout:?}: {text}");
             assert!(text.contains("# Not approved in en yet"), "{text}");
         }
+    }
+
+    #[test]
+    fn the_sites_own_hugo_content_dir_is_used_everywhere() {
+        let (_dir, mut cfg) = crate::base::config::test_site();
+        cfg.export.hugo_content_dir = Some("{locale}/content/".into());
+        let hugo = Arranger::new(&cfg, Layout::Hugo);
+        assert_eq!(hugo.path("en/posts/x.md"), "en/content/posts/x.md");
+        hugo.bundle("y");
+        assert_eq!(hugo.path("en/posts/y.md"), "en/content/posts/y/index.md");
+        assert_eq!(hugo.asset("en", "y", "a.jpg"), "en/content/posts/y/a.jpg");
+        let (files, _) = hugo.finish();
+        let languages: toml::Table = files
+            .iter()
+            .find(|(p, _)| p == "hugo-languages.toml")
+            .unwrap()
+            .1
+            .parse()
+            .unwrap();
+        assert_eq!(
+            languages["languages"]["en"]["contentDir"].as_str(),
+            Some("en/content")
+        );
     }
 
     #[test]
