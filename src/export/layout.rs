@@ -50,6 +50,9 @@ pub struct Arranger<'a> {
     /// Posts with files of their own: a page bundle (a folder per post)
     /// in `hugo` and `zola`.
     bundled: Mutex<BTreeSet<String>>,
+    /// Taxonomies the posts use (`tags`, `categories`): Zola builds only
+    /// when its configuration declares them.
+    taxonomies: Mutex<BTreeSet<String>>,
 }
 
 impl<'a> Arranger<'a> {
@@ -60,6 +63,7 @@ impl<'a> Arranger<'a> {
             cfg,
             ui: Mutex::new(BTreeMap::new()),
             bundled: Mutex::new(BTreeSet::new()),
+            taxonomies: Mutex::new(BTreeSet::new()),
         }
     }
 
@@ -142,7 +146,14 @@ impl<'a> Arranger<'a> {
                     .map_err(|e| format!("{rel}: {e}"))?;
                 match layout {
                     Layout::Hugo => with_key(&post, slug),
-                    _ => zola_front_matter(&post).map_err(|e| format!("{rel}: {e}"))?,
+                    _ => {
+                        let (text, used) =
+                            zola_front_matter(&post).map_err(|e| format!("{rel}: {e}"))?;
+                        let mut taxonomies =
+                            self.taxonomies.lock().unwrap_or_else(|e| e.into_inner());
+                        taxonomies.extend(used);
+                        text
+                    }
                 }
             }
         };
@@ -185,7 +196,20 @@ impl<'a> Arranger<'a> {
                 files.push(("hugo-languages.toml".to_string(), languages));
             }
             Layout::Zola => {
-                let mut config = format!("default_language = \"{}\"\n", locales[0]);
+                let taxonomies = self
+                    .taxonomies
+                    .into_inner()
+                    .unwrap_or_else(|e| e.into_inner());
+                let names: Vec<String> = taxonomies
+                    .iter()
+                    .map(|t| format!("{{ name = \"{t}\" }}"))
+                    .collect();
+                let declared = if names.is_empty() {
+                    String::new()
+                } else {
+                    format!("taxonomies = [{}]\n", names.join(", "))
+                };
+                let mut config = format!("default_language = \"{}\"\n{declared}", locales[0]);
                 for (i, locale) in locales.iter().enumerate() {
                     let bundle = merged(ui.get(locale));
                     let out = strings::zola(&bundle);
@@ -197,7 +221,7 @@ impl<'a> Arranger<'a> {
                         config.push_str(&format!("\n[translations]\n{toml}"));
                     } else {
                         config.push_str(&format!(
-                            "\n[languages.{locale}]\n\n[languages.{locale}.translations]\n{toml}"
+                            "\n[languages.{locale}]\n{declared}\n[languages.{locale}.translations]\n{toml}"
                         ));
                     }
                 }
@@ -295,8 +319,9 @@ const ZOLA_KEYS: [&str; 13] = [
 
 /// A post with its YAML front matter as Zola's TOML (`+++`): the keys
 /// Zola knows at the top, `tags`/`categories` under `[taxonomies]`, every
-/// other key under `[extra]`; `date` and `updated` as TOML dates.
-fn zola_front_matter(post: &Post) -> Result<String, String> {
+/// other key under `[extra]`; `date` and `updated` as TOML dates. Returns
+/// the text and the taxonomies it uses.
+fn zola_front_matter(post: &Post) -> Result<(String, Vec<String>), String> {
     let (fence, inner) = post.front_matter_inner();
     let fields: Vec<(String, toml::Value)> = if fence == "+++" {
         let table: toml::Table = inner.parse().map_err(|e: toml::de::Error| e.to_string())?;
@@ -322,11 +347,17 @@ fn zola_front_matter(post: &Post) -> Result<String, String> {
         if ZOLA_KEYS.contains(&key.as_str()) {
             top.insert(key, value);
         } else if key == "tags" || key == "categories" {
-            taxonomies.insert(key, value);
+            // Zola takes a list of terms only.
+            let terms = match value {
+                toml::Value::Array(_) => value,
+                one => toml::Value::Array(vec![one]),
+            };
+            taxonomies.insert(key, terms);
         } else {
             extra.insert(key, value);
         }
     }
+    let used = taxonomies.keys().cloned().collect();
     if !taxonomies.is_empty() {
         top.insert("taxonomies".into(), toml::Value::Table(taxonomies));
     }
@@ -334,7 +365,7 @@ fn zola_front_matter(post: &Post) -> Result<String, String> {
         top.insert("extra".into(), toml::Value::Table(extra));
     }
     let front = toml::to_string(&top).map_err(|e| e.to_string())?;
-    Ok(format!("+++\n{front}+++\n{}", post.body()))
+    Ok((format!("+++\n{front}+++\n{}", post.body()), used))
 }
 
 /// A YAML value as TOML (`None` for null).
@@ -370,7 +401,8 @@ mod tests {
 
     #[test]
     fn zola_front_matter_is_toml_with_unknown_keys_under_extra() {
-        let out = zola_front_matter(&exported(POST)).unwrap();
+        let (out, used) = zola_front_matter(&exported(POST)).unwrap();
+        assert_eq!(used, ["tags"]);
         assert!(
             out.starts_with("+++\n") && out.ends_with("+++\n\nLe texte.\n"),
             "{out}"
@@ -402,7 +434,7 @@ mod tests {
     #[test]
     fn posts_in_crlf_or_toml_front_matter_are_placed_too() {
         let crlf = POST.replace('\n', "\r\n");
-        let out = zola_front_matter(&exported(&crlf)).unwrap();
+        let (out, _) = zola_front_matter(&exported(&crlf)).unwrap();
         let t: toml::Table = out
             .trim_start_matches("+++\n")
             .split("+++\n")
@@ -413,7 +445,7 @@ mod tests {
         assert_eq!(t["extra"]["lang"].as_str(), Some("en"), "{out}");
         let toml_post =
             "+++\ntitle = \"Visite\"\ndate = 2024-06-06\nlang = \"en\"\n+++\n\nLe texte.\n";
-        let out = zola_front_matter(&exported(toml_post)).unwrap();
+        let (out, _) = zola_front_matter(&exported(toml_post)).unwrap();
         let t: toml::Table = out
             .trim_start_matches("+++\n")
             .split("+++\n")
