@@ -175,13 +175,14 @@ impl<'a> Arranger<'a> {
                 why: l.why,
             }));
         };
-        let french = merged(ui.get(&locales[0]));
+        let (french, _) = merged(ui.get(&locales[0]));
         match self.layout {
             Layout::Plain => {}
             Layout::Hugo => {
                 let mut languages = format!("defaultContentLanguage = \"{}\"\n", locales[0]);
                 for (weight, locale) in locales.iter().enumerate() {
-                    let bundle = merged(ui.get(locale));
+                    let (bundle, twice) = merged(ui.get(locale));
+                    note(locale, twice);
                     let out = strings::go_i18n(&bundle);
                     note(locale, out.left);
                     let fallback = strings::go_i18n(&missing(&bundle, &french)).toml;
@@ -211,7 +212,8 @@ impl<'a> Arranger<'a> {
                 };
                 let mut config = format!("default_language = \"{}\"\n{declared}", locales[0]);
                 for (i, locale) in locales.iter().enumerate() {
-                    let bundle = merged(ui.get(locale));
+                    let (bundle, twice) = merged(ui.get(locale));
+                    note(locale, twice);
                     let out = strings::zola(&bundle);
                     note(locale, out.lossy);
                     note(locale, out.left);
@@ -247,21 +249,34 @@ fn ui_bundle(rel: &str) -> Option<(&str, &str)> {
 }
 
 /// Every UI bundle of a locale as one (resources in name order; a message
-/// id already given by an earlier resource is kept from that one).
-fn merged(bundles: Option<&Vec<(String, String)>>) -> Resource {
+/// id already given by an earlier resource is kept from that one, and
+/// said).
+fn merged(bundles: Option<&Vec<(String, String)>>) -> (Resource, Vec<Left>) {
     let mut bundles: Vec<&(String, String)> =
         bundles.map(|b| b.iter().collect()).unwrap_or_default();
     bundles.sort();
     let mut out = Resource::default();
-    for (_, text) in bundles {
+    let mut from: BTreeMap<String, &str> = BTreeMap::new();
+    let mut twice = Vec::new();
+    for (resource, text) in bundles {
         let (res, _) = ftl::parse(text);
         for m in res.messages {
-            if !out.messages.iter().any(|o| o.id == m.id) {
-                out.messages.push(m);
+            match from.get(&m.id) {
+                None => {
+                    from.insert(m.id.clone(), resource);
+                    out.messages.push(m);
+                }
+                Some(first) if !m.id.starts_with('-') => twice.push(Left {
+                    why: format!(
+                        "given by both {first}.ftl and {resource}.ftl: the one of {first}.ftl is kept"
+                    ),
+                    id: m.id,
+                }),
+                Some(_) => {}
             }
         }
     }
-    out
+    (out, twice)
 }
 
 /// The French messages `bundle` does not have (with the terms they use),
@@ -583,9 +598,16 @@ mod tests {
             Some("Ignored"),
             "resources by name: footer's comes first and is kept"
         );
+        assert_eq!(
+            notes,
+            [Note {
+                locale: "en".into(),
+                id: "read-more".into(),
+                why: "given by both footer.ftl and site.ftl: the one of footer.ftl is kept".into()
+            }]
+        );
         assert_eq!(en["comments"]["one"].as_str(), Some("One comment"));
         assert!(!en.contains_key("title"), "a post's bundle is not UI");
-        assert!(notes.is_empty(), "{notes:?}");
         let languages: toml::Table = files
             .iter()
             .find(|(p, _)| p == "hugo-languages.toml")
