@@ -47,7 +47,8 @@ site: build hugo
 
 # Not tests; figures in BENCHMARKS.md. sync_deepl: 1,000 generated posts ×
 # 2 locales against a fake DeepL answering in 100 ms. sync_offline: dry run
-# and no-op sync of 1,000 and 10,000 posts beside md2po and po4a (installed
+# and no-op sync of 1,000 and 10,000 posts (two corpora: every post its own
+# text, and a repetitive series) beside md2po and po4a (installed
 # here when missing: translate-toolkit into a venv under target/, po4a from
 # Debian). export: 10,000 approved posts × 2 locales.
 BENCH_VENV = target/bench-tools/venv

@@ -38,8 +38,11 @@ fn main() {
         .collect();
     let peers = Peers::find();
     let mut rows = Vec::new();
-    for n in sizes {
-        rows.push(measure(n, &peers));
+    for (corpus, n) in common::Corpus::from_env()
+        .into_iter()
+        .flat_map(|c| sizes.iter().map(move |n| (c, *n)))
+    {
+        rows.push(measure(n, corpus, &peers));
         // Printed as each size ends: a run cut short keeps what it measured.
         print_tables(&rows);
     }
@@ -67,6 +70,7 @@ impl Peers {
 
 /// Everything measured at one size.
 struct Row {
+    corpus: &'static str,
     posts: usize,
     runs: usize,
     peer_runs: usize,
@@ -85,17 +89,21 @@ struct Row {
     load: String,
 }
 
-fn measure(n: usize, peers: &Peers) -> Row {
+fn measure(n: usize, corpus: common::Corpus, peers: &Peers) -> Row {
     let temp = common::site_dir();
     let root = match std::env::var_os("RELAIS_BENCH_KEEP") {
-        Some(dir) => PathBuf::from(dir).join(n.to_string()),
+        Some(dir) => PathBuf::from(dir).join(format!("{}-{n}", corpus.name())),
         None => temp.path().to_path_buf(),
     };
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(&root).unwrap();
     let t = Instant::now();
-    common::write_site(&root, n);
-    eprintln!("{n} posts generated in {:.1} s", t.elapsed().as_secs_f64());
+    common::write_site_of(&root, n, corpus);
+    eprintln!(
+        "{n} posts ({}) generated in {:.1} s",
+        corpus.name(),
+        t.elapsed().as_secs_f64()
+    );
     let runs = if n <= 1000 { 5 } else { 3 };
     let peer_runs = if n <= 1000 { 3 } else { 1 };
     let out = root.join("peers");
@@ -144,6 +152,7 @@ fn measure(n: usize, peers: &Peers) -> Row {
         "{report:#}"
     );
     Row {
+        corpus: corpus.name(),
         posts: n,
         runs,
         peer_runs,
@@ -273,12 +282,13 @@ fn print_tables(rows: &[Row]) {
     println!("\nTimes: wall (CPU, user + system), best of the runs; ratios likewise.");
     println!("\n### Fresh site: `relais sync --dry-run` vs md2po and po4a\n");
     println!(
-        "| posts | relais ×runs | md2po ×runs | po4a ×runs | md2po / relais | po4a / relais | segments: relais (a locale) / md2po / po4a |"
+        "| corpus | posts | relais ×runs | md2po ×runs | po4a ×runs | md2po / relais | po4a / relais | segments: relais (a locale) / md2po / po4a |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---|");
     for r in rows {
         println!(
-            "| {} | {} ×{} | {} ×{} | {} ×{} | {} | {} | {} / {} / {} |",
+            "| {} | {} | {} ×{} | {} ×{} | {} ×{} | {} | {} | {} / {} / {} |",
+            r.corpus,
             r.posts,
             times(r.fresh.wall, r.fresh.cpu),
             r.runs,
@@ -295,16 +305,17 @@ fn print_tables(rows: &[Row]) {
     }
     println!("\n### Against the floor (reading and parsing `.ftl` with fluent-syntax)\n");
     println!(
-        "| posts | floor: French bundles | fresh dry run / floor | floor: every bundle (files) | dry run after sync / floor | no-op sync / floor | no-op requests |"
+        "| corpus | posts | floor: French bundles | fresh dry run / floor | floor: every bundle (files) | dry run after sync / floor | no-op sync / floor | no-op requests |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for r in rows {
         let (fr, all) = (
             (r.floor_fr.wall, r.floor_fr.cpu),
             (r.floor_all.wall, r.floor_all.cpu),
         );
         println!(
-            "| {} | {} | {} | {} ({}) | {}: {} | {}: {} | {} |",
+            "| {} | {} | {} | {} | {} ({}) | {}: {} | {}: {} | {} |",
+            r.corpus,
             r.posts,
             times(fr.0, fr.1),
             ratios(wc(&r.fresh), fr),
@@ -319,12 +330,13 @@ fn print_tables(rows: &[Row]) {
     }
     println!("\n### Peak RSS (VmHWM)\n");
     println!(
-        "| posts | fresh dry run | dry run after sync | no-op sync | md2po | po4a | load average after |"
+        "| corpus | posts | fresh dry run | dry run after sync | no-op sync | md2po | po4a | load average after |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for r in rows {
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            r.corpus,
             r.posts,
             mib(r.fresh.peak_kib),
             mib(r.dry_synced.peak_kib),

@@ -31,10 +31,53 @@ pub(crate) fn site_dir() -> tempfile::TempDir {
     tempfile::tempdir_in(base).expect("temp dir")
 }
 
+/// Which posts a generated site has.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Corpus {
+    /// Every post its own text ([`post`]).
+    Bench,
+    /// A numbered series cut from a handful of long posts: the same
+    /// paragraphs over and over, one line new per post ([`series_post`]).
+    Series,
+}
+
+impl Corpus {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Corpus::Bench => "bench",
+            Corpus::Series => "series",
+        }
+    }
+
+    /// `RELAIS_BENCH_CORPORA` (`bench,series` unless set).
+    pub(crate) fn from_env() -> Vec<Corpus> {
+        let list = std::env::var("RELAIS_BENCH_CORPORA").unwrap_or_else(|_| "bench,series".into());
+        list.split(',')
+            .map(|c| match c.trim() {
+                "bench" => Corpus::Bench,
+                "series" => Corpus::Series,
+                other => panic!("RELAIS_BENCH_CORPORA: `{other}` is neither bench nor series"),
+            })
+            .collect()
+    }
+
+    fn post(self, i: usize) -> String {
+        match self {
+            Corpus::Bench => post(i),
+            Corpus::Series => series_post(i),
+        }
+    }
+}
+
 /// Writes `relais.toml` (Apertium on a port where nothing listens: the
 /// benchmarks never need an engine), the repository's glossary, and `n`
 /// posts.
 pub(crate) fn write_site(root: &Path, n: usize) {
+    write_site_of(root, n, Corpus::Bench);
+}
+
+/// [`write_site`] with the posts of `corpus`.
+pub(crate) fn write_site_of(root: &Path, n: usize, corpus: Corpus) {
     let targets: Vec<String> = TARGETS.iter().map(|t| format!("\"{t}\"")).collect();
     std::fs::write(
         root.join("relais.toml"),
@@ -46,15 +89,44 @@ pub(crate) fn write_site(root: &Path, n: usize) {
     .unwrap();
     let glossary = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary.toml");
     std::fs::copy(glossary, root.join("glossary.toml")).unwrap();
-    write_posts(root, n);
+    write_posts_of(root, n, corpus);
 }
 
 /// Writes posts `0..n` into `posts/`.
 pub(crate) fn write_posts(root: &Path, n: usize) {
+    write_posts_of(root, n, Corpus::Bench);
+}
+
+fn write_posts_of(root: &Path, n: usize, corpus: Corpus) {
     std::fs::create_dir_all(root.join("posts")).unwrap();
     for i in 0..n {
-        std::fs::write(root.join("posts").join(post_name(i)), post(i)).unwrap();
+        std::fs::write(root.join("posts").join(post_name(i)), corpus.post(i)).unwrap();
     }
+}
+
+/// Long posts a series is cut from.
+const SERIES_BASES: usize = 4;
+
+/// Post `i` of a series: the body of one of [`SERIES_BASES`] long posts
+/// (each three generated posts end to end), after one paragraph new to
+/// this post; its own title and date.
+pub(crate) fn series_post(i: usize) -> String {
+    let base = i % SERIES_BASES;
+    let body: String = (0..3)
+        .map(|k| {
+            let text = post(1_000_000 + base * 3 + k);
+            let at = text.find("\n---\n").expect("front matter") + 5;
+            text[at..].to_string()
+        })
+        .collect();
+    let mut r = Rng(i as u64);
+    format!(
+        "---\ntitle: \"Chronique n° {i} : {}\"\ndate: 2024-{:02}-{:02}\nsummary: \"La suite de notre chronique des partenaires.\"\nauthor: Équipe PARTAGE\n---\n\nÉpisode {i} : {}\n{body}",
+        r.pick(&OBJECTS),
+        i % 12 + 1,
+        i % 28 + 1,
+        sentence(&mut r, i),
+    )
 }
 
 pub(crate) fn post_name(i: usize) -> String {
