@@ -426,6 +426,21 @@ fn page_bundle_files_go_beside_each_language_of_the_post() {
     assert_eq!(b["assets"]["es"][0], format!("content/es/posts/{B}/{g}"));
 }
 
+/// The site's export in `layout`, with the sample site's files for that
+/// generator (`tests/fixtures/<layout>/`) added and the configuration the
+/// export wrote (`generated`) appended to the site's own (`config`), ready
+/// to build. Returns its folder.
+fn generator_site(site: &Site, layout: &str, config: &str, generated: &str) -> std::path::PathBuf {
+    let dir = site.path().join(format!("{layout}-site"));
+    let (report, code) = site.json(&["export", "--out", dir.to_str().unwrap(), "--layout", layout]);
+    assert_eq!(code, 0, "{report:#}");
+    common::copy_all(&common::repo().join("tests/fixtures").join(layout), &dir);
+    let made = std::fs::read_to_string(dir.join(generated)).unwrap();
+    let own = std::fs::read_to_string(dir.join(config)).unwrap();
+    std::fs::write(dir.join(config), format!("{own}\n{made}")).unwrap();
+    dir
+}
+
 /// Issue 18: a real Hugo build (Debian's `hugo`, which `make test`
 /// installs) of the sample site exported with `--layout hugo`: exit 0, no
 /// warning; a page per finished post per language, each translation linked
@@ -439,14 +454,7 @@ fn hugo_builds_the_exported_site_with_translations_linked() {
     let bundle = site.path().join(format!("posts/{B}/galerie"));
     std::fs::create_dir_all(&bundle).unwrap();
     std::fs::write(bundle.join("1.jpg"), b"\xff\xd8\xff\xe0 not quite a JPEG").unwrap();
-    let dir = site.path().join("hugo-site");
-    let (report, code) = site.json(&["export", "--out", dir.to_str().unwrap(), "--layout", "hugo"]);
-    assert_eq!(code, 0, "{report:#}");
-    let fixture = common::repo().join("tests/fixtures/hugo");
-    common::copy_all(&fixture, &dir);
-    let languages = std::fs::read_to_string(dir.join("hugo-languages.toml")).unwrap();
-    let config = std::fs::read_to_string(dir.join("hugo.toml")).unwrap();
-    std::fs::write(dir.join("hugo.toml"), format!("{config}\n{languages}")).unwrap();
+    let dir = generator_site(&site, "hugo", "hugo.toml", "hugo-languages.toml");
     // A page of the test's own in each language: a plural for 1 and for 5.
     std::fs::write(
         dir.join("layouts/_default/plural.html"),
@@ -538,13 +546,7 @@ fn zola_builds_the_exported_site_when_zola_is_installed() {
         return;
     }
     let site = reviewed_site();
-    let dir = site.path().join("zola-site");
-    let (report, code) = site.json(&["export", "--out", dir.to_str().unwrap(), "--layout", "zola"]);
-    assert_eq!(code, 0, "{report:#}");
-    common::copy_all(&common::repo().join("tests/fixtures/zola"), &dir);
-    let generated = std::fs::read_to_string(dir.join("zola-config.toml")).unwrap();
-    let config = std::fs::read_to_string(dir.join("config.toml")).unwrap();
-    std::fs::write(dir.join("config.toml"), format!("{config}\n{generated}")).unwrap();
+    let dir = generator_site(&site, "zola", "config.toml", "zola-config.toml");
     let out = std::process::Command::new("zola")
         .arg("--root")
         .arg(&dir)

@@ -85,15 +85,10 @@ impl<'a> Arranger<'a> {
         let post = post_of(rel).map(|(locale, slug)| (locale, slug, self.is_bundled(slug)));
         match (self.layout, post) {
             (Layout::Plain, _) => rel.to_string(),
-            (Layout::Hugo, Some((locale, slug, false))) => {
-                format!(
-                    "{}/posts/{slug}.md",
-                    self.cfg.export.hugo_content_dir(locale)
-                )
-            }
-            (Layout::Hugo, Some((locale, slug, true))) => {
+            (Layout::Hugo, Some((locale, slug, bundled))) => {
                 let dir = self.cfg.export.hugo_content_dir(locale);
-                format!("{dir}/posts/{slug}/index.md")
+                let index = if bundled { "/index" } else { "" };
+                format!("{dir}/posts/{slug}{index}.md")
             }
             (Layout::Zola, Some((locale, slug, bundled))) => {
                 let index = if bundled { "/index" } else { "" };
@@ -175,19 +170,29 @@ impl<'a> Arranger<'a> {
                 why: l.why,
             }));
         };
+        // A locale's strings in the layout's format: every UI bundle of it
+        // as one, then the French of what it lacks; what could not be said
+        // is noted.
+        let convert = match self.layout {
+            Layout::Zola => strings::zola,
+            _ => strings::go_i18n,
+        };
         let (french, _) = merged(ui.get(&locales[0]));
+        let mut strings_of = |locale: &str| {
+            let (bundle, twice) = merged(ui.get(locale));
+            let out = convert(&bundle);
+            note(locale, twice);
+            note(locale, out.lossy);
+            note(locale, out.left);
+            let fallback = convert(&missing(&bundle, &french)).toml;
+            with_fallback(out.toml, locale, fallback)
+        };
         match self.layout {
             Layout::Plain => {}
             Layout::Hugo => {
                 let mut languages = format!("defaultContentLanguage = \"{}\"\n", locales[0]);
                 for (weight, locale) in locales.iter().enumerate() {
-                    let (bundle, twice) = merged(ui.get(locale));
-                    note(locale, twice);
-                    let out = strings::go_i18n(&bundle);
-                    note(locale, out.left);
-                    let fallback = strings::go_i18n(&missing(&bundle, &french)).toml;
-                    let toml = with_fallback(out.toml, locale, fallback);
-                    files.push((format!("i18n/{locale}.toml"), toml));
+                    files.push((format!("i18n/{locale}.toml"), strings_of(locale)));
                     languages.push_str(&format!(
                         "\n[languages.{locale}]\ncontentDir = \"{}\"\nweight = {}\n",
                         self.cfg.export.hugo_content_dir(locale),
@@ -212,13 +217,7 @@ impl<'a> Arranger<'a> {
                 };
                 let mut config = format!("default_language = \"{}\"\n{declared}", locales[0]);
                 for (i, locale) in locales.iter().enumerate() {
-                    let (bundle, twice) = merged(ui.get(locale));
-                    note(locale, twice);
-                    let out = strings::zola(&bundle);
-                    note(locale, out.lossy);
-                    note(locale, out.left);
-                    let fallback = strings::zola(&missing(&bundle, &french)).toml;
-                    let toml = with_fallback(out.toml, locale, fallback);
+                    let toml = strings_of(locale);
                     if i == 0 {
                         config.push_str(&format!("\n[translations]\n{toml}"));
                     } else {
@@ -480,6 +479,12 @@ mod tests {
         }
     }
 
+    /// The file `path` of `files`, parsed as TOML.
+    fn toml_file(files: &[(String, String)], path: &str) -> toml::Table {
+        let (_, text) = files.iter().find(|(p, _)| p == path).unwrap();
+        text.parse().unwrap()
+    }
+
     fn exported(text: &str) -> crate::source::post::Post {
         crate::source::post::parse(Path::new("posts/2024-06-06-quito.md"), text.to_string())
             .unwrap()
@@ -563,13 +568,7 @@ mod tests {
         assert_eq!(hugo.path("en/posts/y.md"), "en/content/posts/y/index.md");
         assert_eq!(hugo.asset("en", "y", "a.jpg"), "en/content/posts/y/a.jpg");
         let (files, _) = hugo.finish();
-        let languages: toml::Table = files
-            .iter()
-            .find(|(p, _)| p == "hugo-languages.toml")
-            .unwrap()
-            .1
-            .parse()
-            .unwrap();
+        let languages = toml_file(&files, "hugo-languages.toml");
         assert_eq!(
             languages["languages"]["en"]["contentDir"].as_str(),
             Some("en/content")
@@ -585,13 +584,7 @@ mod tests {
             .unwrap();
         hugo.place("en/posts/x.ftl", "title = Not UI\n").unwrap();
         let (files, notes) = hugo.finish();
-        let en: toml::Table = files
-            .iter()
-            .find(|(p, _)| p == "i18n/en.toml")
-            .unwrap()
-            .1
-            .parse()
-            .unwrap();
+        let en = toml_file(&files, "i18n/en.toml");
         assert_eq!(en["contact"]["other"].as_str(), Some("Contact"));
         assert_eq!(
             en["read-more"]["other"].as_str(),
@@ -608,13 +601,7 @@ mod tests {
         );
         assert_eq!(en["comments"]["one"].as_str(), Some("One comment"));
         assert!(!en.contains_key("title"), "a post's bundle is not UI");
-        let languages: toml::Table = files
-            .iter()
-            .find(|(p, _)| p == "hugo-languages.toml")
-            .unwrap()
-            .1
-            .parse()
-            .unwrap();
+        let languages = toml_file(&files, "hugo-languages.toml");
         assert_eq!(
             languages["languages"]["en"]["contentDir"].as_str(),
             Some("content/en")

@@ -257,7 +257,7 @@ fn build_with(
         if !errors.is_empty() {
             continue; // nothing more is handed over; every error is reported
         }
-        let bundled = &manifest.posts[first..];
+        let bundled = &mut manifest.posts[first..];
         for post in bundled.iter().filter(|p| !p.bundle.is_empty()) {
             arranger.bundle(&post.slug);
         }
@@ -284,13 +284,6 @@ fn build_with(
         for path in post.files.values_mut() {
             *path = arranger.path(path);
         }
-        for locale in post.locales.iter().filter(|_| !post.bundle.is_empty()) {
-            let files = post.bundle.iter();
-            let paths = files
-                .map(|f| arranger.asset(locale, &post.slug, f))
-                .collect();
-            post.assets.insert(locale.clone(), paths);
-        }
     }
     let mut json = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
     json.push('\n');
@@ -306,17 +299,19 @@ fn build_with(
 }
 
 /// Copies the files of each post's page bundle beside it, for each
-/// locale it can be read in (each path once). Returns the files copied.
+/// locale it can be read in (each path once), and lists them in the
+/// post's manifest entry. Returns the files copied.
 fn copy_bundles(
     cfg: &Config,
     arranger: &layout::Arranger,
-    posts: &[PostEntry],
+    posts: &mut [PostEntry],
     copied: &mut std::collections::BTreeSet<String>,
     put: &Put,
 ) -> crate::base::error::Result<usize> {
     let mut n = 0;
-    for post in posts {
+    for post in posts.iter_mut().filter(|p| !p.bundle.is_empty()) {
         for locale in &post.locales {
+            let mut paths = Vec::new();
             for file in &post.bundle {
                 let path = arranger.asset(locale, &post.slug, file);
                 if copied.insert(path.clone()) {
@@ -326,7 +321,9 @@ fn copy_bundles(
                     put(&path, &bytes)?;
                     n += 1;
                 }
+                paths.push(path);
             }
+            post.assets.insert(locale.clone(), paths);
         }
     }
     Ok(n)
