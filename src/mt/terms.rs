@@ -66,6 +66,25 @@ impl Terms {
             .map(move |m| (m.range(), self.replacements[m.as_str()].as_str()))
     }
 
+    /// What protection with these terms depends on: the terms matched
+    /// and, with `restored`, what each restores as. Two `Terms` of equal
+    /// keys protect a text into the same engine text (and, with
+    /// `restored`, the same pieces).
+    pub fn key(&self, restored: bool) -> String {
+        let mut key = self
+            .regex
+            .as_ref()
+            .map_or(String::new(), |re| re.as_str().to_string());
+        if restored {
+            let mut pairs: Vec<_> = self.replacements.iter().collect();
+            pairs.sort();
+            for (term, out) in pairs {
+                key.push_str(&format!("\u{0}{term}\u{0}{out}"));
+            }
+        }
+        key
+    }
+
     /// Whether there is no term (none given, or only empty ones).
     pub fn is_empty(&self) -> bool {
         self.regex.is_none()
@@ -102,5 +121,19 @@ mod tests {
         let found: Vec<_> = t.matches("à KEOOGO").collect();
         assert_eq!(found, [(3..9, "KEOOGO")]);
         assert!(Terms::new(&[]).is_empty());
+    }
+
+    #[test]
+    fn keys_tell_terms_that_protect_alike() {
+        let en = Terms::new(&[("droits".into(), "rights".into())]);
+        let es = Terms::new(&[("droits".into(), "derechos".into())]);
+        let other = Terms::new(&[("devoirs".into(), "duties".into())]);
+        // The same French terms make the same engine text…
+        assert_eq!(en.key(false), es.key(false));
+        assert_ne!(en.key(false), other.key(false));
+        // …but restore differently.
+        assert_ne!(en.key(true), es.key(true));
+        assert_eq!(en.key(true), en.clone().key(true));
+        assert_eq!(Terms::default().key(true), Terms::new(&[]).key(true));
     }
 }

@@ -435,10 +435,19 @@ pub fn nothing_to_translate(text: &str, keep: &[String]) -> bool {
             c => rest.push(c),
         }
     }
-    for term in keep {
-        rest = rest.replace(term.as_str(), " ");
+    if !rest.chars().any(char::is_alphabetic) {
+        return true;
     }
-    !rest.chars().any(char::is_alphabetic)
+    // Words left: nothing to translate only if terms cover them all. Most
+    // texts hold none of the terms: searched for, not replaced.
+    let mut changed = false;
+    for term in keep {
+        if rest.contains(term.as_str()) {
+            rest = rest.replace(term.as_str(), " ");
+            changed = true;
+        }
+    }
+    changed && !rest.chars().any(char::is_alphabetic)
 }
 
 /// One client per distinct engine configuration, shared across locales.

@@ -21,8 +21,9 @@ use crate::review::memory;
 use crate::review::record;
 use crate::review::state::{MessageRecord, TargetRecord};
 use crate::source::read::{self as source, Source, find};
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 use unic_langid::LanguageIdentifier;
 
 /// One message to translate for one locale.
@@ -39,10 +40,12 @@ pub(super) struct Job {
 }
 
 /// What a job sends: the planned units, or (a dry run, which restores
-/// nothing) only their texts.
+/// nothing) only their texts. Shared by every job of the run with the
+/// same French, read the same way, in locales that protect alike.
+#[derive(Clone)]
 enum Sent {
-    Units(Units),
-    Texts(Vec<String>),
+    Units(Arc<Units>),
+    Texts(Arc<[String]>),
 }
 
 impl Job {
@@ -59,14 +62,6 @@ impl Job {
             Sent::Units(u) => u,
             Sent::Texts(_) => unreachable!("a dry run restores nothing"),
         }
-    }
-
-    /// Keeps only what a dry run needs.
-    fn texts_only(mut self) -> Job {
-        if let Sent::Units(u) = &self.sent {
-            self.sent = Sent::Texts(u.texts().into_iter().map(str::to_string).collect());
-        }
-        self
     }
 }
 
@@ -106,6 +101,15 @@ pub(super) struct Plan<'a> {
     pub(super) glossary: &'a Glossary,
     pub(super) dry_run: bool,
     pub(super) now: &'a str,
+    /// The plural categories of each locale.
+    plurals: Vec<BTreeSet<&'static str>>,
+    /// Per locale, the first locale whose units are the same for the same
+    /// French (same terms and plural categories): its plans are shared.
+    alike: Vec<usize>,
+    /// What each French text, read one way, sends in each [`Plan::alike`]
+    /// locale: a text repeated across posts (a series, a boilerplate
+    /// paragraph) or locales is planned once.
+    planned: Mutex<FxHashMap<(usize, String), Sent>>,
 }
 
 impl<'a> Plan<'a> {
@@ -117,18 +121,55 @@ impl<'a> Plan<'a> {
         dry_run: bool,
         now: &'a str,
     ) -> Self {
+        let terms: Vec<Terms> = locales
+            .iter()
+            .map(|l| terms_for(cfg, glossary, l))
+            .collect();
+        let plurals: Vec<_> = locales
+            .iter()
+            .map(crate::fluent::refs::plural_categories)
+            .collect();
+        // A dry run sends only texts: what terms restore as does not matter.
+        let keys: Vec<_> = terms
+            .iter()
+            .zip(&plurals)
+            .map(|(t, p)| (t.key(!dry_run), p))
+            .collect();
+        let alike = (0..locales.len())
+            .map(|l| keys.iter().position(|k| *k == keys[l]).unwrap_or(l))
+            .collect();
         Plan {
             cfg,
             store,
             locales,
-            terms: locales
-                .iter()
-                .map(|l| terms_for(cfg, glossary, l))
-                .collect(),
+            terms,
             glossary,
             dry_run,
             now,
+            plurals,
+            alike,
+            planned: Mutex::default(),
         }
+    }
+
+    /// What message `m` (French `text`) sends in locale `l`: planned once
+    /// per French text, reading and alike locales.
+    fn sent(&self, l: usize, m: &Message, text: &str, target: units::Target) -> Sent {
+        let key = (
+            self.alike[l],
+            format!("{:?}\u{0}{}\u{0}{text}", target.syntax, target.ref_defs),
+        );
+        let planned = || self.planned.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(sent) = planned().get(&key) {
+            return sent.clone();
+        }
+        let units = Units::plan(m, target);
+        let sent = match self.dry_run {
+            true => Sent::Texts(units.texts().into_iter().map(str::to_string).collect()),
+            false => Sent::Units(Arc::new(units)),
+        };
+        planned().insert(key, sent.clone());
+        sent
     }
 
     /// Reads and plans every source, a chunk at a time on every core, and
@@ -200,8 +241,18 @@ impl<'a> Plan<'a> {
         if source.draft {
             return out;
         }
-        for (l, locale) in self.locales.iter().enumerate() {
-            let (target, jobs) = match self.target(&source, locale, &self.terms[l]) {
+        // Each French text and its hash, once for every locale.
+        let texts: Vec<(String, String)> = source
+            .messages
+            .iter()
+            .map(|m| {
+                let text = text::message_text(m);
+                let hash = digest::hash(&text);
+                (text, hash)
+            })
+            .collect();
+        for l in 0..self.locales.len() {
+            let (target, jobs) = match self.target(&source, l, &texts) {
                 Ok(planned) => planned,
                 Err(errors) => {
                     out.errors.extend(errors);
@@ -217,10 +268,6 @@ impl<'a> Plan<'a> {
                 out.approved.push(l);
             }
             if !jobs.is_empty() {
-                let jobs = match self.dry_run {
-                    true => jobs.into_iter().map(Job::texts_only).collect(),
-                    false => jobs,
-                };
                 out.pending.push(Pending {
                     locale: l,
                     item: index,
@@ -238,14 +285,15 @@ impl<'a> Plan<'a> {
         out
     }
 
-    /// Reads one target bundle and its state, and decides what to translate.
+    /// Reads one target bundle and its state (locale `l`), and decides
+    /// what to translate; `texts` are the French messages' texts and hashes.
     fn target(
         &self,
         source: &Arc<Source>,
-        locale: &LanguageIdentifier,
-        terms: &Terms,
+        l: usize,
+        texts: &[(String, String)],
     ) -> std::result::Result<(Target, Vec<Job>), Vec<Error>> {
-        let (cfg, store) = (self.cfg, self.store);
+        let (cfg, store, locale) = (self.cfg, self.store, &self.locales[l]);
         let ftl_path = source::target_path(cfg, &source.resource, locale);
         let current = source::read_target(cfg, &source.resource, locale)?;
         let state_path = store.path(&locale.to_string(), &source.resource);
@@ -255,24 +303,32 @@ impl<'a> Plan<'a> {
         if !stray.is_empty() {
             return Err(stray);
         }
-        let plurals = crate::fluent::refs::plural_categories(locale);
         let unit_target = units::Target {
             syntax: source.syntax,
             ref_defs: &source.ref_defs,
-            plurals: &plurals,
-            terms,
+            plurals: &self.plurals[l],
+            terms: &self.terms[l],
         };
         let jobs = source
             .messages
             .iter()
-            .filter_map(|m| {
-                plan_message(
-                    unit_target,
-                    m,
+            .zip(texts)
+            .filter_map(|(m, (text, hash))| {
+                let suggestion = plan_message(
+                    text,
+                    hash,
                     find(&current, &m.id),
                     record.messages.get(&m.id),
                     self.glossary,
-                )
+                )?;
+                Some(Job {
+                    id: m.id.clone(),
+                    suggestion,
+                    source_text: text.clone(),
+                    source_hash: hash.clone(),
+                    sent: self.sent(l, m, text, unit_target),
+                    memory: None,
+                })
             })
             .collect();
         let target = Target {
@@ -367,24 +423,24 @@ fn terms_for(cfg: &Config, glossary: &Glossary, locale: &LanguageIdentifier) -> 
     }
 }
 
-/// Whether a message needs the engine, and where the answer goes.
+/// Whether a message (French `source_text`, hashed `source_hash`) needs
+/// the engine, and where the answer goes: `Some(true)` as a suggestion
+/// beside a person's text, `Some(false)` as the translation.
 fn plan_message(
-    target: units::Target,
-    m: &Message,
+    source_text: &str,
+    source_hash: &str,
     current: Option<&Message>,
     rec: Option<&MessageRecord>,
     glossary: &Glossary,
-) -> Option<Job> {
-    let source_text = text::message_text(m);
-    let source_hash = digest::hash(&source_text);
+) -> Option<bool> {
     // Machine text nobody touched or approved that breaks the glossary (it
     // was made before the term was added) is simply made again.
     let outdated = |c: &Message, r: &MessageRecord| {
         let text = text::message_text(c);
         let hash = digest::hash(&text);
         r.machine.as_ref().is_some_and(|mt| mt.hash == hash)
-            && r.approval(&source_hash, &hash).is_none()
-            && !glossary.violations(&source_text, &text).is_empty()
+            && r.approval(source_hash, &hash).is_none()
+            && !glossary.violations(source_text, &text).is_empty()
     };
     let suggestion = match (current, rec) {
         (None, Some(r))
@@ -415,14 +471,7 @@ fn plan_message(
             !untouched
         }
     };
-    Some(Job {
-        id: m.id.clone(),
-        suggestion,
-        source_text,
-        source_hash,
-        sent: Sent::Units(Units::plan(m, target)),
-        memory: None,
-    })
+    Some(suggestion)
 }
 
 /// The document a pending target's texts come from: its resource, the
