@@ -38,11 +38,20 @@ struct Raw {
 }
 
 /// The glossary of a site; empty when the site has no `glossary.toml`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Glossary {
     keep: Vec<String>,
     /// Locale → French term → translation.
     fixed: BTreeMap<String, BTreeMap<String, String>>,
+    /// `keep`, compiled once: every message checked for violations would
+    /// compile it again.
+    keep_terms: Terms,
+}
+
+impl PartialEq for Glossary {
+    fn eq(&self, other: &Self) -> bool {
+        self.keep == other.keep && self.fixed == other.fixed
+    }
 }
 
 impl Glossary {
@@ -94,9 +103,11 @@ impl Glossary {
                 }
             }
         }
+        let keep: Vec<(String, String)> = raw.keep.iter().map(|t| (t.clone(), t.clone())).collect();
         Ok(Glossary {
             keep: raw.keep,
             fixed: raw.fixed,
+            keep_terms: Terms::new(&keep),
         })
     }
 
@@ -157,12 +168,11 @@ impl Glossary {
 
     /// Do-not-translate terms of `source` that `target` lost.
     pub fn violations(&self, source: &str, target: &str) -> Vec<String> {
-        let keep: Vec<(String, String)> =
-            self.keep.iter().map(|t| (t.clone(), t.clone())).collect();
-        let terms = Terms::new(&keep);
-        let found = terms.find(target);
+        let terms = &self.keep_terms;
+        let mut found = None;
         let mut out: Vec<String> = Vec::new();
         for term in terms.find(source) {
+            let found = found.get_or_insert_with(|| terms.find(target));
             let msg = term.to_string();
             if !found.contains(&term) && !out.contains(&msg) {
                 out.push(msg);

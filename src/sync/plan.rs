@@ -436,9 +436,12 @@ fn plan_message(
     // Machine text nobody touched or approved that breaks the glossary (it
     // was made before the term was added) is simply made again.
     let outdated = |c: &Message, r: &MessageRecord| {
+        let Some(mt) = &r.machine else {
+            return false;
+        };
         let text = text::message_text(c);
         let hash = digest::hash(&text);
-        r.machine.as_ref().is_some_and(|mt| mt.hash == hash)
+        mt.hash == hash
             && r.approval(source_hash, &hash).is_none()
             && !glossary.violations(source_text, &text).is_empty()
     };
