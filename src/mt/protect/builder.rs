@@ -6,6 +6,7 @@
 //! parse Markdown: Plain text is one gap, and the Markdown walk says what
 //! is a gap, an atom or a pair.
 
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -39,11 +40,17 @@ impl Builder {
 
     /// Verbatim source text between markup: escaped, marks become `<x/>`.
     pub(super) fn gap(&mut self, s: &str) {
-        let s = if self.soft_breaks {
+        // Most stretches hold no line break and no mark (`{` then a mark
+        // character): no regex is run for them.
+        let s = if self.soft_breaks && s.contains('\n') {
             SOFT_BREAK.replace_all(s, " ")
         } else {
             s.into()
         };
+        if !s.contains('{') {
+            self.words(&s);
+            return;
+        }
         let mut last = 0;
         for m in MARK.find_iter(&s) {
             self.words(&s[last..m.start()]);
@@ -67,14 +74,21 @@ impl Builder {
     }
 
     fn escaped(&mut self, s: &str) {
-        for c in s.chars() {
-            match c {
-                '&' => self.text.push_str("&amp;"),
-                '<' => self.text.push_str("&lt;"),
-                '>' => self.text.push_str("&gt;"),
-                c => self.text.push(c),
-            }
+        // By bytes: `&`, `<` and `>` are never part of a longer UTF-8
+        // sequence, so every cut is at a character boundary.
+        let mut last = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escape = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                _ => continue,
+            };
+            self.text.push_str(&s[last..i]);
+            self.text.push_str(escape);
+            last = i + 1;
         }
+        self.text.push_str(&s[last..]);
     }
 
     pub(super) fn atom(&mut self, src: &str, locked: bool) {
@@ -82,8 +96,7 @@ impl Builder {
             src: src.to_string(),
             locked,
         });
-        self.text
-            .push_str(&format!("<x id=\"{}\"/>", self.pieces.len()));
+        let _ = write!(self.text, "<x id=\"{}\"/>", self.pieces.len());
     }
 
     /// Opens a g element; its closing source is filled in by `close`.
@@ -93,8 +106,7 @@ impl Builder {
             close: String::new(),
             kind,
         });
-        self.text
-            .push_str(&format!("<g id=\"{}\">", self.pieces.len()));
+        let _ = write!(self.text, "<g id=\"{}\">", self.pieces.len());
         self.pieces.len()
     }
 
