@@ -196,6 +196,9 @@ impl<'a> Plan<'a> {
                 }
             }
         }
+        // The jobs hold what they send; the keys (a copy of every French
+        // text planned) are not needed past the scan.
+        std::mem::take(&mut *self.planned.lock().unwrap_or_else(|e| e.into_inner()));
         // Locale-major, as the engines get them (the sort is stable).
         pending.sort_by_key(|p| p.locale);
         use_memory(self, items, &approved, &mut pending);
