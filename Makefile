@@ -60,6 +60,7 @@ bench: $(BENCH_VENV)/bin/md2po
 	$(CARGO) bench --locked --bench sync_offline
 	$(CARGO) bench --locked --bench export
 	$(CARGO) bench --locked --bench review_page
+	$(CARGO) bench --locked --bench serve_load
 
 # 100 syncs killed with SIGKILL at random moments (make test runs 4).
 crash-test:

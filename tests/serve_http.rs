@@ -194,6 +194,66 @@ async fn the_dashboard_shows_the_reviewers_locales_with_progress() {
     assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY");
 }
 
+/// Issue 19: a site of many posts is shown fifty a page, every resource
+/// on one of the pages; what this server writes shows at once, what
+/// changes outside it at the next look at every file.
+#[tokio::test]
+async fn a_large_site_is_shown_fifty_posts_a_page_and_kept_up_to_date() {
+    let site = Site::committed("http://127.0.0.1:9");
+    site.write_posts(120, 1);
+    let w = Web::new(site);
+    let cfg = relais::base::config::Config::load(w.site.path()).unwrap();
+    let resources = relais::source::read::list(&cfg, &[]).0.len();
+    assert!(resources > 120, "{resources}");
+    let pages = resources.div_ceil(50);
+    let claire = w.login("Claire Martin").await;
+    let cards = |body: &str| body.matches("<li class=\"card\">").count();
+    let first = w.get("/?lang=en", Some(&claire)).await;
+    assert_eq!(cards(&first.body), 50);
+    assert!(
+        first.body.contains(&format!("Page 1 of {pages}")),
+        "{}",
+        first.body
+    );
+    assert!(first.body.contains("<a rel=\"next\" href=\"/?page=2\">"));
+    assert!(!first.body.contains("rel=\"prev\""));
+    let mut seen = std::collections::BTreeSet::new();
+    for n in 1..=pages {
+        let page = w.get(&format!("/?page={n}"), Some(&claire)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        for code in page.body.split("<p class=\"path\"><code>").skip(1) {
+            seen.insert(code.split('<').next().unwrap().to_string());
+        }
+    }
+    assert_eq!(seen.len(), resources, "every resource on one page");
+    let past = w.get("/?lang=en&page=99", Some(&claire)).await;
+    assert!(
+        past.body.contains(&format!("Page {pages} of {pages}")),
+        "the last page"
+    );
+
+    // What is approved here shows at once on the dashboard.
+    let card = |body: &str| -> String {
+        let at = body
+            .find(&format!("<code>{POST}</code>"))
+            .expect("on page 1");
+        body[at..at + body[at..].find("</li>").unwrap()].to_string()
+    };
+    assert!(
+        card(&first.body).contains("18 to review"),
+        "{}",
+        card(&first.body)
+    );
+    let approved = w.http.approve_all(&format!("en/{POST}"), &claire).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    let after = w.get("/?lang=en", Some(&claire)).await;
+    assert!(
+        !card(&after.body).contains("18 to review"),
+        "{}",
+        card(&after.body)
+    );
+}
+
 #[tokio::test]
 async fn a_reviewer_is_refused_other_locales_and_writers_pages() {
     let w = web();

@@ -218,30 +218,53 @@ pub fn remove_if_exists(path: &Path) -> Result<bool> {
 /// Files under `dir` (recursively) whose name ends with `ext`, as paths
 /// relative to `dir` with `/` separators, sorted. A missing folder is empty.
 pub fn list_files(dir: &Path, ext: &str) -> Result<Vec<String>> {
+    list_files_in(dir, ext, &|_| true)
+}
+
+/// [`list_files`] going down only into the folders (relative paths, `/`
+/// separators) `descend` accepts.
+pub fn list_files_in(dir: &Path, ext: &str, descend: &dyn Fn(&str) -> bool) -> Result<Vec<String>> {
     let mut out = Vec::new();
-    walk(dir, dir, ext, &mut out)?;
+    walk(dir, dir, ext, descend, &mut out)?;
     out.sort();
     Ok(out)
 }
 
-fn walk(root: &Path, dir: &Path, ext: &str, out: &mut Vec<String>) -> Result<()> {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    ext: &str,
+    descend: &dyn Fn(&str) -> bool,
+    out: &mut Vec<String>,
+) -> Result<()> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(Error::io(dir, e)),
     };
     for entry in entries {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
-            walk(root, &path, ext, out)?;
-        } else if name.ends_with(ext) {
+        // The kind the folder listing gives (no stat), a link followed.
+        let is_dir = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_dir(),
+            _ => path.is_dir(),
+        };
+        let rel = || {
             let rel = path.strip_prefix(root).unwrap_or(&path);
             let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
-            out.push(parts.join("/"));
+            parts.join("/")
+        };
+        if is_dir {
+            if descend(&rel()) {
+                walk(root, &path, ext, descend, out)?;
+            }
+        } else if name.ends_with(ext) {
+            out.push(rel());
         }
     }
     Ok(())

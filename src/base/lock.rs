@@ -51,6 +51,8 @@ impl SiteLock {
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
         let start = Instant::now();
+        // Looked at again soon at first, then every tenth of a second.
+        let mut pause = Duration::from_millis(5);
         loop {
             match file.try_lock() {
                 Ok(()) => break,
@@ -64,7 +66,8 @@ impl SiteLock {
                     if let Some(tell) = waiting.take() {
                         tell(&holder);
                     }
-                    std::thread::sleep(Duration::from_millis(100));
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(100));
                 }
                 Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
             }

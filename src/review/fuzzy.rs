@@ -16,13 +16,12 @@
 //! resources whose files changed are read again.
 
 use crate::base::config::Config;
-use crate::base::store::Store;
 use crate::fluent::text;
 use crate::review::diff::{self, Op};
 use crate::review::distance;
+use crate::review::stamp::Watch;
 use crate::review::state::State;
 use crate::review::view::Site;
-use crate::source::read as source;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -72,14 +71,14 @@ pub struct Index {
     approved: HashMap<String, Vec<Approved>>,
     words: HashMap<(String, String), Vec<usize>>,
     threshold: u32,
-    /// Per resource: the sizes and times of its files when read, and where
-    /// its approved translations are (locale, position).
-    parts: BTreeMap<String, (String, Vec<(String, usize)>)>,
-    /// When the files were last looked at.
-    checked: Option<std::time::Instant>,
+    /// Per resource: where its approved translations are (locale,
+    /// position).
+    parts: BTreeMap<String, Vec<(String, usize)>>,
+    /// What changed in the site's files since they were read.
+    watch: Watch,
     /// Entries no longer alive (compacted when they are many).
     dead: usize,
-    /// The next refresh looks at the files, fresh or not.
+    /// The next refresh looks at every file, fresh or not.
     expired: bool,
 }
 
@@ -92,6 +91,7 @@ impl Index {
     pub fn new(threshold: u32) -> Index {
         Index {
             threshold,
+            watch: Watch::new(FRESH),
             ..Index::default()
         }
     }
@@ -110,55 +110,18 @@ impl Index {
         out
     }
 
-    /// The stamp of every source resource of the site now.
-    fn stamps(cfg: &Config) -> Vec<(String, String)> {
-        let (items, _) = source::list(cfg, &[]);
-        let store = Store::new(cfg.state_dir());
-        items
-            .iter()
-            .map(|item| {
-                let (resource, french) = match item {
-                    source::Item::Post(name) => (
-                        format!("posts/{}", name.trim_end_matches(".md")),
-                        cfg.posts_dir().join(name),
-                    ),
-                    source::Item::Ui(r) => (r.clone(), cfg.bundle_path(&cfg.source, r)),
-                };
-                let mut files = vec![french];
-                for l in &cfg.targets {
-                    files.push(cfg.bundle_path(l, &resource));
-                    files.push(store.path(&l.to_string(), &resource));
-                }
-                (resource, stamp(&files))
-            })
-            .collect()
-    }
-
     /// Reads again the resources of the site of `cfg` whose files changed
     /// since the last refresh (the whole site, in one read, the first
     /// time), and forgets those that are gone. Within [`FRESH`] of the last
-    /// look, nothing is looked at.
+    /// look at every file, only the resources this process wrote
+    /// ([`Index::wrote`]) are looked at.
     pub fn refresh(&mut self, cfg: &Config) {
-        if !self.expired && self.checked.is_some_and(|t| t.elapsed() < FRESH) {
+        let Some(changes) = self.watch.look(cfg, std::mem::take(&mut self.expired)) else {
             return;
-        }
-        self.expired = false;
-        let stamps = Self::stamps(cfg);
-        let first = self.checked.is_none();
-        self.checked = Some(std::time::Instant::now());
-        let changed: Vec<String> = stamps
-            .iter()
-            .filter(|(r, st)| self.parts.get(r).is_none_or(|(old, _)| old != st))
-            .map(|(r, _)| r.clone())
-            .collect();
-        let gone: Vec<String> = self
-            .parts
-            .keys()
-            .filter(|r| !stamps.iter().any(|(s, _)| s == *r))
-            .cloned()
-            .collect();
-        for r in changed.iter().chain(&gone) {
-            if let Some((_, at)) = self.parts.remove(r) {
+        };
+        let changed = changes.changed;
+        for r in changed.iter().chain(&changes.gone) {
+            if let Some(at) = self.parts.remove(r) {
                 for (locale, i) in at {
                     if let Some(a) = self.approved.get_mut(&locale).and_then(|l| l.get_mut(i)) {
                         a.alive = false;
@@ -170,21 +133,18 @@ impl Index {
         if changed.is_empty() {
             return;
         }
-        let site = if first {
+        let site = if changes.first {
             Site::load(cfg, &[], &cfg.targets)
         } else {
             Site::load(cfg, &changed, &cfg.targets)
         };
-        for (resource, st) in &stamps {
-            if changed.contains(resource) {
-                self.parts
-                    .insert(resource.clone(), (st.clone(), Vec::new()));
-            }
+        for resource in &changed {
+            self.parts.insert(resource.clone(), Vec::new());
         }
         for (locale, a) in approved_of(&site) {
             let resource = a.resource.clone();
             let at = self.add(&locale, a);
-            if let Some((_, list)) = self.parts.get_mut(&resource) {
+            if let Some(list) = self.parts.get_mut(&resource) {
                 list.push((locale, at));
             }
         }
@@ -194,10 +154,16 @@ impl Index {
         }
     }
 
-    /// Has the next [`Index::refresh`] look at the files whatever the time
-    /// (after a change this process made).
+    /// Has the next [`Index::refresh`] look at every file whatever the
+    /// time.
     pub fn expire(&mut self) {
         self.expired = true;
+    }
+
+    /// This process wrote `files`: the next [`Index::refresh`] reads their
+    /// resources again (and only them, within [`FRESH`]).
+    pub fn wrote(&mut self, cfg: &Config, files: &[std::path::PathBuf]) {
+        self.watch.wrote(cfg, files);
     }
 
     /// Drops the entries no longer alive (built again from those alive).
@@ -214,13 +180,13 @@ impl Index {
         self.approved.clear();
         self.words.clear();
         self.dead = 0;
-        for (_, list) in self.parts.values_mut() {
+        for list in self.parts.values_mut() {
             list.clear();
         }
         for (locale, a) in alive {
             let resource = a.resource.clone();
             let at = self.add(&locale, a);
-            if let Some((_, list)) = self.parts.get_mut(&resource) {
+            if let Some(list) = self.parts.get_mut(&resource) {
                 list.push((locale, at));
             }
         }
@@ -361,20 +327,6 @@ fn approved_of(site: &Site) -> Vec<(String, Approved)> {
 }
 
 /// Sizes and modification times of files, as one string.
-fn stamp(files: &[std::path::PathBuf]) -> String {
-    files
-        .iter()
-        .map(|f| {
-            let m = std::fs::metadata(f).ok();
-            format!(
-                "{:?}/{:?};",
-                m.as_ref().map(std::fs::Metadata::len),
-                m.and_then(|m| m.modified().ok())
-            )
-        })
-        .collect()
-}
-
 /// Pontoon's similarity of two texts over words and punctuation marks, in
 /// whole percent (rounded down).
 pub fn score(a: &str, b: &str) -> u32 {

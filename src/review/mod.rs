@@ -18,6 +18,7 @@ pub mod preview;
 pub mod record;
 pub mod report;
 pub mod search;
+pub mod stamp;
 pub mod state;
 pub mod stats;
 pub mod status;

@@ -2,20 +2,171 @@
 //! progress bar (approved of all messages) and what is left to review.
 //! What needs review comes first, newest posts first; `?hide=finished`
 //! leaves out what is finished. Each title leads to the review page, each
-//! post has its preview. Writers are sent to the drafts page.
+//! post has its preview. Writers are sent to the drafts page. A site of
+//! many posts is shown [`PAGE`] resources a page (`?page=N`).
+//!
+//! The rows are kept between requests ([`Board`]): a request reads again
+//! only the resources whose files changed since the last look, and the
+//! requests that arrive while the site is looked at share the next look.
 
 use super::App;
 use super::auth::Viewer;
 use super::html::{esc, url_path};
 use super::i18n::Lang;
+use crate::base::config::Config;
 use crate::review::report::TO_REVIEW;
+use crate::review::stamp::Watch;
 use crate::review::state::State;
 use crate::review::status;
 use crate::review::view::Site;
 use axum::extract::{Query, State as AppState};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use unic_langid::LanguageIdentifier;
+
+/// Resources shown on one page of the dashboard.
+pub const PAGE: usize = 50;
+
+/// How long the dashboard takes the site's files as they were, without
+/// looking at each again (what this server writes is seen at once; a
+/// change made outside it, by `relais sync` in a terminal or an editor,
+/// within this time).
+pub const LOOK_EVERY: Duration = Duration::from_secs(1);
+
+/// The rows of every resource in every target locale, as the last look at
+/// the site's files left them, shared by every request.
+#[derive(Default)]
+pub struct Board {
+    rows: Mutex<Rows>,
+    /// Files this server wrote since the last look (apart, so that a
+    /// change never waits for a look).
+    wrote: Mutex<Vec<PathBuf>>,
+}
+
+struct Rows {
+    watch: Watch,
+    /// Resource → its row.
+    rows: BTreeMap<String, Arc<Row>>,
+    /// Resources that could not be read whole: read again at every look,
+    /// so that their errors are said until they are mended.
+    broken: BTreeSet<String>,
+    /// What could not be listed, at the last look at every file.
+    list_errors: Vec<String>,
+    /// What could not be read, at the last read.
+    read_errors: Vec<String>,
+    /// When the last look started.
+    looked: Option<Instant>,
+}
+
+impl Board {
+    /// This server wrote `files`: the next look reads their resources.
+    pub fn wrote(&self, files: &[PathBuf]) {
+        self.wrote
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(files);
+    }
+
+    /// The rows in `locales` (all when empty) and what could not be read,
+    /// brought up to the site's files as they are after `asked` (when the
+    /// request came): requests that wait while another looks share the
+    /// next look.
+    fn rows(
+        &self,
+        cfg: &Config,
+        asked: Instant,
+        locales: &[LanguageIdentifier],
+    ) -> (Vec<Row>, Vec<String>) {
+        let mut rows = self.rows.lock().unwrap_or_else(|e| e.into_inner());
+        if rows.looked.is_none_or(|t| t < asked) {
+            let wrote = std::mem::take(&mut *self.wrote.lock().unwrap_or_else(|e| e.into_inner()));
+            rows.watch.wrote(cfg, &wrote);
+            rows.refresh(cfg);
+        }
+        let mut errors = rows.list_errors.clone();
+        errors.extend(rows.read_errors.iter().cloned());
+        (rows.rows_in(locales), errors)
+    }
+}
+
+impl Default for Rows {
+    fn default() -> Rows {
+        Rows {
+            watch: Watch::new(LOOK_EVERY),
+            rows: BTreeMap::new(),
+            broken: BTreeSet::new(),
+            list_errors: Vec::new(),
+            read_errors: Vec::new(),
+            looked: None,
+        }
+    }
+}
+
+impl Rows {
+    /// Reads again the resources whose files changed, and those broken;
+    /// drops those gone.
+    fn refresh(&mut self, cfg: &Config) {
+        self.looked = Some(Instant::now());
+        let Some(changes) = self.watch.look(cfg, false) else {
+            return;
+        };
+        if let Some(e) = &changes.errors {
+            self.list_errors = crate::base::error::messages(e);
+        }
+        for r in &changes.gone {
+            self.rows.remove(r);
+            self.broken.remove(r);
+        }
+        let read: BTreeSet<String> = changes
+            .changed
+            .iter()
+            .chain(&self.broken)
+            .cloned()
+            .collect();
+        if read.is_empty() {
+            return;
+        }
+        let list: Vec<String> = read.iter().cloned().collect();
+        let site = Site::load(cfg, if changes.first { &[] } else { &list }, &cfg.targets);
+        self.read_errors = crate::base::error::messages(&site.errors);
+        self.broken = read;
+        for row in rows(&site) {
+            if row.cells.len() == cfg.targets.len() {
+                self.broken.remove(&row.resource);
+            }
+            self.rows.insert(row.resource.clone(), Arc::new(row));
+        }
+        // Those not read at all (their French has errors) show no row.
+        for r in &self.broken {
+            if !site.sources.iter().any(|s| &s.resource == r) {
+                self.rows.remove(r);
+            }
+        }
+    }
+
+    /// Every row, with the cells of `locales` only (all when empty).
+    fn rows_in(&self, locales: &[LanguageIdentifier]) -> Vec<Row> {
+        let wanted: Vec<String> = locales.iter().map(ToString::to_string).collect();
+        self.rows
+            .values()
+            .map(|row| Row {
+                cells: row
+                    .cells
+                    .iter()
+                    .filter(|c| wanted.is_empty() || wanted.contains(&c.locale))
+                    .cloned()
+                    .collect(),
+                ..Row::clone(row)
+            })
+            .collect()
+    }
+}
 
 /// One resource in one locale.
+#[derive(Clone)]
 struct Cell {
     locale: String,
     approved: usize,
@@ -27,6 +178,7 @@ struct Cell {
 }
 
 /// One resource.
+#[derive(Clone)]
 struct Row {
     resource: String,
     title: Option<String>,
@@ -75,7 +227,13 @@ pub async fn page(
     viewer: Viewer,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
+    let asked = Instant::now();
     let hide = query.iter().any(|(k, v)| k == "hide" && v == "finished");
+    let wanted_page = query
+        .iter()
+        .find(|(k, _)| k == "page")
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(1);
     if viewer.writer().is_ok() {
         return Redirect::to("/submit").into_response();
     }
@@ -83,12 +241,9 @@ pub async fn page(
         return e.in_lang(viewer.lang).into_response();
     }
     let locales = viewer.locales.clone();
+    let board = app.clone();
     let (mut rows, errors) = app
-        .read(move |cfg| {
-            let site = Site::load(cfg, &[], &locales);
-            let errors: Vec<String> = crate::base::error::messages(&site.errors);
-            (rows(&site), errors)
-        })
+        .read(move |cfg| board.board.rows(cfg, asked, &locales))
         .await;
     sort(&mut rows);
     let l = viewer.lang;
@@ -117,9 +272,50 @@ pub async fn page(
     if hide {
         rows.retain(|r| !r.finished());
     }
-    body.push_str(&table(&rows, l));
+    let pages = rows.len().div_ceil(PAGE).max(1);
+    let page_no = wanted_page.clamp(1, pages);
+    let shown = &rows[(page_no - 1) * PAGE..(page_no * PAGE).min(rows.len())];
+    body.push_str(&table(shown, l));
+    if pages > 1 {
+        body.push_str(&pager(page_no, pages, hide, l));
+    }
     let title = l.t("dashboard-title");
     Html(viewer.page(&title, body).render()).into_response()
+}
+
+/// Links to the page before and after page `n` of `pages`.
+fn pager(n: usize, pages: usize, hide: bool, l: Lang) -> String {
+    let link = |to: usize| {
+        if hide {
+            format!("/?hide=finished&amp;page={to}")
+        } else {
+            format!("/?page={to}")
+        }
+    };
+    let mut out = format!(
+        "<nav class=\"pager\" aria-label=\"{}\">",
+        esc(&l.t("pages"))
+    );
+    if n > 1 {
+        out.push_str(&format!(
+            "<a rel=\"prev\" href=\"{}\">{}</a> ",
+            link(n - 1),
+            esc(&l.t("previous-page"))
+        ));
+    }
+    out.push_str(&format!(
+        "<span aria-current=\"page\">{}</span>",
+        esc(&l.t_args("page-of", &[("n", n.into()), ("total", pages.into())]))
+    ));
+    if n < pages {
+        out.push_str(&format!(
+            " <a rel=\"next\" href=\"{}\">{}</a>",
+            link(n + 1),
+            esc(&l.t("next-page"))
+        ));
+    }
+    out.push_str("</nav>");
+    out
 }
 
 /// What the shared repository has not got yet, or could not take.

@@ -83,6 +83,10 @@ pub struct Inner {
     pub git: Option<Arc<repo::Git>>,
     /// The fuzzy memory of the site, refreshed before each page.
     pub fuzzy: std::sync::Mutex<crate::review::fuzzy::Index>,
+    /// The dashboard's rows, brought up to the files at each request.
+    pub board: dashboard::Board,
+    /// Changes waiting for their turn to write (see [`App::write`]).
+    writers: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl std::ops::Deref for App {
@@ -103,6 +107,8 @@ impl App {
             sessions: auth::Sessions::default(),
             export: api::Cache::default(),
             fuzzy: std::sync::Mutex::new(crate::review::fuzzy::Index::new(0)),
+            board: dashboard::Board::default(),
+            writers: Arc::default(),
         }))
     }
 
@@ -113,12 +119,23 @@ impl App {
     }
 
     /// Runs `f` on a blocking thread while holding the site's write lock.
+    /// Changes from this server take their turn first, in the order they
+    /// came (a change waits for the one before it, not for a poll of the
+    /// lock file); the lock file then keeps out other processes.
     pub async fn write<T: Send + 'static>(
         &self,
         f: impl FnOnce(&Config) -> T + Send + 'static,
     ) -> Result<T, Error> {
+        let turn = tokio::time::timeout(self.opts.lock_wait, self.writers.clone().lock_owned())
+            .await
+            .map_err(|_| {
+                Error::Config(
+                    "another change is still being written; try again when it has finished".into(),
+                )
+            })?;
         let app = self.clone();
         blocking(move || {
+            let _turn = turn;
             let _lock = SiteLock::acquire(&app.cfg, app.opts.lock_wait, |holder| {
                 tracing::info!("waiting for another relais ({holder}) to finish writing")
             })?;
@@ -144,8 +161,12 @@ impl App {
             if files.is_empty() {
                 return out;
             }
-            // Matches may come from what was just written.
-            app.fuzzy.lock().unwrap_or_else(|e| e.into_inner()).expire();
+            // Matches, and the dashboard, may come from what was just written.
+            app.fuzzy
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .wrote(cfg, &files);
+            app.board.wrote(&files);
             if let Some(git) = &app.git {
                 // The fault-injection test's moment for `kill -9`: written,
                 // not committed (never compiled into a release).

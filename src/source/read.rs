@@ -96,8 +96,12 @@ pub enum Item {
 /// The sources of the site selected by `filter`: posts first, then the
 /// hand-written bundles, each in name order.
 pub fn list(cfg: &Config, filter: &[String]) -> (Vec<Item>, Vec<Error>) {
+    if !filter.is_empty() && filter.len() <= FEW {
+        return (named(cfg, filter), Vec::new());
+    }
     let mut errors = Vec::new();
-    let posts = fs::list_files(&cfg.posts_dir(), ".md").unwrap_or_else(|e| {
+    // Not the posts' own folders (their images and files).
+    let posts = fs::list_files_in(&cfg.posts_dir(), ".md", &|_| false).unwrap_or_else(|e| {
         errors.push(e);
         Vec::new()
     });
@@ -110,13 +114,51 @@ pub fn list(cfg: &Config, filter: &[String]) -> (Vec<Item>, Vec<Error>) {
         .map(Item::Post)
         .collect();
     let src_dir = cfg.locale_dir(&cfg.source);
-    for name in fs::list_files(&src_dir, ".ftl").unwrap_or_default() {
+    // The posts' bundles are the posts' (listed above).
+    let hand_written = fs::list_files_in(&src_dir, ".ftl", &|d| d != "posts");
+    for name in hand_written.unwrap_or_default() {
         let resource = name.trim_end_matches(".ftl").to_string();
         if !resource.starts_with("posts/") && wanted(filter, &resource) {
             items.push(Item::Ui(resource));
         }
     }
     (items, errors)
+}
+
+/// Up to this many resources named, [`list`] looks for each one's file
+/// rather than listing the folders.
+const FEW: usize = 16;
+
+/// The sources `filter` names whose French file exists, as [`list`] gives
+/// them (posts first, each kind in name order).
+fn named(cfg: &Config, filter: &[String]) -> Vec<Item> {
+    let mut names: Vec<&str> = filter
+        .iter()
+        .map(|r| r.trim_end_matches(".md").trim_end_matches(".ftl"))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let (mut posts, mut ui) = (Vec::new(), Vec::new());
+    for r in names {
+        match r.strip_prefix("posts/") {
+            Some(slug) => {
+                let name = format!("{slug}.md");
+                let listed =
+                    !slug.contains('/') && !slug.starts_with('_') && !slug.starts_with('.');
+                if listed && cfg.posts_dir().join(&name).is_file() {
+                    posts.push(Item::Post(name));
+                }
+            }
+            None => {
+                let hidden = r.split('/').any(|p| p.starts_with('.'));
+                if !hidden && cfg.bundle_path(&cfg.source, r).is_file() {
+                    ui.push(Item::Ui(r.to_string()));
+                }
+            }
+        }
+    }
+    posts.extend(ui);
+    posts
 }
 
 /// Reads one source: a post is extracted (nothing is written: see

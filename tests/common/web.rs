@@ -15,6 +15,10 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 use tower::ServiceExt;
 
+#[path = "forms.rs"]
+mod forms;
+pub(crate) use forms::{csrf_of, form_body, hidden_fields};
+
 /// Reviewers of English, a reviewer of Spanish, a writer, the site build.
 pub(crate) const PEOPLE: [(&str, Role, &[&str]); 5] = [
     ("Claire Martin", Role::Reviewer, &["en"]),
@@ -210,7 +214,8 @@ impl Http {
         if let Some(b) = who {
             r = r.header(header::COOKIE, &b.cookie);
         }
-        self.send(r.body(Body::from(form(fields))).unwrap()).await
+        self.send(r.body(Body::from(form_body(fields))).unwrap())
+            .await
     }
 
     /// `POST path` with the browser's CSRF token added.
@@ -253,25 +258,6 @@ impl Http {
     }
 }
 
-/// The hidden fields of a form's HTML, names and values unescaped.
-pub(crate) fn hidden_fields(form: &str) -> Vec<(String, String)> {
-    let attr = |tag: &str, name: &str| -> String {
-        let key = format!("{name}=\"");
-        let at = tag.find(&key).unwrap() + key.len();
-        let v = &tag[at..at + tag[at..].find('"').unwrap()];
-        v.replace("&quot;", "\"")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&")
-    };
-    form.split("<input ")
-        .skip(1)
-        .filter(|tag| tag.starts_with("type=\"hidden\""))
-        .map(|tag| (attr(tag, "name"), attr(tag, "value")))
-        .collect()
-}
-
 /// The value a response sets for cookie `name`, with its attributes
 /// checked (HttpOnly, SameSite=Strict).
 pub(crate) fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
@@ -288,40 +274,6 @@ pub(crate) fn set_cookie(reply: &Reply, name: &str) -> Option<String> {
             );
             v.split(';').next().unwrap()[name.len() + 1..].to_string()
         })
-}
-
-/// The CSRF token in a page's forms.
-pub(crate) fn csrf_of(html: &str) -> String {
-    let at = html
-        .find("name=\"csrf\" value=\"")
-        .expect("a form with a CSRF token")
-        + 19;
-    html[at..].split('"').next().unwrap().to_string()
-}
-
-fn form(fields: &[(&str, &str)]) -> String {
-    form_body(fields)
-}
-
-/// `application/x-www-form-urlencoded`.
-pub(crate) fn form_body(fields: &[(&str, &str)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// A `multipart/form-data` body and its content type.

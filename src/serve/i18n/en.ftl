@@ -211,6 +211,10 @@ show-finished = { $n ->
     [one] Show the finished one too
    *[other] Show the { $n } finished too
 }
+pages = Pages
+page-of = Page { $n } of { $total }
+previous-page = ← Previous page
+next-page = Next page →
 
 ## The writers’ page.
 

@@ -223,6 +223,10 @@ show-finished = { $n ->
     [one] Afficher aussi l’article terminé
    *[other] Afficher aussi les { $n } terminés
 }
+pages = Pages
+page-of = Page { $n } sur { $total }
+previous-page = ← Page précédente
+next-page = Page suivante →
 
 ## La page des rédacteurs.
 
