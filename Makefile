@@ -50,7 +50,9 @@ site: build hugo
 # and no-op sync of 1,000 and 10,000 posts (two corpora: every post its own
 # text, and a repetitive series) beside md2po and po4a (installed
 # here when missing: translate-toolkit into a venv under target/, po4a from
-# Debian). export: 10,000 approved posts × 2 locales.
+# Debian). export: 10,000 approved posts × 2 locales. review_page: the
+# fuzzy memory on 1,000 posts. serve_load: relais serve of 1,000 posts (a
+# git repository) under 50 reviewers, then 100,000 requests without pause.
 BENCH_VENV = target/bench-tools/venv
 TRANSLATE_TOOLKIT = translate-toolkit[markdown]==3.20.4
 

@@ -56,7 +56,9 @@ fn main() {
     git(&root, &["add", "-A"]);
     git(&root, &["commit", "-q", "-m", "The site"]);
 
-    let tokens_file = root.join("tokens.toml");
+    // Outside the site, as `relais token` keeps them.
+    let tokens_dir = common::site_dir();
+    let tokens_file = tokens_dir.path().join("tokens.toml");
     let people: Vec<Person> = (0..REVIEWERS)
         .map(|i| {
             let locale = common::TARGETS[i % common::TARGETS.len()];
@@ -126,12 +128,22 @@ fn main() {
     for (n, mib) in &flood.memory {
         println!("    {n:>7}  {mib}");
     }
+    let said = server.said.lock().unwrap().clone();
+    println!("  warnings of the server            {}", said.len());
+    for line in said.iter().take(3) {
+        println!("    {line}");
+    }
+    let uncommitted = git(&root, &["status", "--porcelain"]).lines().count();
+    println!("  files left uncommitted          {uncommitted}");
     let commits = git(&root, &["rev-list", "--count", "HEAD"]);
     println!(
         "  commits made                    {}",
         commits.trim().parse::<usize>().unwrap_or(1) - 1
     );
     drop(server);
+    if std::env::var_os("RELAIS_BENCH_KEEP").is_some() {
+        println!("  site kept in {}", temp.keep().display());
+    }
 }
 
 /// A reviewer: their token, their locale, the post they start from.
@@ -145,6 +157,8 @@ struct Person {
 struct Server {
     child: Child,
     addr: SocketAddr,
+    /// What it wrote on its standard error (warnings).
+    said: Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -152,6 +166,10 @@ impl Server {
         let mut child = common::relais(root, &["serve", "--addr", "127.0.0.1:0"])
             .env("RELAIS_TOKENS", tokens)
             .env("RUST_LOG", "warn")
+            .envs(std::env::var("RELAIS_BENCH_SERVER_ENV").ok().and_then(|v| {
+                v.split_once('=')
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+            }))
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -167,11 +185,14 @@ impl Server {
             }
         };
         // Keep reading what it says, so that it never blocks on a full pipe.
+        let said = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let keep = said.clone();
         std::thread::spawn(move || {
-            let mut sink = String::new();
-            let _ = err.read_to_string(&mut sink);
+            for line in err.lines().map_while(Result::ok) {
+                keep.lock().unwrap().push(line);
+            }
         });
-        Server { child, addr }
+        Server { child, addr, said }
     }
 
     /// Resident memory now (VmRSS), MiB.
@@ -401,11 +422,13 @@ impl Reviewer {
                 continue;
             };
             edits += 1;
-            let value = format!("Relu et corrigé, passage {edits}.");
-            let mut fields: Vec<(String, String)> = form.hidden;
+            // The text as it is, and a few words more: every term the
+            // glossary keeps stays (an edit that drops one is refused).
+            let value = format!("{} (relu, passage {edits})", form.value.trim_end());
+            let mut fields: Vec<(String, String)> = form.hidden.clone();
             fields.retain(|(k, _)| k != "csrf");
             fields.push(("csrf".into(), self.csrf.clone()));
-            fields.push(("value".into(), value));
+            fields.push(("value".into(), value.clone()));
             let pairs: Vec<(&str, &str)> = fields
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -413,7 +436,19 @@ impl Reviewer {
             let saved = self.timed(2, "POST", &form.action, Some(&form_body(&pairs)), 303);
             self.pause(think);
             let back = saved.location.split('#').next().unwrap_or("/").to_string();
-            self.timed(1, "GET", &back, None, 200);
+            let after = self.timed(1, "GET", &back, None, 200);
+            // A refused edit comes back in its editor, with why.
+            if let Some(why) = after.body.split("<div class=\"error\" id=\"err-").nth(1) {
+                let why: String = why.chars().take(300).collect();
+                self.measured
+                    .errors
+                    .push(format!("{}: refused ({why})", form.action));
+            } else if !after.body.contains(&value) {
+                self.measured.errors.push(format!(
+                    "{}: the saved text is not on the page",
+                    form.action
+                ));
+            }
             self.pause(think);
             answered.fetch_add(2, Ordering::Relaxed);
             post += 1;
@@ -425,6 +460,8 @@ impl Reviewer {
 struct Form {
     action: String,
     hidden: Vec<(String, String)>,
+    /// The text in its editor.
+    value: String,
 }
 
 fn edit_form(html: &str) -> Option<Form> {
@@ -433,9 +470,12 @@ fn edit_form(html: &str) -> Option<Form> {
     let form = &form[..form.find("</form>")?];
     let at = form.find("action=\"")? + 8;
     let action = form[at..at + form[at..].find('"')?].to_string();
+    let area = &form[form.find("name=\"value\"")?..];
+    let text = &area[area.find('>')? + 1..area.find("</textarea>")?];
     Some(Form {
         action,
         hidden: forms::hidden_fields(form),
+        value: forms::unescape(text),
     })
 }
 

@@ -23,6 +23,65 @@ pub struct Author {
     pub email: String,
 }
 
+/// A change to commit with [`Repo::commit_all`]: its files as it wrote
+/// them (`None`: removed), who made it, what it did.
+#[derive(Clone, Debug)]
+pub struct Change {
+    /// Each file (a path in the working tree) and its content.
+    pub files: Vec<(PathBuf, Option<Vec<u8>>)>,
+    /// Its author (relais when `None`).
+    pub author: Option<Author>,
+    /// The commit message.
+    pub message: String,
+}
+
+impl Change {
+    /// A change of `files`, each as it is on disk now.
+    pub fn of(files: &[PathBuf], author: Option<Author>, message: String) -> Change {
+        Change {
+            files: files
+                .iter()
+                .map(|f| (f.clone(), std::fs::read(f).ok()))
+                .collect(),
+            author,
+            message,
+        }
+    }
+}
+
+/// A failed `git ARGS`, in the first lines git said.
+fn failed(args: &[&str], stderr: &[u8]) -> Error {
+    let said = String::from_utf8_lossy(stderr);
+    let first: Vec<&str> = said
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(3)
+        .collect();
+    Error::Config(format!(
+        "git {}: {}",
+        args.first().copied().unwrap_or(""),
+        first.join(" / ")
+    ))
+}
+
+/// A path as `git fast-import` reads it: quoted, C-style, when it has to be.
+fn quote_path(path: &str) -> String {
+    if !path.starts_with('"') && !path.contains(['\n', '\\']) && !path.contains(' ') {
+        return path.to_string();
+    }
+    let mut out = String::from("\"");
+    for c in path.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The committer of every commit relais makes.
 pub const COMMITTER: (&str, &str) = ("relais", "relais@localhost");
 
@@ -95,17 +154,7 @@ impl Repo {
         if out.status.success() {
             return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
         }
-        let said = String::from_utf8_lossy(&out.stderr);
-        let first: Vec<&str> = said
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .take(3)
-            .collect();
-        Err(Error::Config(format!(
-            "git {}: {}",
-            args.first().copied().unwrap_or(""),
-            first.join(" / ")
-        )))
+        Err(failed(args, &out.stderr))
     }
 
     /// The path of `file` relative to the top of the working tree.
@@ -172,6 +221,161 @@ impl Repo {
         commit.extend(&paths);
         self.git_env(&commit, &env)?;
         Ok(Some(self.head()?))
+    }
+
+    /// Commits `changes` in their order, one commit each, of exactly the
+    /// content each carries (what its files were when it wrote them, not
+    /// what they are now), in one `git fast-import`; the index then takes
+    /// the new commit's entries for those files. A change that changes
+    /// nothing from the commit before it makes no commit. Returns how many
+    /// commits were made.
+    pub fn commit_all(&self, changes: &[Change]) -> Result<usize> {
+        let mut paths: Vec<String> = changes
+            .iter()
+            .flat_map(|c| c.files.iter().filter_map(|(f, _)| self.rel(f)))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        if paths.is_empty() {
+            return Ok(0);
+        }
+        let ignored = self.ignored(&paths)?;
+        paths.retain(|p| !ignored.contains(p));
+        let branch = self
+            .git(&["symbolic-ref", "-q", "HEAD"])?
+            .trim()
+            .to_string();
+        // What each file is in the commit being built on, to leave out
+        // what changes nothing.
+        let mut tree: std::collections::BTreeMap<String, Option<Vec<u8>>> =
+            self.contents(&paths)?.into_iter().collect();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        // The first commit's parent: the branch's tip (none when unborn).
+        let mut parent = self
+            .git(&["rev-parse", "-q", "--verify", "HEAD"])
+            .ok()
+            .map(|h| h.trim().to_string());
+        let mut stream: Vec<u8> = Vec::new();
+        let mut made = 0;
+        for change in changes {
+            let files: Vec<(String, &Option<Vec<u8>>)> = change
+                .files
+                .iter()
+                .filter_map(|(f, content)| Some((self.rel(f)?, content)))
+                .filter(|(p, content)| {
+                    paths.contains(p) && tree.get(p).is_some_and(|now| now != *content)
+                })
+                .collect();
+            if files.is_empty() {
+                continue;
+            }
+            made += 1;
+            let ident = |name: &str, email: &str| -> String {
+                let clean = |s: &str| s.replace(['<', '>', '\n'], "");
+                format!("{} <{}> {now} +0000", clean(name), clean(email))
+            };
+            let author = change.author.as_ref().map_or_else(
+                || ident(COMMITTER.0, COMMITTER.1),
+                |a| ident(&a.name, &a.email),
+            );
+            let mut message = change.message.trim_end().to_string();
+            message.push('\n');
+            stream.extend_from_slice(
+                format!(
+                    "commit {branch}\nauthor {author}\ncommitter {}\ndata {}\n{message}",
+                    ident(COMMITTER.0, COMMITTER.1),
+                    message.len()
+                )
+                .as_bytes(),
+            );
+            if let Some(p) = parent.take() {
+                stream.extend_from_slice(format!("from {p}\n").as_bytes());
+            }
+            for (path, content) in files {
+                let quoted = quote_path(&path);
+                match content {
+                    Some(bytes) => {
+                        stream.extend_from_slice(
+                            format!("M 100644 inline {quoted}\ndata {}\n", bytes.len()).as_bytes(),
+                        );
+                        stream.extend_from_slice(bytes);
+                        stream.push(b'\n');
+                    }
+                    None => stream.extend_from_slice(format!("D {quoted}\n").as_bytes()),
+                }
+                tree.insert(path, content.clone());
+            }
+            stream.push(b'\n');
+        }
+        if made == 0 {
+            return Ok(0);
+        }
+        stream.extend_from_slice(b"done\n");
+        self.git_input(&["fast-import", "--quiet", "--done"], &stream)?;
+        let mut reset = vec!["reset", "-q", "HEAD", "--"];
+        reset.extend(paths.iter().map(String::as_str));
+        // `reset` says so when the working tree differs (a later change):
+        // its exit code is not a failure then.
+        let _ = self.git(&reset);
+        Ok(made)
+    }
+
+    /// What each of `paths` is at HEAD (`None`: not there), read in one
+    /// `git cat-file --batch`.
+    fn contents(&self, paths: &[String]) -> Result<Vec<(String, Option<Vec<u8>>)>> {
+        if self.git(&["rev-parse", "-q", "--verify", "HEAD"]).is_err() {
+            return Ok(paths.iter().map(|p| (p.clone(), None)).collect());
+        }
+        let asked: String = paths.iter().map(|p| format!("HEAD:{p}\n")).collect();
+        let out = self.git_input(&["cat-file", "--batch"], asked.as_bytes())?;
+        let mut rest = &out[..];
+        let mut found = Vec::new();
+        for p in paths {
+            let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+            let header = String::from_utf8_lossy(&rest[..end]).into_owned();
+            rest = rest.get(end + 1..).unwrap_or(&[]);
+            let size = header.strip_suffix(" missing").map_or_else(
+                || header.rsplit(' ').next()?.parse::<usize>().ok(),
+                |_| None,
+            );
+            match size {
+                Some(n) if rest.len() > n => {
+                    found.push((p.clone(), Some(rest[..n].to_vec())));
+                    rest = &rest[n + 1..];
+                }
+                _ => found.push((p.clone(), None)),
+            }
+        }
+        Ok(found)
+    }
+
+    /// `git ARGS` with `input` on its standard input; its output.
+    fn git_input(&self, args: &[&str], input: &[u8]) -> Result<Vec<u8>> {
+        use std::io::Write;
+        let mut child = Command::new("git")
+            .arg("-C")
+            .arg(&self.top)
+            .args(args)
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env("LC_ALL", "C")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .map_err(|e| Error::Config(format!("git could not run: {e} (is git installed?)")))?;
+        let mut stdin = child.stdin.take().expect("piped");
+        let input = input.to_vec();
+        let writer = std::thread::spawn(move || stdin.write_all(&input));
+        let out = child
+            .wait_with_output()
+            .map_err(|e| Error::Config(format!("git could not run: {e}")))?;
+        let _ = writer.join();
+        if out.status.success() {
+            return Ok(out.stdout);
+        }
+        Err(failed(args, &out.stderr))
     }
 
     /// Of `paths`, those git ignores.
@@ -345,6 +549,92 @@ pub fn email(template: Option<&str>, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn run(dir: &Path, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["-c", "user.name=T", "-c", "user.email=t@example.org"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    #[test]
+    fn changes_are_committed_in_order_each_with_what_it_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let top = dir.path();
+        run(top, &["init", "-q", "-b", "main"]);
+        std::fs::write(top.join("a.ftl"), "a = 1\n").unwrap();
+        std::fs::write(top.join("gone.ftl"), "g = 1\n").unwrap();
+        std::fs::write(top.join(".gitignore"), "cache/\n").unwrap();
+        run(top, &["add", "-A"]);
+        run(top, &["commit", "-q", "-m", "start"]);
+        let repo = Repo::find(top).unwrap();
+        let by = |name: &str| Author {
+            name: name.into(),
+            email: email(None, name),
+        };
+        std::fs::create_dir_all(top.join("cache")).unwrap();
+        let changes = vec![
+            Change {
+                files: vec![
+                    (top.join("a.ftl"), Some(b"a = 2\n".to_vec())),
+                    (top.join("cache/x.json"), Some(b"{}".to_vec())),
+                ],
+                author: Some(by("Claire Martin")),
+                message: "Edit a".into(),
+            },
+            // Nothing new: no commit.
+            Change {
+                files: vec![(top.join("a.ftl"), Some(b"a = 2\n".to_vec()))],
+                author: Some(by("Ana Pérez")),
+                message: "Edit a again".into(),
+            },
+            Change {
+                files: vec![
+                    (top.join("a.ftl"), Some(b"a = 3\n".to_vec())),
+                    (top.join("gone.ftl"), None),
+                    (top.join("new file.ftl"), Some(b"n = 1\n".to_vec())),
+                ],
+                author: Some(by("Awa Ouédraogo")),
+                message: "Edit a, remove gone".into(),
+            },
+        ];
+        // What the files are now is the last change's (as on disk).
+        std::fs::write(top.join("a.ftl"), "a = 3\n").unwrap();
+        std::fs::write(top.join("new file.ftl"), "n = 1\n").unwrap();
+        std::fs::remove_file(top.join("gone.ftl")).unwrap();
+        assert_eq!(repo.commit_all(&changes).unwrap(), 2);
+        let log = run(top, &["log", "--format=%an|%cn|%s"]);
+        assert_eq!(
+            log.lines().collect::<Vec<_>>(),
+            [
+                "Awa Ouédraogo|relais|Edit a, remove gone",
+                "Claire Martin|relais|Edit a",
+                "T|T|start"
+            ]
+        );
+        assert_eq!(run(top, &["show", "HEAD~1:a.ftl"]), "a = 2\n");
+        assert_eq!(run(top, &["show", "HEAD:a.ftl"]), "a = 3\n");
+        assert_eq!(run(top, &["show", "HEAD:new file.ftl"]), "n = 1\n");
+        assert!(
+            run(top, &["ls-tree", "-r", "--name-only", "HEAD"])
+                .lines()
+                .all(|l| l != "gone.ftl" && !l.starts_with("cache"))
+        );
+        assert_eq!(
+            run(top, &["status", "--porcelain"]),
+            "",
+            "the index and the files are the new HEAD's"
+        );
+    }
 
     #[test]
     fn addresses_are_made_from_names() {

@@ -325,7 +325,22 @@ pub(crate) fn print_out(text: &str) {
 
 /// Builds the async runtime commands that talk to engines use.
 pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, Error> {
-    tokio::runtime::Builder::new_multi_thread()
+    build_runtime(&mut tokio::runtime::Builder::new_multi_thread())
+}
+
+/// The runtime of `relais serve`: requests read the site on a few
+/// threads (four a core, at least eight), waiting their turn beyond — no
+/// faster with more on these cores, and every thread more is memory the
+/// allocator keeps.
+pub(crate) fn serve_runtime() -> Result<tokio::runtime::Runtime, Error> {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    build_runtime(
+        tokio::runtime::Builder::new_multi_thread().max_blocking_threads((4 * cores).max(8)),
+    )
+}
+
+fn build_runtime(builder: &mut tokio::runtime::Builder) -> Result<tokio::runtime::Runtime, Error> {
+    builder
         .enable_all()
         .build()
         .map_err(|e| Error::Config(format!("cannot start the async runtime: {e}")))

@@ -133,19 +133,19 @@ impl Index {
         if changed.is_empty() {
             return;
         }
-        let site = if changes.first {
-            Site::load(cfg, &[], &cfg.targets)
-        } else {
-            Site::load(cfg, &changed, &cfg.targets)
-        };
         for resource in &changed {
             self.parts.insert(resource.clone(), Vec::new());
         }
-        for (locale, a) in approved_of(&site) {
-            let resource = a.resource.clone();
-            let at = self.add(&locale, a);
-            if let Some(list) = self.parts.get_mut(&resource) {
-                list.push((locale, at));
+        // A few at a time: what a whole site read at once holds would stay
+        // in the allocator's hands long after.
+        for chunk in changed.chunks(crate::source::read::FEW) {
+            let site = Site::load(cfg, chunk, &cfg.targets);
+            for (locale, a) in approved_of(&site) {
+                let resource = a.resource.clone();
+                let at = self.add(&locale, a);
+                if let Some(list) = self.parts.get_mut(&resource) {
+                    list.push((locale, at));
+                }
             }
         }
         let total: usize = self.approved.values().map(Vec::len).sum();

@@ -130,19 +130,25 @@ impl Rows {
             return;
         }
         let list: Vec<String> = read.iter().cloned().collect();
-        let site = Site::load(cfg, if changes.first { &[] } else { &list }, &cfg.targets);
-        self.read_errors = crate::base::error::messages(&site.errors);
+        self.read_errors.clear();
         self.broken = read;
-        for row in rows(&site) {
-            if row.cells.len() == cfg.targets.len() {
-                self.broken.remove(&row.resource);
+        // A few at a time: what a whole site read at once holds would stay
+        // in the allocator's hands long after.
+        for chunk in list.chunks(crate::source::read::FEW) {
+            let site = Site::load(cfg, chunk, &cfg.targets);
+            self.read_errors
+                .extend(crate::base::error::messages(&site.errors));
+            for row in rows(&site) {
+                if row.cells.len() == cfg.targets.len() {
+                    self.broken.remove(&row.resource);
+                }
+                self.rows.insert(row.resource.clone(), Arc::new(row));
             }
-            self.rows.insert(row.resource.clone(), Arc::new(row));
-        }
-        // Those not read at all (their French has errors) show no row.
-        for r in &self.broken {
-            if !site.sources.iter().any(|s| &s.resource == r) {
-                self.rows.remove(r);
+            // Those not read at all (their French has errors) show no row.
+            for r in chunk {
+                if !site.sources.iter().any(|s| &s.resource == r) {
+                    self.rows.remove(r);
+                }
             }
         }
     }

@@ -154,31 +154,39 @@ impl App {
         message: impl FnOnce(&T) -> String + Send + 'static,
     ) -> Result<T, Error> {
         let app = self.clone();
-        self.write(move |cfg| {
-            let recording = crate::base::fs::Recording::start(&cfg.root);
-            let out = f(cfg);
-            let files = recording.finish();
-            if files.is_empty() {
-                return out;
-            }
-            // Matches, and the dashboard, may come from what was just written.
-            app.fuzzy
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .wrote(cfg, &files);
-            app.board.wrote(&files);
-            if let Some(git) = &app.git {
-                // The fault-injection test's moment for `kill -9`: written,
-                // not committed (never compiled into a release).
-                #[cfg(feature = "fault-injection")]
-                if std::env::var_os("RELAIS_PAUSE_BEFORE_COMMIT").is_some() {
-                    std::thread::sleep(std::time::Duration::from_secs(3600));
+        let (out, queued) = self
+            .write(move |cfg| {
+                let recording = crate::base::fs::Recording::start(&cfg.root);
+                let out = f(cfg);
+                let files = recording.finish();
+                if files.is_empty() {
+                    return (out, None);
                 }
-                git.commit(&files, who.as_deref(), &message(&out));
-            }
-            out
-        })
-        .await
+                // Matches, and the dashboard, may come from what was just written.
+                app.fuzzy
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .wrote(cfg, &files);
+                app.board.wrote(&files);
+                let queued = app.git.as_ref().map(|git| {
+                    // The fault-injection test's moment for `kill -9`: written,
+                    // not committed (never compiled into a release).
+                    #[cfg(feature = "fault-injection")]
+                    if std::env::var_os("RELAIS_PAUSE_BEFORE_COMMIT").is_some() {
+                        std::thread::sleep(std::time::Duration::from_secs(3600));
+                    }
+                    let id = git.queue(&files, who.as_deref(), message(&out));
+                    (git.clone(), id)
+                });
+                (out, queued)
+            })
+            .await?;
+        // Committed once the lock is free for the next change: commits
+        // made while others write, several in one go.
+        if let Some((git, id)) = queued {
+            blocking(move || git.committed(id)).await;
+        }
+        Ok(out)
     }
 
     /// Runs `f` (which reads the site's files) on a blocking thread.

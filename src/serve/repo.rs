@@ -42,6 +42,22 @@ pub struct Git {
     sync_pulled: bool,
     status: Mutex<Status>,
     push_now: tokio::sync::Notify,
+    /// Changes written and not committed yet, in the order they held the
+    /// site's lock.
+    queue: Mutex<Queue>,
+    /// Told when a batch of the queue is committed.
+    committed: std::sync::Condvar,
+}
+
+/// See [`Git::queue`].
+#[derive(Default)]
+struct Queue {
+    pending: Vec<(u64, git::Change)>,
+    /// The last change queued, and the last committed (or given up on).
+    queued: u64,
+    done: u64,
+    /// A batch is being committed.
+    running: bool,
 }
 
 impl Git {
@@ -69,6 +85,8 @@ impl Git {
             pull_every: cfg.git.pull_every(),
             status: Mutex::new(Status::default()),
             push_now: tokio::sync::Notify::new(),
+            queue: Mutex::new(Queue::default()),
+            committed: std::sync::Condvar::new(),
         })
     }
 
@@ -77,17 +95,81 @@ impl Git {
         self.status.lock().expect("git status").clone()
     }
 
-    /// Commits `files` by `name` (`None`: by relais), and has them pushed.
-    /// A failure is kept for the dashboard: the files are written, and the
-    /// next start commits them.
-    pub fn commit(&self, files: &[PathBuf], name: Option<&str>, message: &str) {
-        let author = Author {
+    fn author(&self, name: Option<&str>) -> Author {
+        Author {
             name: name.unwrap_or(git::COMMITTER.0).to_string(),
             email: match name {
                 Some(n) => git::email(self.email.as_deref(), n),
                 None => git::COMMITTER.1.to_string(),
             },
-        };
+        }
+    }
+
+    /// Takes `files` as they are now as a change by `name` (`None`: by
+    /// relais) to commit; its place in the queue, for [`Git::committed`].
+    /// Call while holding the site's lock: the queue keeps the lock's
+    /// order, and each commit has exactly what its change wrote, whatever
+    /// later changes write before it is made.
+    pub fn queue(&self, files: &[PathBuf], name: Option<&str>, message: String) -> u64 {
+        let change = git::Change::of(files, Some(self.author(name)), message);
+        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        q.queued += 1;
+        let id = q.queued;
+        q.pending.push((id, change));
+        id
+    }
+
+    /// Returns when change `id` is committed (and has it pushed). The first
+    /// to wait commits every change queued so far, in one go; those that
+    /// come while it does wait for it, then do the same — so that commits
+    /// cost the changes of a busy site little more than those of a quiet
+    /// one. A failure is kept for the dashboard: the files are written,
+    /// and the next start commits them.
+    pub fn committed(&self, id: u64) {
+        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        while q.done < id {
+            if q.running {
+                q = self.committed.wait(q).unwrap_or_else(|e| e.into_inner());
+                continue;
+            }
+            let batch = std::mem::take(&mut q.pending);
+            let last = batch.last().map_or(q.done, |(i, _)| *i);
+            q.running = true;
+            drop(q);
+            let changes: Vec<git::Change> = batch.into_iter().map(|(_, c)| c).collect();
+            self.commit_changes(&changes);
+            q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+            q.running = false;
+            q.done = q.done.max(last);
+            self.committed.notify_all();
+        }
+    }
+
+    /// Every change queued, committed (before a pull moves HEAD).
+    fn flush(&self) {
+        let last = self.queue.lock().unwrap_or_else(|e| e.into_inner()).queued;
+        self.committed(last);
+    }
+
+    fn commit_changes(&self, changes: &[git::Change]) {
+        match self.repo.commit_all(changes) {
+            Ok(0) => {}
+            Ok(n) => {
+                self.status.lock().expect("git status").unpushed += n;
+                self.push_now.notify_one();
+            }
+            Err(e) => {
+                tracing::warn!("not committed: {e}");
+                self.status.lock().expect("git status").error = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Commits `files` by `name` (`None`: by relais) as they are now, and
+    /// has them pushed. A failure is kept for the dashboard: the files are
+    /// written, and the next start commits them.
+    pub fn commit(&self, files: &[PathBuf], name: Option<&str>, message: &str) {
+        let author = self.author(name);
         match self.repo.commit(files, Some(&author), message) {
             Ok(Some(_)) => {
                 self.status.lock().expect("git status").unpushed += 1;
@@ -230,6 +312,7 @@ async fn pull_loop(app: App, remote: String, branch: String) {
 /// One pull, under the site's lock: rebased (then the posts that came
 /// synced, committed, pushed), or the conflict branch made.
 fn pull(git: &Git, cfg: &Config, remote: &str, branch: &str) -> Result<()> {
+    git.flush();
     match git.repo.pull(remote, branch, &crate::base::clock::now())? {
         Pulled::Same => Ok(()),
         Pulled::Conflict { branch, .. } => {

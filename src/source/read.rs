@@ -126,8 +126,9 @@ pub fn list(cfg: &Config, filter: &[String]) -> (Vec<Item>, Vec<Error>) {
 }
 
 /// Up to this many resources named, [`list`] looks for each one's file
-/// rather than listing the folders.
-const FEW: usize = 16;
+/// rather than listing the folders (and a cache that reads many reads
+/// them this many at a time).
+pub const FEW: usize = 16;
 
 /// The sources `filter` names whose French file exists, as [`list`] gives
 /// them (posts first, each kind in name order).

@@ -8,12 +8,7 @@ pub(crate) fn hidden_fields(form: &str) -> Vec<(String, String)> {
     let attr = |tag: &str, name: &str| -> String {
         let key = format!("{name}=\"");
         let at = tag.find(&key).unwrap() + key.len();
-        let v = &tag[at..at + tag[at..].find('"').unwrap()];
-        v.replace("&quot;", "\"")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&")
+        unescape(&tag[at..at + tag[at..].find('"').unwrap()])
     };
     form.split("<input ")
         .skip(1)
@@ -50,4 +45,14 @@ pub(crate) fn encode(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// Text of a page as the browser reads it: the escapes `relais serve`
+/// writes undone.
+pub(crate) fn unescape(html: &str) -> String {
+    html.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
