@@ -196,6 +196,8 @@ async fn notices(c: &Client) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reviewer_edits_and_approves_a_post_in_chromium() {
     let site = Site::committed("http://127.0.0.1:9");
+    // Enough posts for the dashboard to have a second page.
+    site.write_posts(60, 1);
     let tokens = site.path().join(".tokens.toml");
     let token = claire(&site, &tokens);
     assert!(!std::fs::read_to_string(&tokens).unwrap().contains(&token));
@@ -455,6 +457,17 @@ async fn review_in(c: &Client, url: &str, token: &str) -> Result<(), fantoccini:
     let png = c.screenshot().await?;
     std::fs::write(shot_path("serve-dashboard-phone.png"), png).unwrap();
     violations.extend(axe(c, "dashboard").await?);
+    // Fifty resources a page: the link to the next one, and that page.
+    c.find(Locator::Css("a[rel=next]")).await?.click().await?;
+    let now = c.current_url().await?;
+    assert!(now.as_str().ends_with("/?page=2"), "{now}");
+    assert!(
+        !c.find_all(Locator::Css("a[rel=prev]")).await?.is_empty(),
+        "page 2 leads back"
+    );
+    let png = c.screenshot().await?;
+    std::fs::write(shot_path("serve-dashboard-page-2-phone.png"), png).unwrap();
+    violations.extend(axe(c, "dashboard, page 2").await?);
     assert!(violations.is_empty(), "axe-core: {violations:#?}");
     Ok(())
 }
