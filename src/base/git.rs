@@ -141,13 +141,20 @@ impl Repo {
         self.git_env(args, &[])
     }
 
-    fn git_env(&self, args: &[&str], env: &[(&str, &str)]) -> Result<String> {
-        let out = Command::new("git")
-            .arg("-C")
+    /// `git ARGS` in the working tree, never prompting, in plain English.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new("git");
+        cmd.arg("-C")
             .arg(&self.top)
             .args(args)
             .env("GIT_TERMINAL_PROMPT", "0")
-            .env("LC_ALL", "C")
+            .env("LC_ALL", "C");
+        cmd
+    }
+
+    fn git_env(&self, args: &[&str], env: &[(&str, &str)]) -> Result<String> {
+        let out = self
+            .command(args)
             .envs(env.iter().copied())
             .output()
             .map_err(|e| Error::Config(format!("git could not run: {e} (is git installed?)")))?;
@@ -245,18 +252,20 @@ impl Repo {
             .git(&["symbolic-ref", "-q", "HEAD"])?
             .trim()
             .to_string();
-        // What each file is in the commit being built on, to leave out
-        // what changes nothing.
-        let mut tree: std::collections::BTreeMap<String, Option<Vec<u8>>> =
-            self.contents(&paths)?.into_iter().collect();
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
         // The first commit's parent: the branch's tip (none when unborn).
         let mut parent = self
             .git(&["rev-parse", "-q", "--verify", "HEAD"])
             .ok()
             .map(|h| h.trim().to_string());
+        // What each file is in the commit being built on, to leave out
+        // what changes nothing.
+        let mut tree: std::collections::BTreeMap<String, Option<Vec<u8>>> = match &parent {
+            Some(head) => self.contents(head, &paths)?.into_iter().collect(),
+            None => paths.iter().map(|p| (p.clone(), None)).collect(),
+        };
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
         let mut stream: Vec<u8> = Vec::new();
         let mut made = 0;
         for change in changes {
@@ -322,13 +331,10 @@ impl Repo {
         Ok(made)
     }
 
-    /// What each of `paths` is at HEAD (`None`: not there), read in one
-    /// `git cat-file --batch`.
-    fn contents(&self, paths: &[String]) -> Result<Vec<(String, Option<Vec<u8>>)>> {
-        if self.git(&["rev-parse", "-q", "--verify", "HEAD"]).is_err() {
-            return Ok(paths.iter().map(|p| (p.clone(), None)).collect());
-        }
-        let asked: String = paths.iter().map(|p| format!("HEAD:{p}\n")).collect();
+    /// What each of `paths` is in commit `at` (`None`: not there), read in
+    /// one `git cat-file --batch`.
+    fn contents(&self, at: &str, paths: &[String]) -> Result<Vec<(String, Option<Vec<u8>>)>> {
+        let asked: String = paths.iter().map(|p| format!("{at}:{p}\n")).collect();
         let out = self.git_input(&["cat-file", "--batch"], asked.as_bytes())?;
         let mut rest = &out[..];
         let mut found = Vec::new();
@@ -354,12 +360,8 @@ impl Repo {
     /// `git ARGS` with `input` on its standard input; its output.
     fn git_input(&self, args: &[&str], input: &[u8]) -> Result<Vec<u8>> {
         use std::io::Write;
-        let mut child = Command::new("git")
-            .arg("-C")
-            .arg(&self.top)
-            .args(args)
-            .env("GIT_TERMINAL_PROMPT", "0")
-            .env("LC_ALL", "C")
+        let mut child = self
+            .command(args)
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

@@ -111,8 +111,8 @@ impl Index {
     }
 
     /// Reads again the resources of the site of `cfg` whose files changed
-    /// since the last refresh (the whole site, in one read, the first
-    /// time), and forgets those that are gone. Within [`FRESH`] of the last
+    /// since the last refresh (the whole site the first time, a few
+    /// resources at a time), and forgets those that are gone. Within [`FRESH`] of the last
     /// look at every file, only the resources this process wrote
     /// ([`Index::wrote`]) are looked at.
     pub fn refresh(&mut self, cfg: &Config) {
@@ -326,7 +326,6 @@ fn approved_of(site: &Site) -> Vec<(String, Approved)> {
     out
 }
 
-/// Sizes and modification times of files, as one string.
 /// Pontoon's similarity of two texts over words and punctuation marks, in
 /// whole percent (rounded down).
 pub fn score(a: &str, b: &str) -> u32 {

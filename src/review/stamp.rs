@@ -46,14 +46,8 @@ impl Stamps {
         let resources = items
             .iter()
             .map(|item| {
-                let (resource, french) = match item {
-                    source::Item::Post(name) => (
-                        format!("posts/{}", name.trim_end_matches(".md")),
-                        cfg.posts_dir().join(name),
-                    ),
-                    source::Item::Ui(r) => (r.clone(), cfg.bundle_path(&cfg.source, r)),
-                };
-                let stamp = stamp(&files(cfg, &resource, french));
+                let resource = item.resource();
+                let stamp = stamp(&files(cfg, &resource, item.french(cfg)));
                 (resource, stamp)
             })
             .collect();
@@ -62,20 +56,20 @@ impl Stamps {
 
     /// The resources whose stamp here is not the one `known` holds (new
     /// ones included), in name order.
-    pub fn changed<'a, T>(
+    pub fn changed<'a>(
         &'a self,
-        known: &'a BTreeMap<String, (Stamp, T)>,
+        known: &'a BTreeMap<String, Stamp>,
     ) -> impl Iterator<Item = &'a String> + 'a {
         self.resources
             .iter()
-            .filter(|(r, st)| known.get(*r).is_none_or(|(old, _)| old != *st))
+            .filter(|(r, st)| known.get(*r) != Some(*st))
             .map(|(r, _)| r)
     }
 
     /// The resources `known` holds that are gone from here.
-    pub fn gone<'a, T>(
+    pub fn gone<'a>(
         &'a self,
-        known: &'a BTreeMap<String, (Stamp, T)>,
+        known: &'a BTreeMap<String, Stamp>,
     ) -> impl Iterator<Item = &'a String> + 'a {
         known.keys().filter(|r| !self.resources.contains_key(*r))
     }
@@ -123,7 +117,7 @@ pub fn resource_of(cfg: &Config, path: &Path) -> Option<String> {
 /// says it wrote ([`Watch::wrote`]).
 #[derive(Debug)]
 pub struct Watch {
-    known: BTreeMap<String, (Stamp, ())>,
+    known: BTreeMap<String, Stamp>,
     every: Duration,
     swept: Option<Instant>,
     wrote: BTreeSet<String>,
@@ -137,8 +131,6 @@ pub struct Changes {
     pub changed: Vec<String>,
     /// Resources gone since.
     pub gone: Vec<String>,
-    /// Whether this is the first look (everything is new).
-    pub first: bool,
     /// What could not be listed, when every file was looked at.
     pub errors: Option<Vec<Error>>,
 }
@@ -167,14 +159,6 @@ impl Watch {
             .extend(files.iter().filter_map(|f| resource_of(cfg, f)));
     }
 
-    /// The next look sees `resource` as changed (it could not be read
-    /// whole, and is to be read again).
-    pub fn forget(&mut self, resource: &str) {
-        if let Some((st, _)) = self.known.get_mut(resource) {
-            st.clear();
-        }
-    }
-
     /// What changed: every file looked at when `every` has passed since
     /// that was last done (or `sweep`), else only the files of the
     /// resources written since the last look. `None`: nothing to look at.
@@ -183,7 +167,6 @@ impl Watch {
         if !due && self.wrote.is_empty() {
             return None;
         }
-        let first = self.swept.is_none();
         let wrote = std::mem::take(&mut self.wrote);
         let stamps = if due {
             self.swept = Some(Instant::now());
@@ -206,13 +189,11 @@ impl Watch {
         }
         let changed: Vec<String> = stamps.changed(&self.known).cloned().collect();
         for r in &changed {
-            self.known
-                .insert(r.clone(), (stamps.resources[r].clone(), ()));
+            self.known.insert(r.clone(), stamps.resources[r].clone());
         }
         Some(Changes {
             changed,
             gone,
-            first,
             errors: due.then_some(stamps.errors),
         })
     }
@@ -252,11 +233,7 @@ mod tests {
         let (_dir, cfg) = site();
         let before = Stamps::now(&cfg);
         assert_eq!(before.resources.len(), 2);
-        let known: BTreeMap<String, (Stamp, ())> = before
-            .resources
-            .iter()
-            .map(|(r, s)| (r.clone(), (s.clone(), ())))
-            .collect();
+        let known = before.resources.clone();
         assert_eq!(Stamps::now(&cfg).changed(&known).count(), 0);
         // A target bundle appears for one post; the other post is removed.
         write(&cfg, "en", "posts/2024-01-01-a", "title = Title\n");
@@ -273,8 +250,7 @@ mod tests {
         let (_dir, cfg) = site();
         let mut watch = Watch::new(Duration::from_secs(3600));
         let first = watch.look(&cfg, false).unwrap();
-        assert!(first.first);
-        assert_eq!(first.changed.len(), 2);
+        assert_eq!(first.changed.len(), 2, "every resource is new");
         assert!(watch.look(&cfg, false).is_none(), "nothing to look at");
         // Written by someone else: not looked at before the hour is up…
         write(&cfg, "es", "posts/2024-01-02-b", "title = Título\n");
@@ -288,7 +264,6 @@ mod tests {
         // A look at every file finds the other.
         let swept = watch.look(&cfg, true).unwrap();
         assert_eq!(swept.changed, ["posts/2024-01-02-b"]);
-        assert!(!swept.first);
     }
 
     #[test]

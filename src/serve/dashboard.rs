@@ -6,8 +6,7 @@
 //! many posts is shown [`PAGE`] resources a page (`?page=N`).
 //!
 //! The rows are kept between requests ([`Board`]): a request reads again
-//! only the resources whose files changed since the last look, and the
-//! requests that arrive while the site is looked at share the next look.
+//! only the resources whose files changed since the last look.
 
 use super::App;
 use super::auth::Viewer;
@@ -24,7 +23,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use unic_langid::LanguageIdentifier;
 
 /// Resources shown on one page of the dashboard.
@@ -57,8 +56,6 @@ struct Rows {
     list_errors: Vec<String>,
     /// What could not be read, at the last read.
     read_errors: Vec<String>,
-    /// When the last look started.
-    looked: Option<Instant>,
 }
 
 impl Board {
@@ -71,21 +68,14 @@ impl Board {
     }
 
     /// The rows in `locales` (all when empty) and what could not be read,
-    /// brought up to the site's files as they are after `asked` (when the
-    /// request came): requests that wait while another looks share the
-    /// next look.
-    fn rows(
-        &self,
-        cfg: &Config,
-        asked: Instant,
-        locales: &[LanguageIdentifier],
-    ) -> (Vec<Row>, Vec<String>) {
+    /// brought up to what this server wrote and, within [`LOOK_EVERY`], to
+    /// the site's files (requests that wait while another looks find the
+    /// look done: the watch has nothing more to look at).
+    fn rows(&self, cfg: &Config, locales: &[LanguageIdentifier]) -> (Vec<Row>, Vec<String>) {
         let mut rows = self.rows.lock().unwrap_or_else(|e| e.into_inner());
-        if rows.looked.is_none_or(|t| t < asked) {
-            let wrote = std::mem::take(&mut *self.wrote.lock().unwrap_or_else(|e| e.into_inner()));
-            rows.watch.wrote(cfg, &wrote);
-            rows.refresh(cfg);
-        }
+        let wrote = std::mem::take(&mut *self.wrote.lock().unwrap_or_else(|e| e.into_inner()));
+        rows.watch.wrote(cfg, &wrote);
+        rows.refresh(cfg);
         let mut errors = rows.list_errors.clone();
         errors.extend(rows.read_errors.iter().cloned());
         (rows.rows_in(locales), errors)
@@ -100,7 +90,6 @@ impl Default for Rows {
             broken: BTreeSet::new(),
             list_errors: Vec::new(),
             read_errors: Vec::new(),
-            looked: None,
         }
     }
 }
@@ -109,7 +98,6 @@ impl Rows {
     /// Reads again the resources whose files changed, and those broken;
     /// drops those gone.
     fn refresh(&mut self, cfg: &Config) {
-        self.looked = Some(Instant::now());
         let Some(changes) = self.watch.look(cfg, false) else {
             return;
         };
@@ -159,13 +147,17 @@ impl Rows {
         self.rows
             .values()
             .map(|row| Row {
+                resource: row.resource.clone(),
+                title: row.title.clone(),
+                date: row.date.clone(),
+                draft: row.draft,
+                post: row.post,
                 cells: row
                     .cells
                     .iter()
                     .filter(|c| wanted.is_empty() || wanted.contains(&c.locale))
                     .cloned()
                     .collect(),
-                ..Row::clone(row)
             })
             .collect()
     }
@@ -184,7 +176,6 @@ struct Cell {
 }
 
 /// One resource.
-#[derive(Clone)]
 struct Row {
     resource: String,
     title: Option<String>,
@@ -233,7 +224,6 @@ pub async fn page(
     viewer: Viewer,
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
-    let asked = Instant::now();
     let hide = query.iter().any(|(k, v)| k == "hide" && v == "finished");
     let wanted_page = query
         .iter()
@@ -248,9 +238,7 @@ pub async fn page(
     }
     let locales = viewer.locales.clone();
     let board = app.clone();
-    let (mut rows, errors) = app
-        .read(move |cfg| board.board.rows(cfg, asked, &locales))
-        .await;
+    let (mut rows, errors) = app.read(move |cfg| board.board.rows(cfg, &locales)).await;
     sort(&mut rows);
     let l = viewer.lang;
     let mut body = format!("<h1>{}</h1>", esc(&l.t("dashboard-title")));

@@ -77,10 +77,20 @@ pub struct Sources {
 /// Whether `resource` is selected by the user's list (empty = all). A post
 /// may be named by its resource or its file (`posts/x.md`).
 pub fn wanted(filter: &[String], resource: &str) -> bool {
-    filter.is_empty()
-        || filter
-            .iter()
-            .any(|r| r.trim_end_matches(".md").trim_end_matches(".ftl") == resource)
+    filter.is_empty() || filter.iter().any(|r| named_resource(r) == resource)
+}
+
+/// The resource a name given on the command line means (`posts/a.md` and
+/// `posts/a` are the same).
+fn named_resource(name: &str) -> &str {
+    name.trim_end_matches(".md").trim_end_matches(".ftl")
+}
+
+/// Whether a file name in `posts/` is a post: `_index.md` and other `_`
+/// files are section pages of Zola or Hugo, not posts, and posts are the
+/// `.md` files directly in `posts/`.
+fn is_post(name: &str) -> bool {
+    !name.contains('/') && !name.starts_with('_')
 }
 
 /// One source resource to read: a post's Markdown file (its name in
@@ -91,6 +101,24 @@ pub enum Item {
     Post(String),
     /// A hand-written French bundle, by its resource (`site`).
     Ui(String),
+}
+
+impl Item {
+    /// Its resource: `posts/<slug>` for a post.
+    pub fn resource(&self) -> String {
+        match self {
+            Item::Post(name) => format!("posts/{}", name.trim_end_matches(".md")),
+            Item::Ui(resource) => resource.clone(),
+        }
+    }
+
+    /// Its French file: the post, or the hand-written bundle.
+    pub fn french(&self, cfg: &Config) -> PathBuf {
+        match self {
+            Item::Post(name) => cfg.posts_dir().join(name),
+            Item::Ui(resource) => cfg.bundle_path(&cfg.source, resource),
+        }
+    }
 }
 
 /// The sources of the site selected by `filter`: posts first, then the
@@ -105,13 +133,11 @@ pub fn list(cfg: &Config, filter: &[String]) -> (Vec<Item>, Vec<Error>) {
         errors.push(e);
         Vec::new()
     });
-    // `_index.md` and other `_` files are section pages of Zola or Hugo,
-    // not posts; posts are the `.md` files directly in `posts/`.
     let mut items: Vec<Item> = posts
         .into_iter()
-        .filter(|n| !n.contains('/') && !n.starts_with('_'))
-        .filter(|n| wanted(filter, &format!("posts/{}", n.trim_end_matches(".md"))))
+        .filter(|n| is_post(n))
         .map(Item::Post)
+        .filter(|item| wanted(filter, &item.resource()))
         .collect();
     let src_dir = cfg.locale_dir(&cfg.source);
     // The posts' bundles are the posts' (listed above).
@@ -133,10 +159,7 @@ pub const FEW: usize = 16;
 /// The sources `filter` names whose French file exists, as [`list`] gives
 /// them (posts first, each kind in name order).
 fn named(cfg: &Config, filter: &[String]) -> Vec<Item> {
-    let mut names: Vec<&str> = filter
-        .iter()
-        .map(|r| r.trim_end_matches(".md").trim_end_matches(".ftl"))
-        .collect();
+    let mut names: Vec<&str> = filter.iter().map(|r| named_resource(r)).collect();
     names.sort_unstable();
     names.dedup();
     let (mut posts, mut ui) = (Vec::new(), Vec::new());
@@ -144,8 +167,8 @@ fn named(cfg: &Config, filter: &[String]) -> Vec<Item> {
         match r.strip_prefix("posts/") {
             Some(slug) => {
                 let name = format!("{slug}.md");
-                let listed =
-                    !slug.contains('/') && !slug.starts_with('_') && !slug.starts_with('.');
+                // As the listing finds them (it skips hidden files).
+                let listed = is_post(&name) && !name.starts_with('.');
                 if listed && cfg.posts_dir().join(&name).is_file() {
                     posts.push(Item::Post(name));
                 }
