@@ -77,6 +77,12 @@ fn print(report: &Report, json: bool) {
     }
     if report.dry_run {
         let mut out = String::from("would send (nothing sent):\n");
+        if report.unchanged > 0 {
+            out = format!(
+                "{} resources unchanged since the last sync (not read again)\n{out}",
+                report.unchanged
+            );
+        }
         for e in &report.estimate {
             let tokens = e
                 .tokens
@@ -100,6 +106,12 @@ fn print(report: &Report, json: bool) {
     );
     if report.retries > 0 {
         out.push_str(&format!("; {} requests retried", report.retries));
+    }
+    if report.unchanged > 0 {
+        out.push_str(&format!(
+            "; {} resources unchanged since the last sync (not read again)",
+            report.unchanged
+        ));
     }
     if let Some(t) = report.tokens {
         out.push_str(&format!(

@@ -19,6 +19,7 @@ use crate::source::read as source;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
+use unic_langid::LanguageIdentifier;
 
 /// The stamp of one resource: (size, modified) of each of its files, in a
 /// fixed order; `None` for a file that is absent.
@@ -47,7 +48,7 @@ impl Stamps {
             .iter()
             .map(|item| {
                 let resource = item.resource();
-                let stamp = stamp(&files(cfg, &resource, item.french(cfg)));
+                let stamp = stamp(&files(cfg, item, &cfg.targets));
                 (resource, stamp)
             })
             .collect();
@@ -75,13 +76,18 @@ impl Stamps {
     }
 }
 
-/// The files of `resource` whose French is `french`.
-fn files(cfg: &Config, resource: &str, french: PathBuf) -> Vec<PathBuf> {
+/// The files of a source resource in `locales`, in a fixed order: its
+/// French, its source record, and each locale's bundle and record.
+pub fn files(cfg: &Config, item: &source::Item, locales: &[LanguageIdentifier]) -> Vec<PathBuf> {
+    let resource = item.resource();
     let store = Store::new(cfg.state_dir());
-    let mut files = vec![french, store.path(&cfg.source.to_string(), resource)];
-    for l in &cfg.targets {
-        files.push(cfg.bundle_path(l, resource));
-        files.push(store.path(&l.to_string(), resource));
+    let mut files = vec![
+        item.french(cfg),
+        store.path(&cfg.source.to_string(), &resource),
+    ];
+    for l in locales {
+        files.push(cfg.bundle_path(l, &resource));
+        files.push(store.path(&l.to_string(), &resource));
     }
     files
 }

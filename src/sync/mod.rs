@@ -16,6 +16,7 @@ mod apply;
 mod plan;
 mod prune;
 pub mod rename;
+mod settled;
 mod write;
 
 use crate::base::clock;
@@ -27,6 +28,7 @@ use crate::mt::translate::{self, Answers, Progress};
 use crate::source::read as source;
 use plan::{Pending, Plan};
 use serde::Serialize;
+use settled::Settled;
 use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
@@ -85,6 +87,10 @@ pub struct Report {
     pub invalid: usize,
     /// Pairs left for the next run because the engine stopped.
     pub left: usize,
+    /// Resources not read again: nothing in their files, the
+    /// configuration, the glossary or relais changed since a sync found
+    /// nothing to do in them.
+    pub unchanged: usize,
     /// Files written or removed, relative to the site root.
     pub written: Vec<String>,
     /// Files of deleted posts that were removed (bundles, review state),
@@ -146,8 +152,18 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     let now = clock::now();
     let (items, errors) = source::list(cfg, &opts.resources);
     errors.into_iter().for_each(|e| report.error(e));
-    let plan = Plan::new(cfg, &store, &locales, &glossary, opts.dry_run, &now);
-    let (pending, known) = plan.scan_all(&items, &mut report);
+    let settled = Settled::load(cfg, &locales);
+    let plan = Plan::new(
+        cfg,
+        &store,
+        &locales,
+        &glossary,
+        &settled,
+        opts.dry_run,
+        &now,
+    );
+    let mut scan = plan.scan_all(&items, &mut report);
+    let pending = std::mem::take(&mut scan.pending);
     let Some(answers) = translate_pending(&plan, &glossary, &pending, opts, &mut report).await
     else {
         return report;
@@ -161,7 +177,15 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     };
     run.apply_all(pending, &mut report);
     if opts.resources.is_empty() {
-        prune::remove_deleted_posts(cfg, &store, &known, &mut report);
+        prune::remove_deleted_posts(cfg, &store, &scan.known, &mut report);
+    }
+    // An engine that stopped left work: nothing more is settled.
+    if report.engine_error.is_none() {
+        plan.verify(&items, &mut scan, &mut report);
+    }
+    let all = opts.resources.is_empty().then_some(&scan.known);
+    if let Err(e) = settled.save(std::mem::take(&mut scan.found), all) {
+        report.error(e);
     }
     report
 }

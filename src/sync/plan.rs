@@ -5,6 +5,7 @@
 //!
 //! Nothing here sends anything or changes a record.
 
+use super::settled::{Entry, Settled};
 use super::write::{self, Target};
 use super::{CHUNK, Report};
 use crate::base::config::Config;
@@ -89,6 +90,24 @@ struct Scanned {
     /// Indices of the locales where this resource has approvals (the
     /// translation memory reads those again if something is wanted).
     approved: Vec<usize>,
+    /// Found settled: nothing to do in it (see [`super::settled`]).
+    settled: Option<Entry>,
+    /// Skipped: its fingerprint was the one an earlier sync kept.
+    unchanged: bool,
+}
+
+/// What reading and planning every source gave.
+pub(super) struct Scan {
+    /// The pending targets, locale-major.
+    pub(super) pending: Vec<Pending>,
+    /// The resources read (or skipped as unchanged).
+    pub(super) known: HashSet<String>,
+    /// For each resource read, its entry when it was found settled.
+    pub(super) found: BTreeMap<String, Option<Entry>>,
+    /// Sources read without problems but not found settled (something was
+    /// written or is pending): looked at again after the answers are
+    /// applied ([`Plan::verify`]).
+    pub(super) unsettled: Vec<usize>,
 }
 
 /// What planning every source of a run shares.
@@ -99,6 +118,8 @@ pub(super) struct Plan<'a> {
     /// Glossary terms protected, per locale.
     pub(super) terms: Vec<Terms>,
     pub(super) glossary: &'a Glossary,
+    /// What earlier syncs found settled.
+    settled: &'a Settled,
     pub(super) dry_run: bool,
     pub(super) now: &'a str,
     /// The plural categories of each locale.
@@ -118,6 +139,7 @@ impl<'a> Plan<'a> {
         store: &'a Store,
         locales: &'a [LanguageIdentifier],
         glossary: &'a Glossary,
+        settled: &'a Settled,
         dry_run: bool,
         now: &'a str,
     ) -> Self {
@@ -144,6 +166,7 @@ impl<'a> Plan<'a> {
             locales,
             terms,
             glossary,
+            settled,
             dry_run,
             now,
             plurals,
@@ -173,36 +196,68 @@ impl<'a> Plan<'a> {
     }
 
     /// Reads and plans every source, a chunk at a time on every core, and
-    /// gives pending jobs their translation memory matches. Returns the
-    /// pending targets, locale-major, and the resources read.
-    pub(super) fn scan_all(
-        &self,
-        items: &[source::Item],
-        report: &mut Report,
-    ) -> (Vec<Pending>, HashSet<String>) {
-        let mut pending: Vec<Pending> = Vec::new();
-        let mut known: HashSet<String> = HashSet::new();
+    /// gives pending jobs their translation memory matches. A source whose
+    /// fingerprint an earlier sync kept is skipped.
+    pub(super) fn scan_all(&self, items: &[source::Item], report: &mut Report) -> Scan {
+        let mut scan = Scan {
+            pending: Vec::new(),
+            known: HashSet::new(),
+            found: BTreeMap::new(),
+            unsettled: Vec::new(),
+        };
         let mut approved: Vec<Vec<usize>> = vec![Vec::new(); self.locales.len()];
         let indices: Vec<usize> = (0..items.len()).collect();
         for chunk in indices.chunks(CHUNK) {
             let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i]));
             for (&i, scanned) in chunk.iter().zip(scanned) {
-                report.written.extend(scanned.written);
-                scanned.errors.into_iter().for_each(|e| report.error(e));
-                known.extend(scanned.resource);
-                pending.extend(scanned.pending);
-                for l in scanned.approved {
+                for &l in &scanned.approved {
                     approved[l].push(i);
                 }
+                if scanned.unchanged {
+                    report.unchanged += 1;
+                }
+                if scanned.errors.is_empty() && scanned.settled.is_none() {
+                    scan.unsettled.push(i);
+                }
+                let pending = self.take(scanned, &mut scan, report);
+                scan.pending.extend(pending);
             }
         }
         // The jobs hold what they send; the keys (a copy of every French
         // text planned) are not needed past the scan.
         std::mem::take(&mut *self.planned.lock().unwrap_or_else(|e| e.into_inner()));
         // Locale-major, as the engines get them (the sort is stable).
-        pending.sort_by_key(|p| p.locale);
-        use_memory(self, items, &approved, &mut pending);
-        (pending, known)
+        scan.pending.sort_by_key(|p| p.locale);
+        use_memory(self, items, &approved, &mut scan.pending);
+        scan
+    }
+
+    /// After the answers are applied: reads again each source of `scan`
+    /// that was not settled, to find it settled now (what it wrote is as
+    /// the next sync would write it, and nothing is left to translate).
+    /// What such a reading writes is real (it is the next sync's work) and
+    /// reported; what it finds pending is left for the next sync.
+    pub(super) fn verify(&self, items: &[source::Item], scan: &mut Scan, report: &mut Report) {
+        let unsettled = std::mem::take(&mut scan.unsettled);
+        for chunk in unsettled.chunks(CHUNK) {
+            let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i]));
+            for scanned in scanned {
+                drop(self.take(scanned, scan, report));
+            }
+        }
+        std::mem::take(&mut *self.planned.lock().unwrap_or_else(|e| e.into_inner()));
+    }
+
+    /// Tells the report and `scan` what a source's reading found; returns
+    /// its pending targets.
+    fn take(&self, scanned: Scanned, scan: &mut Scan, report: &mut Report) -> Vec<Pending> {
+        report.written.extend(scanned.written);
+        scanned.errors.into_iter().for_each(|e| report.error(e));
+        if let Some(resource) = scanned.resource {
+            scan.found.insert(resource.clone(), scanned.settled);
+            scan.known.insert(resource);
+        }
+        scanned.pending
     }
 
     /// What each locale sends: the unique texts of its pending jobs, each
@@ -223,9 +278,56 @@ impl<'a> Plan<'a> {
             .collect()
     }
 
+    /// Source `index`, `item`: skipped when its fingerprint is the one an
+    /// earlier sync kept, else read and planned ([`Plan::read_and_plan`]),
+    /// and found settled when that had nothing to do and its files did
+    /// not change meanwhile. A dry run keeps no fingerprint, and makes one
+    /// only to compare.
+    fn scan(&self, index: usize, item: &source::Item) -> Scanned {
+        let resource = item.resource();
+        let kept = self.settled.kept(&resource);
+        let before = match !self.dry_run || kept.is_some() {
+            true => self.settled.fingerprint(self.cfg, item),
+            false => None,
+        };
+        if let (Some(now), Some(entry)) = (&before, kept)
+            && *now == entry.inputs
+        {
+            let approved = (0..self.locales.len())
+                .filter(|&l| entry.approved.contains(&self.locales[l].to_string()))
+                .collect();
+            return Scanned {
+                resource: Some(resource),
+                approved,
+                settled: Some(entry.clone()),
+                unchanged: true,
+                ..Scanned::default()
+            };
+        }
+        let mut out = self.read_and_plan(index, item);
+        let nothing_done =
+            out.errors.is_empty() && out.written.is_empty() && out.pending.is_empty();
+        if let Some(before) = before
+            && !self.dry_run
+            && nothing_done
+            && out.resource.is_some()
+            && self.settled.fingerprint(self.cfg, item).as_ref() == Some(&before)
+        {
+            out.settled = Some(Entry {
+                inputs: before,
+                approved: out
+                    .approved
+                    .iter()
+                    .map(|&l| self.locales[l].to_string())
+                    .collect(),
+            });
+        }
+        out
+    }
+
     /// Reads source `index`, `item` (writing its French bundle unless a
     /// dry run), and plans it in every locale.
-    fn scan(&self, index: usize, item: &source::Item) -> Scanned {
+    fn read_and_plan(&self, index: usize, item: &source::Item) -> Scanned {
         let mut out = Scanned::default();
         let source = match source::read(self.cfg, self.store, item) {
             Ok(s) => Arc::new(s),
