@@ -342,9 +342,11 @@ pub(crate) fn translate_all(root: &Path) {
     let read = relais::source::read::read_all(&cfg, &[]);
     assert!(read.errors.is_empty(), "{:?}", read.errors);
     let store = Store::new(cfg.state_dir());
+    let batch = store.batch();
     for source in &read.sources {
-        relais::source::read::write_french(&cfg, &store, source).unwrap();
+        relais::source::read::write_french(&cfg, &store, source, &batch).unwrap();
     }
+    batch.finish().unwrap();
     let glossary = Glossary::load(root).unwrap();
     let mut cache = Cache::load(&relais::mt::translate::cache_dir(&cfg)).unwrap();
     engine::cache::ensure_dir(&relais::mt::translate::cache_dir(&cfg)).unwrap();

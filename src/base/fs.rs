@@ -156,13 +156,7 @@ pub fn note(path: &Path) {
 /// the target, so a reader never sees half a file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     note(path);
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    // Unique per process and per write: `serve` writes from several threads.
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+    let tmp = temp_beside(path)?;
     let result = (|| {
         #[cfg(feature = "fault-injection")]
         fault::before_write()?;
@@ -175,6 +169,57 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::io(path, e)
     })
+}
+
+/// Writes `contents` to a new temporary file beside `path`, not synced
+/// (see [`crate::base::journal::Batch`]); returns its path.
+pub fn write_unsynced(path: &Path, contents: &[u8]) -> Result<std::path::PathBuf> {
+    let tmp = temp_beside(path)?;
+    write_unsynced_as(&tmp, contents).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })?;
+    Ok(tmp)
+}
+
+/// Writes `contents` to `path`, created or truncated, not synced.
+pub fn write_unsynced_as(path: &Path, contents: &[u8]) -> Result<()> {
+    (|| {
+        #[cfg(feature = "fault-injection")]
+        fault::before_write()?;
+        std::fs::File::create(path)?.write_all(contents)
+    })()
+    .map_err(|e| Error::io(path, e))
+}
+
+/// Renames `tmp` over `path` (a change of the site, for the
+/// [`Recording`]s).
+pub fn rename_into(tmp: &Path, path: &Path) -> Result<()> {
+    note(path);
+    std::fs::rename(tmp, path).map_err(|e| Error::io(path, e))
+}
+
+/// Makes everything written to the file system that holds `dir` durable
+/// (`syncfs`): one flush for many files.
+pub fn sync_fs(dir: &Path) -> Result<()> {
+    use std::os::fd::AsRawFd;
+    let d = std::fs::File::open(dir).map_err(|e| Error::io(dir, e))?;
+    // SAFETY: `d` is an open descriptor for the duration of the call.
+    match unsafe { libc::syncfs(d.as_raw_fd()) } {
+        0 => Ok(()),
+        _ => Err(Error::io(dir, std::io::Error::last_os_error())),
+    }
+}
+
+/// A new temporary file's name beside `path` (its folder created):
+/// hidden, unique per process and per write (`serve` writes from several
+/// threads).
+fn temp_beside(path: &Path) -> Result<std::path::PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    Ok(dir.join(format!(".{name}.{}-{n}.tmp", std::process::id())))
 }
 
 /// Makes the names of `dir`'s entries durable (after a rename in it).

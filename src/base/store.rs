@@ -3,7 +3,7 @@
 //! well, written only when it changed.
 
 use crate::base::error::{Error, Location, Result};
-use crate::base::journal::{self, Group};
+use crate::base::journal::{self, Batch, Group};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -52,5 +52,11 @@ impl Store {
     /// its record (see [`journal`](crate::base::journal)).
     pub fn group(&self) -> Group {
         Group::new(journal::dir(&self.dir))
+    }
+
+    /// Groups of this store to make together, with two flushes of the
+    /// file system for all of them (see [`journal::Batch`]).
+    pub fn batch(&self) -> Batch {
+        Batch::new(journal::dir(&self.dir))
     }
 }

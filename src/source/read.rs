@@ -212,10 +212,16 @@ pub fn read_all(cfg: &Config, filter: &[String]) -> Sources {
     out
 }
 
-/// Writes what extracting a post made: its French bundle and its source
-/// record (ids), each only if it changed. Returns the files written,
-/// relative to the root; a hand-written bundle writes nothing.
-pub fn write_french(cfg: &Config, store: &Store, source: &Source) -> Result<Vec<String>> {
+/// Writes what extracting a post made, in `batch` (made when it is
+/// finished): its French bundle and its source record (ids), each only if
+/// it changed. Returns the files written, relative to the root; a
+/// hand-written bundle writes nothing.
+pub fn write_french(
+    cfg: &Config,
+    store: &Store,
+    source: &Source,
+    batch: &crate::base::journal::Batch,
+) -> Result<Vec<String>> {
     let Some(post) = &source.post else {
         return Ok(Vec::new());
     };
@@ -227,7 +233,7 @@ pub fn write_french(cfg: &Config, store: &Store, source: &Source) -> Result<Vec<
     let mut group = store.group();
     group.write(&ftl_path, text);
     group.write(&record_path, Store::text(&ex.record));
-    let written = group.commit()?;
+    let written = group.stage(batch)?;
     Ok(written.iter().map(|p| rel_path(cfg, p)).collect())
 }
 

@@ -5,12 +5,13 @@
 //!
 //! Nothing here sends anything to an engine.
 
-use super::Report;
 use super::plan::{Job, Pending};
 use super::write::{self, Target};
+use super::{CHUNK, Report};
 use crate::base::config::Config;
 use crate::base::digest;
 use crate::base::error::Result;
+use crate::base::journal::Batch;
 use crate::base::store::Store;
 use crate::check;
 use crate::fluent::ftl::Message;
@@ -34,12 +35,20 @@ pub(super) struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Applies the answers to every pending target (a dry run has none).
+    /// Applies the answers to every pending target (a dry run has none),
+    /// writing them a batch of [`CHUNK`] targets at a time.
     pub(super) fn apply_all(&self, pending: Vec<Pending>, report: &mut Report) {
         let mut requested = HashSet::new();
-        for p in pending {
-            let Some(target) = p.target else { continue };
-            if let Err(e) = self.apply(target, p.jobs, &mut requested, report) {
+        let mut pending = pending.into_iter().peekable();
+        while pending.peek().is_some() {
+            let batch = self.store.batch();
+            for p in pending.by_ref().take(CHUNK) {
+                let Some(target) = p.target else { continue };
+                if let Err(e) = self.apply(target, p.jobs, &mut requested, &batch, report) {
+                    report.error(e);
+                }
+            }
+            if let Err(e) = batch.finish() {
                 report.error(e);
             }
         }
@@ -53,6 +62,7 @@ impl Run<'_> {
         mut target: Target,
         jobs: Vec<Job>,
         requested: &mut HashSet<(LanguageIdentifier, String)>,
+        batch: &Batch,
         report: &mut Report,
     ) -> Result<()> {
         let source = target.source.clone();
@@ -97,7 +107,7 @@ impl Run<'_> {
                 }
             }
         }
-        let written = write::settle(self.cfg, self.store, target, &new_texts, self.now)?;
+        let written = write::settle(self.cfg, self.store, target, &new_texts, self.now, batch)?;
         report.written.extend(written);
         Ok(())
     }

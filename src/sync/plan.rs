@@ -11,6 +11,7 @@ use super::{CHUNK, Report};
 use crate::base::config::Config;
 use crate::base::digest;
 use crate::base::error::{Error, Location, Result};
+use crate::base::journal::Batch;
 use crate::base::store::Store;
 use crate::fluent::ftl::{Message, Resource};
 use crate::fluent::text;
@@ -208,7 +209,11 @@ impl<'a> Plan<'a> {
         let mut approved: Vec<Vec<usize>> = vec![Vec::new(); self.locales.len()];
         let indices: Vec<usize> = (0..items.len()).collect();
         for chunk in indices.chunks(CHUNK) {
-            let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i]));
+            let batch = self.store.batch();
+            let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i], &batch));
+            if let Err(e) = batch.finish() {
+                report.error(e);
+            }
             for (&i, scanned) in chunk.iter().zip(scanned) {
                 for &l in &scanned.approved {
                     approved[l].push(i);
@@ -240,7 +245,11 @@ impl<'a> Plan<'a> {
     pub(super) fn verify(&self, items: &[source::Item], scan: &mut Scan, report: &mut Report) {
         let unsettled = std::mem::take(&mut scan.unsettled);
         for chunk in unsettled.chunks(CHUNK) {
-            let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i]));
+            let batch = self.store.batch();
+            let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i], &batch));
+            if let Err(e) = batch.finish() {
+                report.error(e);
+            }
             for scanned in scanned {
                 drop(self.take(scanned, scan, report));
             }
@@ -283,7 +292,7 @@ impl<'a> Plan<'a> {
     /// and found settled when that had nothing to do and its files did
     /// not change meanwhile. A dry run keeps no fingerprint, and makes one
     /// only to compare.
-    fn scan(&self, index: usize, item: &source::Item) -> Scanned {
+    fn scan(&self, index: usize, item: &source::Item, batch: &Batch) -> Scanned {
         let resource = item.resource();
         let kept = self.settled.kept(&resource);
         let before = match !self.dry_run || kept.is_some() {
@@ -304,7 +313,7 @@ impl<'a> Plan<'a> {
                 ..Scanned::default()
             };
         }
-        let mut out = self.read_and_plan(index, item);
+        let mut out = self.read_and_plan(index, item, batch);
         let nothing_done =
             out.errors.is_empty() && out.written.is_empty() && out.pending.is_empty();
         if let Some(before) = before
@@ -327,7 +336,7 @@ impl<'a> Plan<'a> {
 
     /// Reads source `index`, `item` (writing its French bundle unless a
     /// dry run), and plans it in every locale.
-    fn read_and_plan(&self, index: usize, item: &source::Item) -> Scanned {
+    fn read_and_plan(&self, index: usize, item: &source::Item, batch: &Batch) -> Scanned {
         let mut out = Scanned::default();
         let source = match source::read(self.cfg, self.store, item) {
             Ok(s) => Arc::new(s),
@@ -337,7 +346,7 @@ impl<'a> Plan<'a> {
             }
         };
         if !self.dry_run {
-            match source::write_french(self.cfg, self.store, &source) {
+            match source::write_french(self.cfg, self.store, &source, batch) {
                 Ok(files) => out.written.extend(files),
                 Err(e) => out.errors.push(e),
             }
@@ -381,7 +390,15 @@ impl<'a> Plan<'a> {
                     target: (!self.dry_run).then_some(target),
                 });
             } else if !self.dry_run {
-                match write::settle(self.cfg, self.store, target, &BTreeMap::new(), self.now) {
+                let settled = write::settle(
+                    self.cfg,
+                    self.store,
+                    target,
+                    &BTreeMap::new(),
+                    self.now,
+                    batch,
+                );
+                match settled {
                     Ok(files) => out.written.extend(files),
                     Err(e) => out.errors.push(e),
                 }

@@ -5,6 +5,7 @@
 
 use crate::base::config::Config;
 use crate::base::error::Result;
+use crate::base::journal::Batch;
 use crate::base::store::Store;
 use crate::fluent::ftl::{self, Message, Resource};
 use crate::review::record;
@@ -25,15 +26,17 @@ pub(super) struct Target {
     pub(super) record: TargetRecord,
 }
 
-/// Writes a target: its bundle (the source's order, `new_texts` where
-/// there are some) and its state, each only if it changed. Hand-written
-/// texts are adopted, removed messages retired. Returns the files written.
+/// Writes a target in `batch` (made when it is finished): its bundle (the
+/// source's order, `new_texts` where there are some) and its state, each
+/// only if it changed. Hand-written texts are adopted, removed messages
+/// retired. Returns the files written.
 pub(super) fn settle(
     cfg: &Config,
     store: &Store,
     mut target: Target,
     new_texts: &BTreeMap<String, Message>,
     now: &str,
+    batch: &Batch,
 ) -> Result<Vec<String>> {
     let source = target.source.clone();
     let mut written = Vec::new();
@@ -54,7 +57,7 @@ pub(super) fn settle(
         group.write(&target.ftl_path, ftl::write(&bundle));
     }
     group.write(&target.state_path, Store::text(&target.record));
-    for path in group.commit()? {
+    for path in group.stage(batch)? {
         written.push(rel_path(cfg, &path));
     }
     Ok(written)
