@@ -162,7 +162,13 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
         opts.dry_run,
         &now,
     );
+    let started = std::time::Instant::now();
     let mut scan = plan.scan_all(&items, &mut report);
+    tracing::debug!(
+        "sync: {} sources read and planned in {:?}",
+        items.len(),
+        started.elapsed()
+    );
     let pending = std::mem::take(&mut scan.pending);
     let Some(answers) = translate_pending(&plan, &glossary, &pending, opts, &mut report).await
     else {
@@ -175,13 +181,20 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
         glossary: &glossary,
         now: &now,
     };
+    let started = std::time::Instant::now();
     run.apply_all(pending, &mut report);
+    tracing::debug!("sync: answers applied in {:?}", started.elapsed());
     if opts.resources.is_empty() {
         prune::remove_deleted_posts(cfg, &store, &scan.known, &mut report);
     }
     // An engine that stopped left work: nothing more is settled.
     if report.engine_error.is_none() {
+        let started = std::time::Instant::now();
         plan.verify(&items, &mut scan, &mut report);
+        tracing::debug!(
+            "sync: written sources read again in {:?}",
+            started.elapsed()
+        );
     }
     let all = opts.resources.is_empty().then_some(&scan.known);
     if let Err(e) = settled.save(std::mem::take(&mut scan.found), all) {
@@ -209,6 +222,7 @@ async fn translate_pending(
         }
     };
     let estimate = translate::estimate(plan.cfg, &cache, &work);
+    let started = std::time::Instant::now();
     if opts.dry_run {
         report.estimate = estimate;
         return None;
@@ -219,6 +233,7 @@ async fn translate_pending(
     }
     let progress = opts.progress.as_deref();
     let outcome = translate::run(plan.cfg, glossary.clone(), &mut cache, work, progress).await;
+    tracing::debug!("sync: translated in {:?}", started.elapsed());
     report.requests = outcome.requests;
     report.characters = outcome.characters;
     report.retries = outcome.retries;

@@ -11,7 +11,10 @@
 //! resource is the same skips it: reading and hashing instead of parsing,
 //! planning, rendering and comparing. It is safe by construction: the
 //! decision is a function of those bytes alone, and a stale, torn or
-//! deleted fingerprint file only ever fails to match.
+//! deleted fingerprint file only ever fails to match. The hash is XXH3's
+//! 128 bits: not made to resist forgery (whoever can write the site's
+//! files can write anything), made to tell every accidental change, at
+//! memory speed.
 //!
 //! The fingerprints live in `review/.cache/settled.json` (people may delete
 //! it at any time: the next sync reads everything). With each one, the
@@ -24,10 +27,10 @@ use crate::base::fs;
 use crate::review::stamp;
 use crate::source::read::{self as source, Item};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use unic_langid::LanguageIdentifier;
+use xxhash_rust::xxh3::Xxh3Default as Hasher;
 
 /// A resource found settled.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -80,7 +83,7 @@ impl Settled {
     /// The fingerprint of `item`'s inputs now; `None` when a file could not
     /// be read (the sync then reads it and says why).
     pub(super) fn fingerprint(&self, cfg: &Config, item: &Item) -> Option<String> {
-        let mut hasher = Sha256::new();
+        let mut hasher = Hasher::new();
         hasher.update(self.run.as_ref()?);
         let mut files = stamp::files(cfg, item, &self.locales);
         if let Item::Post(_) = item {
@@ -93,7 +96,7 @@ impl Settled {
                 fs::read_bytes_opt(&path).ok()?,
             );
         }
-        Some(hex::encode(&hasher.finalize()[..16]))
+        Some(format!("{:032x}", hasher.digest128()))
     }
 
     /// Keeps what this run found: `found` holds, for each resource read,
@@ -127,7 +130,7 @@ impl Settled {
 /// What every resource's decision shares: this build of relais, the
 /// configuration and the glossary as bytes, the source and run locales.
 fn run_inputs(cfg: &Config, locales: &[LanguageIdentifier]) -> Option<Vec<u8>> {
-    let mut hasher = Sha256::new();
+    let mut hasher = Hasher::new();
     feed(&mut hasher, "build", Some(build().into_bytes()));
     for name in [config::FILE_NAME, crate::mt::glossary::FILE_NAME] {
         feed(
@@ -141,19 +144,19 @@ fn run_inputs(cfg: &Config, locales: &[LanguageIdentifier]) -> Option<Vec<u8>> {
         .map(ToString::to_string)
         .collect();
     feed(&mut hasher, "locales", Some(names.join(" ").into_bytes()));
-    Some(hasher.finalize().to_vec())
+    Some(hasher.digest128().to_le_bytes().to_vec())
 }
 
 /// One input: its name, then its length and bytes (or that it is absent),
 /// so that no two sequences of inputs hash alike by shifting bytes.
-fn feed(hasher: &mut Sha256, name: &str, bytes: Option<Vec<u8>>) {
-    hasher.update((name.len() as u64).to_le_bytes());
+fn feed(hasher: &mut Hasher, name: &str, bytes: Option<Vec<u8>>) {
+    hasher.update(&(name.len() as u64).to_le_bytes());
     hasher.update(name.as_bytes());
     match bytes {
-        None => hasher.update([0]),
+        None => hasher.update(&[0]),
         Some(b) => {
-            hasher.update([1]);
-            hasher.update((b.len() as u64).to_le_bytes());
+            hasher.update(&[1]);
+            hasher.update(&(b.len() as u64).to_le_bytes());
             hasher.update(&b);
         }
     }
