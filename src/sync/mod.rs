@@ -185,7 +185,8 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
     run.apply_all(pending, &mut report);
     tracing::debug!("sync: answers applied in {:?}", started.elapsed());
     if opts.resources.is_empty() {
-        prune::remove_deleted_posts(cfg, &store, &scan.known, &mut report);
+        let known = |r: &str| scan.found.contains_key(r);
+        prune::remove_deleted_posts(cfg, &store, &known, &mut report);
     }
     // An engine that stopped left work: nothing more is settled.
     if report.engine_error.is_none() {
@@ -196,8 +197,7 @@ pub async fn run(cfg: &Config, opts: &Options) -> Report {
             started.elapsed()
         );
     }
-    let all = opts.resources.is_empty().then_some(&scan.known);
-    if let Err(e) = settled.save(std::mem::take(&mut scan.found), all) {
+    if let Err(e) = settled.save(std::mem::take(&mut scan.found), opts.resources.is_empty()) {
         report.error(e);
     }
     report

@@ -101,9 +101,8 @@ struct Scanned {
 pub(super) struct Scan {
     /// The pending targets, locale-major.
     pub(super) pending: Vec<Pending>,
-    /// The resources read (or skipped as unchanged).
-    pub(super) known: HashSet<String>,
-    /// For each resource read, its entry when it was found settled.
+    /// Every resource read (or skipped as unchanged), with its entry when
+    /// it was found settled.
     pub(super) found: BTreeMap<String, Option<Entry>>,
     /// Sources read without problems but not found settled (something was
     /// written or is pending): looked at again after the answers are
@@ -202,18 +201,13 @@ impl<'a> Plan<'a> {
     pub(super) fn scan_all(&self, items: &[source::Item], report: &mut Report) -> Scan {
         let mut scan = Scan {
             pending: Vec::new(),
-            known: HashSet::new(),
             found: BTreeMap::new(),
             unsettled: Vec::new(),
         };
         let mut approved: Vec<Vec<usize>> = vec![Vec::new(); self.locales.len()];
         let indices: Vec<usize> = (0..items.len()).collect();
         for chunk in indices.chunks(CHUNK) {
-            let batch = self.store.batch();
-            let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i], &batch));
-            if let Err(e) = batch.finish() {
-                report.error(e);
-            }
+            let scanned = self.scan_chunk(items, chunk, report);
             for (&i, scanned) in chunk.iter().zip(scanned) {
                 for &l in &scanned.approved {
                     approved[l].push(i);
@@ -228,9 +222,7 @@ impl<'a> Plan<'a> {
                 scan.pending.extend(pending);
             }
         }
-        // The jobs hold what they send; the keys (a copy of every French
-        // text planned) are not needed past the scan.
-        std::mem::take(&mut *self.planned.lock().unwrap_or_else(|e| e.into_inner()));
+        self.forget_planned();
         // Locale-major, as the engines get them (the sort is stable).
         scan.pending.sort_by_key(|p| p.locale);
         use_memory(self, items, &approved, &mut scan.pending);
@@ -245,15 +237,32 @@ impl<'a> Plan<'a> {
     pub(super) fn verify(&self, items: &[source::Item], scan: &mut Scan, report: &mut Report) {
         let unsettled = std::mem::take(&mut scan.unsettled);
         for chunk in unsettled.chunks(CHUNK) {
-            let batch = self.store.batch();
-            let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i], &batch));
-            if let Err(e) = batch.finish() {
-                report.error(e);
-            }
-            for scanned in scanned {
+            for scanned in self.scan_chunk(items, chunk, report) {
                 drop(self.take(scanned, scan, report));
             }
         }
+        self.forget_planned();
+    }
+
+    /// Scans the sources `chunk` indexes on every core, their files
+    /// written in one batch.
+    fn scan_chunk(
+        &self,
+        items: &[source::Item],
+        chunk: &[usize],
+        report: &mut Report,
+    ) -> Vec<Scanned> {
+        let batch = self.store.batch();
+        let scanned = crate::base::par::map(chunk, |&i| self.scan(i, &items[i], &batch));
+        if let Err(e) = batch.finish() {
+            report.error(e);
+        }
+        scanned
+    }
+
+    /// The jobs hold what they send; the keys (a copy of every French
+    /// text planned) are not needed past a scan.
+    fn forget_planned(&self) {
         std::mem::take(&mut *self.planned.lock().unwrap_or_else(|e| e.into_inner()));
     }
 
@@ -263,8 +272,7 @@ impl<'a> Plan<'a> {
         report.written.extend(scanned.written);
         scanned.errors.into_iter().for_each(|e| report.error(e));
         if let Some(resource) = scanned.resource {
-            scan.found.insert(resource.clone(), scanned.settled);
-            scan.known.insert(resource);
+            scan.found.insert(resource, scanned.settled);
         }
         scanned.pending
     }

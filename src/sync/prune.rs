@@ -6,13 +6,12 @@ use crate::base::config::Config;
 use crate::base::fs;
 use crate::base::store::Store;
 use crate::source::read::rel_path;
-use std::collections::HashSet;
 
 /// A post whose `.md` is gone takes its bundles and state with it.
 pub(super) fn remove_deleted_posts(
     cfg: &Config,
     store: &Store,
-    known: &HashSet<String>,
+    known: &dyn Fn(&str) -> bool,
     report: &mut Report,
 ) {
     let src_posts = cfg.locale_dir(&cfg.source).join("posts");
@@ -21,7 +20,7 @@ pub(super) fn remove_deleted_posts(
         let md = cfg
             .posts_dir()
             .join(format!("{}.md", name.trim_end_matches(".ftl")));
-        if known.contains(resource.as_str()) || md.exists() {
+        if known(resource.as_str()) || md.exists() {
             continue;
         }
         let mut paths = vec![

@@ -103,20 +103,16 @@ impl Settled {
     /// its entry when it was settled. A run over the whole site (`all`)
     /// forgets the resources it did not see (gone). Written only when
     /// changed.
-    pub(super) fn save(
-        &self,
-        found: BTreeMap<String, Option<Entry>>,
-        all: Option<&std::collections::HashSet<String>>,
-    ) -> Result<()> {
-        let mut kept = self.kept.clone();
+    pub(super) fn save(&self, found: BTreeMap<String, Option<Entry>>, all: bool) -> Result<()> {
+        let mut kept = match all {
+            true => BTreeMap::new(),
+            false => self.kept.clone(),
+        };
         for (resource, entry) in found {
             match entry {
                 Some(e) => kept.insert(resource, e),
                 None => kept.remove(&resource),
             };
-        }
-        if let Some(known) = all {
-            kept.retain(|r, _| known.contains(r));
         }
         if kept == self.kept {
             return Ok(());
